@@ -1,0 +1,58 @@
+# Two commands for a newcomer: `make run` and `make test`. Needs only python3 (3.11).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/peer_support
+
+.PHONY: run test test-postgres lint format migrations-check install setup css ci clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_local
+
+run: setup
+	@echo "Serving on http://127.0.0.1:8000 (sign in as admin with the password shown when it was created)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# pytest exits 5 when it collects no test; that is not a failure of the code.
+test: install
+	$(PY) -m pytest $(ARGS) || [ $$? -eq 5 ]
+
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(ARGS) || [ $$? -eq 5 ]
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Rebuild static/css/app.css from static/src (GOV.UK Frontend from npm). The
+# built file is committed, so this is only needed after changing the SCSS.
+css:
+	rm -rf /tmp/psd-css && mkdir -p /tmp/psd-css
+	cp static/src/*.scss /tmp/psd-css/
+	cd /tmp/psd-css && npm init -y >/dev/null && npm install --silent govuk-frontend@5.14.0 sass@1 htmx.org@2
+	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=node_modules --quiet app.scss $(CURDIR)/static/css/app.css
+	cp /tmp/psd-css/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/js/
+	cp /tmp/psd-css/node_modules/htmx.org/dist/htmx.min.js static/js/
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,219 @@
+"""The admin: the champions' data-entry tool."""
+
+import datetime
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Case, OuterRef, Subquery, Value, When
+from django.utils.html import format_html
+
+from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
+from .vocabulary import ENUMERATIONS, Status, Vocabulary
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = "__all__"
+        widgets = {
+            "shared_experiences": forms.CheckboxSelectMultiple(
+                attrs={"class": "psd-checkbox-columns"}
+            ),
+            "contact": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "shared_experiences": {"required": "Tick at least one shared experience."},
+            "place": {"required": "Choose the place where the activity happens."},
+            "sector": {"required": "Choose the kind of organisation that runs it."},
+            "delivery_model": {"required": "Choose how the support is mainly given."},
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        probe = Activity(
+            pk=self.instance.pk,
+            name=cleaned.get("name", ""),
+            place=cleaned.get("place"),
+            organisation=cleaned.get("organisation"),
+        )
+        duplicate = probe.find_duplicate()
+        if duplicate:
+            by = (
+                f" by {duplicate.organisation}"
+                if duplicate.organisation
+                else " with no organisation"
+            )
+            raise forms.ValidationError(
+                f"“{duplicate.name}”{by} in {duplicate.place} is already in the directory. "
+                "Open that activity and update it instead, or give this one a different name."
+            )
+        return cleaned
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    form = ActivityForm
+    list_display = [
+        "name",
+        "organisation",
+        "place",
+        "sector",
+        "main_focus",
+        "delivery_model",
+        "status",
+        "date_scoped",
+    ]
+    list_filter = [
+        "place",
+        "sector",
+        "main_focus",
+        "delivery_model",
+        "funding_type",
+        "shared_experiences",
+        "status",
+    ]
+    search_fields = ["name", "organisation__name", "venue", "notes"]
+    autocomplete_fields = ["organisation"]
+    date_hierarchy = "date_scoped"
+    list_select_related = ["place", "organisation"]
+    show_full_result_count = False
+    list_per_page = 50
+    readonly_fields = ["scoped_by", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["name", "organisation", "place", "sector"]}),
+        (
+            "What it offers",
+            {"fields": ["main_focus", "shared_experiences", "delivery_model", "online"]},
+        ),
+        (
+            "Where and how to reach it",
+            {"fields": ["venue", "website", "contact"]},
+        ),
+        (
+            "Scoping record",
+            {
+                "fields": [
+                    "status",
+                    "funding_type",
+                    "self_described_peer_support",
+                    "date_scoped",
+                    "last_verified",
+                    "scoped_by_name",
+                    "notes",
+                    "scoped_by",
+                    "created",
+                    "updated",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_changeform_initial_data(self, request):
+        """A champion in the field has usually just seen the activity running."""
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("status", Status.ACTIVE)
+        initial.setdefault("date_scoped", datetime.date.today())
+        initial.setdefault(
+            "scoped_by_name", request.user.get_full_name() or request.user.get_username()
+        )
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.scoped_by_id is None:
+            obj.scoped_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    show_full_result_count = False
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "population", "population_source", "gss_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SharedExperience)
+class SharedExperienceAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AliasForm(forms.ModelForm):
+    """One 'means' drop-down, grouped by vocabulary, sets both vocabulary and value."""
+
+    means = forms.ChoiceField(
+        label="Means", help_text="The canonical value this spelling stands for."
+    )
+
+    class Meta:
+        model = Alias
+        fields = ["spelling"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = []
+        for vocabulary in Vocabulary:
+            labels = canonical_labels(vocabulary)
+            options = [(f"{vocabulary.value}:{value}", label) for value, label in labels.items()]
+            groups.append((vocabulary.label, sorted(options, key=lambda o: o[1])))
+        self.fields["means"].choices = [("", "---------"), *groups]
+        if self.instance.pk:
+            self.initial["means"] = f"{self.instance.vocabulary}:{self.instance.canonical}"
+
+    def clean(self):
+        cleaned = super().clean()
+        means = cleaned.get("means")
+        if means:
+            self.instance.vocabulary, self.instance.canonical = means.split(":", 1)
+        return cleaned
+
+
+@admin.register(Alias)
+class AliasAdmin(admin.ModelAdmin):
+    form = AliasForm
+    list_display = ["spelling", "vocabulary", "means"]
+    list_filter = ["vocabulary"]
+    search_fields = ["spelling", "canonical"]
+
+    def get_queryset(self, request):
+        """Annotate place and shared-experience names so the list runs one query."""
+        names = {
+            Vocabulary.PLACE: Place,
+            Vocabulary.SHARED_EXPERIENCE: SharedExperience,
+        }
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                table_label=Case(
+                    *[
+                        When(
+                            vocabulary=vocabulary,
+                            then=Subquery(
+                                model.objects.filter(slug=OuterRef("canonical")).values("name")[:1]
+                            ),
+                        )
+                        for vocabulary, model in names.items()
+                    ],
+                    default=Value(""),
+                )
+            )
+        )
+
+    @admin.display(description="Means", ordering="canonical")
+    def means(self, alias):
+        enumeration = ENUMERATIONS.get(alias.vocabulary)
+        label = dict(enumeration.choices).get(alias.canonical) if enumeration else alias.table_label
+        return format_html("<strong>{}</strong>", label or alias.canonical)

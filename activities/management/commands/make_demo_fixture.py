@@ -1,0 +1,16 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from activities.demo import DEMO_COUNTS, demo_rows
+from activities.services import FIXTURES
+
+
+class Command(BaseCommand):
+    help = "Write fixtures/demo_activities.json, the made-up demo data set."
+
+    def handle(self, *args, **options):
+        rows = list(demo_rows(DEMO_COUNTS))
+        path = FIXTURES / "demo_activities.json"
+        path.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        self.stdout.write(f"{len(rows)} demo activities written to {path}")

@@ -1,0 +1,356 @@
+"""The directory's data: places, the shared-experience taxonomy, organisations,
+activities, and the alternative spellings that map spreadsheet cells onto them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .spelling import clean_text, value_key
+from .vocabulary import (
+    ENUMERATIONS,
+    DeliveryModel,
+    FundingType,
+    MainFocus,
+    Sector,
+    Status,
+    Vocabulary,
+)
+
+
+class WebsiteField(models.URLField):
+    """A URL field whose form reads "example.org" as https://example.org."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
+
+
+class PlaceManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Place(models.Model):
+    """One of the six places of the integrated care system."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    population = models.PositiveIntegerField(
+        help_text="Used for activities per 100,000 people in the reports."
+    )
+    population_source = models.CharField(
+        max_length=200, blank=True, help_text="Where the population figure comes from."
+    )
+    gss_code = models.CharField(
+        "GSS code", max_length=9, blank=True, help_text="ONS area code, where known."
+    )
+
+    objects = PlaceManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SharedExperienceManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SharedExperience(models.Model):
+    """A kind of lived experience peers share: the taxonomy activities are tagged with."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = SharedExperienceManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "shared experience"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Organisation(models.Model):
+    """A provider. Names are unique once case, spacing and punctuation are ignored."""
+
+    name = models.CharField(max_length=300)
+    name_key = models.CharField(max_length=300, unique=True, editable=False)
+    website = WebsiteField(max_length=500, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.name = clean_text(self.name)
+        self.name_key = value_key(self.name)
+        if not self.name_key:
+            raise ValidationError({"name": "Enter the organisation's name."})
+        clash = Organisation.objects.filter(name_key=self.name_key).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError(
+                {"name": f"“{clash.name}” is already recorded; use that organisation instead."}
+            )
+
+    def save(self, *args, **kwargs):
+        self.name = clean_text(self.name)
+        self.name_key = value_key(self.name)
+        super().save(*args, **kwargs)
+
+
+def _in_choices(field, choices):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}),
+        name=f"activity_{field}_valid",
+        violation_error_message=f"{field.replace('_', ' ').capitalize()} must be one of: "
+        + ", ".join(choices.labels),
+    )
+
+
+class Activity(models.Model):
+    """A peer support activity found while scoping.
+
+    Identity (for re-import) is place + organisation (none counts as one value)
+    + the name's spelling key.
+    """
+
+    name = models.CharField(
+        "project name / support type",
+        max_length=300,
+        help_text="What the activity is called, e.g. “Headingley Walk and Talk”.",
+    )
+    name_key = models.CharField(max_length=300, editable=False, db_index=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text="Who runs it. Leave empty for an informal group with no organisation.",
+    )
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        help_text="The place (of the six) where it happens.",
+    )
+    sector = models.CharField(
+        max_length=20,
+        choices=Sector.choices,
+        help_text="The kind of organisation that runs it.",
+    )
+    main_focus = models.CharField(
+        max_length=20,
+        choices=MainFocus.choices,
+        default=MainFocus.MENTAL_HEALTH,
+        help_text="Is mental health the main purpose, or is it, say, a walking or craft group?",
+    )
+    shared_experiences = models.ManyToManyField(
+        SharedExperience,
+        related_name="activities",
+        help_text="Tick every shared experience the peers have in common (at least one).",
+    )
+    delivery_model = models.CharField(
+        "primary model of delivery",
+        max_length=20,
+        choices=DeliveryModel.choices,
+        help_text="How the support is mainly given.",
+    )
+    funding_type = models.CharField(
+        max_length=20,
+        choices=FundingType.choices,
+        default=FundingType.UNKNOWN,
+        help_text="Leave as Unknown if you could not find out.",
+    )
+    website = WebsiteField(max_length=500, blank=True)
+    contact = models.TextField(
+        blank=True,
+        help_text="Public contact details only: an office phone or e-mail, not a person's.",
+    )
+    venue = models.CharField(
+        "venue / area",
+        max_length=300,
+        blank=True,
+        help_text="Where it meets, or the area it covers.",
+    )
+    online = models.BooleanField(
+        null=True, blank=True, help_text="Does it run online? Leave unknown if not sure."
+    )
+    self_described_peer_support = models.BooleanField(
+        "calls itself peer support", null=True, blank=True
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.UNKNOWN,
+        help_text="Active if you saw evidence it runs now; Closed if it has stopped.",
+    )
+    date_scoped = models.DateField(null=True, blank=True, help_text="When it was found.")
+    last_verified = models.DateField(
+        null=True, blank=True, help_text="When someone last checked it still runs."
+    )
+    scoped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    scoped_by_name = models.CharField(
+        "scoped by (as written)",
+        max_length=100,
+        blank=True,
+        help_text="Initials or name of the champion, as recorded in the master sheet.",
+    )
+    notes = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "activities"
+        ordering = ["name", "pk"]
+        constraints = [
+            _in_choices("sector", Sector),
+            _in_choices("main_focus", MainFocus),
+            _in_choices("delivery_model", DeliveryModel),
+            _in_choices("funding_type", FundingType),
+            _in_choices("status", Status),
+            models.UniqueConstraint(
+                fields=["place", "organisation", "name_key"],
+                condition=Q(organisation__isnull=False),
+                name="activity_identity_with_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["place", "name_key"],
+                condition=Q(organisation__isnull=True),
+                name="activity_identity_without_organisation",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["place", "status"]),
+            models.Index(fields=["date_scoped"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:activities_activity_change", args=[self.pk])
+
+    def set_name(self, name):
+        self.name = clean_text(name)
+        self.name_key = value_key(self.name)
+
+    def find_duplicate(self):
+        """Another activity with the same identity, if one exists."""
+        if not self.place_id:
+            return None
+        return (
+            Activity.objects.filter(
+                place_id=self.place_id,
+                organisation_id=self.organisation_id,
+                name_key=value_key(clean_text(self.name)),
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def save(self, *args, **kwargs):
+        self.set_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class AliasManager(models.Manager):
+    def get_by_natural_key(self, vocabulary, spelling_key):
+        return self.get(vocabulary=vocabulary, spelling_key=spelling_key)
+
+
+class Alias(models.Model):
+    """An alternative spelling found in the field, and the canonical value it means.
+
+    ``canonical`` holds the enumeration value (e.g. ``third_sector``) or the
+    slug of a place or shared experience.
+    """
+
+    vocabulary = models.CharField(max_length=20, choices=Vocabulary.choices)
+    spelling = models.CharField(max_length=200, help_text="The spelling as found in a sheet.")
+    spelling_key = models.CharField(max_length=200, editable=False)
+    canonical = models.CharField(max_length=100, help_text="The value it stands for.")
+
+    objects = AliasManager()
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["vocabulary", "spelling"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vocabulary", "spelling_key"], name="alias_unique_per_vocabulary"
+            ),
+            models.CheckConstraint(
+                condition=Q(vocabulary__in=Vocabulary.values), name="alias_vocabulary_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.spelling} ({self.get_vocabulary_display().lower()})"
+
+    def natural_key(self):
+        return (self.vocabulary, self.spelling_key)
+
+    def canonical_label(self):
+        return canonical_labels(self.vocabulary).get(self.canonical, self.canonical)
+
+    def clean(self):
+        self.spelling = clean_text(self.spelling)
+        self.spelling_key = value_key(self.spelling)
+        if not self.spelling_key:
+            raise ValidationError({"spelling": "Enter the alternative spelling."})
+        labels = canonical_labels(self.vocabulary)
+        if self.canonical not in labels:
+            raise ValidationError(
+                {"canonical": "Choose one of: " + ", ".join(sorted(labels.values()))}
+            )
+        clash = (
+            Alias.objects.filter(vocabulary=self.vocabulary, spelling_key=self.spelling_key)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if clash:
+            raise ValidationError(
+                {"spelling": f"“{clash.spelling}” already means {clash.canonical_label()}."}
+            )
+
+    def save(self, *args, **kwargs):
+        self.spelling = clean_text(self.spelling)
+        self.spelling_key = value_key(self.spelling)
+        super().save(*args, **kwargs)
+
+
+def canonical_labels(vocabulary):
+    """{canonical value: label} for one vocabulary (queries the table ones)."""
+    if vocabulary in ENUMERATIONS:
+        return dict(ENUMERATIONS[vocabulary].choices)
+    model = {Vocabulary.PLACE: Place, Vocabulary.SHARED_EXPERIENCE: SharedExperience}.get(
+        vocabulary
+    )
+    if model is None:
+        return {}
+    return dict(model.objects.values_list("slug", "name"))

@@ -1,0 +1,59 @@
+"""Project-wide fixtures: reference data in every test database, a user per role."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from activities.services import reference_data_load
+from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+
+PASSWORD = "a-long-test-password-9"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The places, taxonomy and aliases every real database has after set-up."""
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+def _user(django_user_model, username, role=None, **extra):
+    user = django_user_model.objects.create_user(username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def champion(django_user_model):
+    return _user(django_user_model, "champion", CHAMPIONS, is_staff=True)
+
+
+@pytest.fixture
+def analyst(django_user_model):
+    return _user(django_user_model, "analyst", ANALYSTS, is_staff=True)
+
+
+@pytest.fixture
+def interviewer(django_user_model):
+    return _user(django_user_model, "interviewer", INTERVIEW_TEAM)
+
+
+@pytest.fixture
+def commissioner(django_user_model):
+    return _user(django_user_model, "commissioner", COMMISSIONERS)
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", password=PASSWORD)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as the given user and return it."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

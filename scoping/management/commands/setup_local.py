@@ -1,0 +1,41 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from activities.services import demo_data_load, reference_data_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare a local copy after migrating: reference data, the demo activities (once) "
+        "and an 'admin' superuser with a random password, printed once. Safe to repeat."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-demo", action="store_true", help="Skip the demo activities.")
+
+    def handle(self, *args, no_demo=False, **options):
+        added = reference_data_load()
+        self.stdout.write(
+            "Reference data: " + ", ".join(f"{n} {k} added" for k, n in added.items())
+        )
+        if not no_demo:
+            loaded = demo_data_load()
+            self.stdout.write(
+                f"Demo data: {loaded} activities loaded."
+                if loaded
+                else "Demo data: the directory already has activities; nothing loaded."
+            )
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write("Admin: a superuser exists already; password unchanged.")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", email="", password=password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nCreated the local superuser. This password is shown once only:\n"
+                f"    username: admin\n    password: {password}\n"
+            )
+        )

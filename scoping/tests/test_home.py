@@ -1,0 +1,36 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_offers_a_champion_data_entry(client_for, champion):
+    page = client_for(champion).get("/").content.decode()
+    assert "Champions" in page
+    assert "Add an activity you have found" in page
+    assert "/admin/activities/activity/add/" in page
+
+
+def test_it_does_not_offer_an_analyst_data_entry(client_for, analyst):
+    page = client_for(analyst).get("/").content.decode()
+    assert "Analysts" in page
+    assert "Add an activity" not in page
+    assert "Browse scoped activities" in page
+
+
+def test_it_tells_a_user_without_a_role_what_to_do(client_for, django_user_model):
+    user = django_user_model.objects.create_user("nobody", password="x-long-password-1")
+    page = client_for(user).get("/").content.decode()
+    assert "You have no role yet" in page
+
+
+def test_it_offers_an_administrator_user_management(client_for, superuser):
+    page = client_for(superuser).get("/").content.decode()
+    assert "Administrator" in page
+    assert "Manage users and roles" in page
+    assert "Edit alternative spellings" in page
+
+
+def test_the_page_has_no_inline_script_or_style(client_for, superuser):
+    page = client_for(superuser).get("/").content.decode()
+    assert "<script>" not in page and "style=" not in page
+    assert 'src="/static/js/app.js"' in page

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+admin.site.site_header = "Peer Support Directory"
+admin.site.site_title = "Peer Support Directory"
+admin.site.index_title = "Data entry"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    # Sign-in and sign-out only: there is no e-mail, so administrators reset passwords.
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
