@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .vocabulary import ENUMERATIONS, Status, Vocabulary
@@ -54,7 +55,7 @@ class ActivityForm(forms.ModelForm):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(SimpleHistoryAdmin):
     form = ActivityForm
     list_display = [
         "name",
@@ -81,7 +82,7 @@ class ActivityAdmin(admin.ModelAdmin):
     list_select_related = ["place", "organisation"]
     show_full_result_count = False
     list_per_page = 50
-    readonly_fields = ["scoped_by", "created", "updated"]
+    readonly_fields = ["scoped_by", "created", "updated", "version"]
     fieldsets = [
         (None, {"fields": ["name", "organisation", "place", "sector"]}),
         (
@@ -106,6 +107,7 @@ class ActivityAdmin(admin.ModelAdmin):
                     "scoped_by",
                     "created",
                     "updated",
+                    "version",
                 ]
             },
         ),
@@ -131,20 +133,20 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "website"]
     search_fields = ["name"]
     show_full_result_count = False
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "population", "population_source", "gss_code"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(SharedExperience)
-class SharedExperienceAdmin(admin.ModelAdmin):
+class SharedExperienceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -181,7 +183,7 @@ class AliasForm(forms.ModelForm):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     form = AliasForm
     list_display = ["spelling", "vocabulary", "means"]
     list_filter = ["vocabulary"]

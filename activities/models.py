@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .spelling import clean_text, value_key
 from .vocabulary import (
@@ -48,6 +49,7 @@ class Place(models.Model):
     )
 
     objects = PlaceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -72,6 +74,7 @@ class SharedExperience(models.Model):
     description = models.TextField(blank=True)
 
     objects = SharedExperienceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -91,6 +94,8 @@ class Organisation(models.Model):
     name_key = models.CharField(max_length=300, unique=True, editable=False)
     website = WebsiteField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -223,6 +228,13 @@ class Activity(models.Model):
     notes = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save; a save based on an older version is refused.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[shared_experiences], excluded_fields=["name_key"])
 
     class Meta:
         verbose_name_plural = "activities"
@@ -275,6 +287,8 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         self.set_name(self.name)
+        if not self._state.adding:
+            self.version += 1
         super().save(*args, **kwargs)
 
 
@@ -296,6 +310,7 @@ class Alias(models.Model):
     canonical = models.CharField(max_length=100, help_text="The value it stands for.")
 
     objects = AliasManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "aliases"
@@ -354,3 +369,64 @@ def canonical_labels(vocabulary):
     if model is None:
         return {}
     return dict(model.objects.values_list("slug", "name"))
+
+
+class ImportRun(models.Model):
+    """One import of a master sheet (or a dry run of one): who, what file, what happened."""
+
+    class Outcome(models.TextChoices):
+        APPLIED = "applied", "Applied"
+        DRY_RUN = "dry_run", "Dry run"
+        FAILED = "failed", "Failed: nothing written"
+
+    file_name = models.CharField(max_length=255)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField(
+        max_length=20, default="command", help_text="“command”, or “admin” for an upload."
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    started = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True)
+    rows_read = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    errors = models.PositiveIntegerField(default=0)
+    summary = models.TextField(blank=True, help_text="The summary as the command printed it.")
+
+    class Meta:
+        ordering = ["-started"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_outcome_display().lower()})"
+
+
+class ImportRowResult(models.Model):
+    """What one spreadsheet row did in an import run; kept for the most recent runs."""
+
+    class Result(models.TextChoices):
+        NEW = "new", "New"
+        UPDATED = "updated", "Updated"
+        UNCHANGED = "unchanged", "Unchanged"
+        ERROR = "error", "Error"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="rows")
+    sheet = models.CharField(max_length=100)
+    row = models.PositiveIntegerField(help_text="The spreadsheet's own row number.")
+    result = models.CharField(max_length=10, choices=Result.choices)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(max_length=300, blank=True)
+    changes = models.JSONField(
+        default=dict, blank=True, help_text="{field: [before, after]} for updated rows."
+    )
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["run", "sheet", "row"]
+
+    def __str__(self):
+        return f"{self.sheet}!{self.row}: {self.get_result_display()}"

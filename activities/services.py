@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from .models import Activity, Alias, Organisation, Place, SharedExperience
 from .spelling import clean_text, value_key
@@ -73,7 +74,9 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
         )
         activity.set_name(activity.name)
         activities.append(activity)
-    created = Activity.objects.bulk_create(activities, batch_size=batch_size)
+    created = bulk_create_with_history(
+        activities, Activity, batch_size=batch_size, default_user=scoped_by
+    )
     links = [
         Activity.shared_experiences.through(
             activity_id=activity.pk, sharedexperience_id=experiences[slug]

@@ -177,3 +177,20 @@ def test_the_alias_list_shows_what_each_spelling_means(
         page = client.get("/admin/activities/alias/?vocabulary=place").content.decode()
     assert "Airedale and Wharfedale" in page
     assert "<strong>Bradford &amp; Craven</strong>" in page
+
+
+def test_an_admin_edit_is_kept_in_history_with_who_made_it(client_for, champion):
+    activity = make_activity("Beeston Walk and Talk")
+    before = activity.history.count()
+    client = client_for(champion)
+    client.post(
+        f"/admin/activities/activity/{activity.pk}/change/", activity_form(notes="Tuesdays")
+    )
+    latest = activity.history.latest()
+    assert latest.history_user == champion
+    assert latest.notes == "Tuesdays"
+    assert activity.history.count() > before
+    activity.refresh_from_db()
+    assert activity.version == 2
+    page = client.get(f"/admin/activities/activity/{activity.pk}/history/").content.decode()
+    assert "champion" in page
