@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/peer_support
 
-.PHONY: run test test-postgres lint format migrations-check install setup css ci clean
+# Backups: `make backup` writes backups/peer-support-<time>.dump; `make restore FILE=...`.
+.PHONY: backup restore run test test-postgres lint format migrations-check install setup css ci clean
 
 install: $(STAMP)
 
@@ -50,6 +51,13 @@ css:
 	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=node_modules --quiet app.scss $(CURDIR)/static/css/app.css
 	cp /tmp/psd-css/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/js/
 	cp /tmp/psd-css/node_modules/htmx.org/dist/htmx.min.js static/js/
+
+backup: install
+	$(PY) manage.py backup_database $(FILE)
+
+restore: install
+	@test -n "$(FILE)" || (echo 'Usage: make restore FILE=backups/peer-support-....dump' && exit 2)
+	$(PY) manage.py restore_database $(FILE)
 
 ci:
 	bash .ci/run

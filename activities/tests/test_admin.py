@@ -112,16 +112,18 @@ def test_editing_an_activity_is_not_a_duplicate_of_itself(client_for, champion):
     assert activity.scoped_by is None  # only set when the activity is first entered
 
 
-def test_the_list_runs_a_fixed_number_of_queries(
-    client_for, champion, django_assert_max_num_queries
-):
-    for i in range(30):
-        make_activity(f"Group {i}", organisation=f"Org {i}")
+def test_the_list_runs_a_fixed_number_of_queries(client_for, champion, django_assert_num_queries):
     client = client_for(champion)
-    with django_assert_max_num_queries(12):
+    for i in range(3):
+        make_activity(f"Group {i}", organisation=f"Org {i}")
+    client.get("/admin/activities/activity/")  # warm the session and content types
+    with django_assert_num_queries(13):
+        client.get("/admin/activities/activity/")
+    for i in range(3, 40):
+        make_activity(f"Group {i}", organisation=f"Org {i}")
+    with django_assert_num_queries(13):
         response = client.get("/admin/activities/activity/")
-    assert response.status_code == 200
-    assert "Group 29" in response.content.decode()
+    assert "Group 39" in response.content.decode()
 
 
 def test_organisation_autocomplete_finds_by_name(client_for, champion):

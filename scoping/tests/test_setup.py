@@ -48,7 +48,8 @@ def test_setup_is_idempotent():
 def test_the_printed_password_signs_the_admin_in(client):
     output = run_setup()
     password = output.split("password: ")[1].split()[0]
-    assert client.login(username="admin", password=password)
+    response = client.post("/accounts/login/", {"username": "admin", "password": password})
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 @pytest.mark.django_db

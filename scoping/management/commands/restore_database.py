@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from scoping.backups import database_restore, table_row_counts
+
+
+class Command(BaseCommand):
+    help = "Replace the database's contents with a backup made by backup_database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+
+    def handle(self, *args, path, yes=False, **options):
+        if not yes:
+            answer = input("This replaces everything in the database. Type 'restore' to go on: ")
+            if answer.strip() != "restore":
+                raise CommandError("Not restored.")
+        try:
+            database_restore(path=path)
+        except FileNotFoundError as error:
+            raise CommandError(str(error)) from error
+        rows = sum(table_row_counts().values())
+        self.stdout.write(f"Restored {rows} rows from {path}")
