@@ -8,11 +8,14 @@ from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .vocabulary import ENUMERATIONS, Status, Vocabulary
 
 
 class ActivityForm(forms.ModelForm):
+    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Activity
         fields = "__all__"
@@ -30,8 +33,14 @@ class ActivityForm(forms.ModelForm):
             "delivery_model": {"required": "Choose how the support is mainly given."},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version_seen"].initial = self.instance.version
+
     def clean(self):
         cleaned = super().clean()
+        self._refuse_lost_update(cleaned.get("version_seen"))
         if self.errors:
             return cleaned
         probe = Activity(
@@ -52,6 +61,24 @@ class ActivityForm(forms.ModelForm):
                 "Open that activity and update it instead, or give this one a different name."
             )
         return cleaned
+
+    def _refuse_lost_update(self, version_seen):
+        """Refuse to overwrite changes saved by someone else after this form was opened."""
+        if not self.instance.pk or version_seen is None:
+            return
+        conflict = activity_changes_since(activity_id=self.instance.pk, version=version_seen)
+        if conflict is None:
+            return
+        who, when, changes = conflict
+        # Saving again after reading the message keeps this person's version.
+        self.data = self.data.copy()
+        self.data["version_seen"] = Activity.objects.get(pk=self.instance.pk).version
+        detail = "; ".join(changes) if changes else "see its history"
+        raise forms.ValidationError(
+            f"This activity was changed by someone else since you opened it ({who}, {when}): "
+            f"{detail}. Your changes have not been saved. Check the form, then save again "
+            "to keep your version."
+        )
 
 
 @admin.register(Activity)
@@ -84,7 +111,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     readonly_fields = ["scoped_by", "created", "updated", "version"]
     fieldsets = [
-        (None, {"fields": ["name", "organisation", "place", "sector"]}),
+        (None, {"fields": ["name", "organisation", "place", "sector", "version_seen"]}),
         (
             "What it offers",
             {"fields": ["main_focus", "shared_experiences", "delivery_model", "online"]},
