@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,6 +12,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .vocabulary import ENUMERATIONS, Status, Vocabulary
+
+
+class OrganisationAutocomplete(AutocompleteSelect):
+    """Django's autocomplete widget fails on a submitted value that is not an id; ignore those."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
 
 
 class ActivityForm(forms.ModelForm):
@@ -143,6 +151,13 @@ class ActivityAdmin(SimpleHistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["widget"] = OrganisationAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_changeform_initial_data(self, request):
         """A champion in the field has usually just seen the activity running."""
         initial = super().get_changeform_initial_data(request)
@@ -200,6 +215,14 @@ class AliasForm(forms.ModelForm):
         self.fields["means"].choices = [("", "---------"), *groups]
         if self.instance.pk:
             self.initial["means"] = f"{self.instance.vocabulary}:{self.instance.canonical}"
+
+    def _update_errors(self, errors):
+        """The model speaks of vocabulary and canonical; this form shows them as 'means'."""
+        if hasattr(errors, "error_dict"):
+            for field in ("vocabulary", "canonical"):
+                if field in errors.error_dict:
+                    errors.error_dict.setdefault("means", []).extend(errors.error_dict.pop(field))
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()

@@ -338,6 +338,8 @@ class Alias(models.Model):
         self.spelling_key = value_key(self.spelling)
         if not self.spelling_key:
             raise ValidationError({"spelling": "Enter the alternative spelling."})
+        if self.vocabulary not in Vocabulary.values:
+            raise ValidationError({"vocabulary": "Choose what this spelling stands for."})
         labels = canonical_labels(self.vocabulary)
         if self.canonical not in labels:
             raise ValidationError(
