@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from .master_sheet import NEW, SUMMARY_ERRORS_END, UPDATED
 from .master_sheet_export import master_sheet_export
-from .master_sheet_files import UnreadableWorkbook, max_upload_bytes, megabytes, workbook_check
+from .master_sheet_files import UnreadableWorkbook, max_upload_bytes, size_text, workbook_check
 from .master_sheet_write import StalePlan, master_sheet_import
 from .models import Activity, ImportRowResult, ImportRun
 
@@ -49,8 +49,8 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["workbook"]
         if upload.size > max_upload_bytes():
             raise forms.ValidationError(
-                f"The file is {megabytes(upload.size)}; the limit is "
-                f"{megabytes(max_upload_bytes())}."
+                f"The file is {size_text(upload.size)}; the limit is "
+                f"{size_text(max_upload_bytes())}."
             )
         data = upload.read()
         try:
@@ -223,7 +223,7 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
             request,
             "Import a master sheet",
             form=form,
-            limit=megabytes(max_upload_bytes()),
+            limit=size_text(max_upload_bytes()),
         )
         return TemplateResponse(request, "admin/activities/importrun/upload.html", context)
 

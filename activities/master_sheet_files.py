@@ -35,8 +35,13 @@ def max_uncompressed_bytes():
     return getattr(settings, "MASTER_SHEET_MAX_UNCOMPRESSED_BYTES", 40 * max_upload_bytes())
 
 
-def megabytes(size):
-    return f"{size / (1024 * 1024):.0f} MB"
+def size_text(size):
+    """A file size as a person reads it: 512 bytes, 40 KB, 2.5 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size // 1024} KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
 def workbook_check(data):
@@ -45,7 +50,7 @@ def workbook_check(data):
         raise UnreadableWorkbook("The file is empty.")
     if len(data) > max_upload_bytes():
         raise UnreadableWorkbook(
-            f"The file is {megabytes(len(data))}; the limit is {megabytes(max_upload_bytes())}."
+            f"The file is {size_text(len(data))}; the limit is {size_text(max_upload_bytes())}."
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -64,8 +69,8 @@ def workbook_check(data):
         total = sum(member.file_size for member in members)
         if total > max_uncompressed_bytes():
             raise UnreadableWorkbook(
-                f"The workbook would unpack to {megabytes(total)}, more than the "
-                f"{megabytes(max_uncompressed_bytes())} allowed; it looks like a zip bomb "
+                f"The workbook would unpack to {size_text(total)}, more than the "
+                f"{size_text(max_uncompressed_bytes())} allowed; it looks like a zip bomb "
                 "and was not opened."
             )
         for member in members:
