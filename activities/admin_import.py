@@ -80,7 +80,9 @@ def export_response(activities=None, *, one_sheet=False):
     return response
 
 
-@admin.action(description="Export selected activities as a master sheet (.xlsx)")
+@admin.action(
+    description="Export selected activities as a master sheet (.xlsx)", permissions=["view"]
+)
 def export_selected_as_master_sheet(modeladmin, request, queryset):
     return export_response(queryset)
 

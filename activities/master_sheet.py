@@ -118,6 +118,7 @@ class PlannedRow:
     values: dict
     result: str = NEW
     identity: tuple = ()
+    place: str | None = None
     activity_id: int | None = None
     version: int | None = None
     changes: dict = field(default_factory=dict)
@@ -315,6 +316,8 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
     for index, cell in enumerate(head[header_row - 1]):
         headers[index] = " ".join(cells.as_text(cell).split())
     readers = [(name, index, headers[index]) for name, index in columns.items()]
+    name_header = headers[columns["name"]]
+    place_header = headers[columns["place"]] if "place" in columns else "Place"
 
     def data_rows():
         yield from enumerate(head[header_row:], start=header_row + 1)
@@ -325,20 +328,35 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
             continue
         summary.rows_read += 1
         planned = _read_row(lookups, sheet_name, sheet_place, number, raw_row, readers)
+        if "name" in planned.values and not planned.values["name"]:
+            planned.problems.append(Problem(sheet_name, number, name_header, "", "required"))
+        if planned.place is None and not any(p.column == place_header for p in planned.problems):
+            planned.problems.append(
+                Problem(
+                    sheet_name,
+                    number,
+                    place_header,
+                    "",
+                    "required: this sheet is not named after a place",
+                    ", ".join(lookups.matcher.accepted(Vocabulary.PLACE)),
+                )
+            )
         if not planned.problems:
+            _identify(planned, lookups)
             first = seen.setdefault(planned.identity, (sheet_name, number))
             if first != (sheet_name, number):
                 planned.problems.append(
                     Problem(
                         sheet_name,
                         number,
-                        headers[columns["name"]],
+                        name_header,
                         planned.name,
                         f"duplicate row: {first[0]}!{first[1]} has the same place, "
                         "organisation and name",
                     )
                 )
-                planned.result = ERROR
+        if planned.problems:
+            planned.result = ERROR
         plan.rows.append(planned)
 
 
@@ -371,34 +389,16 @@ def _read_row(lookups, sheet, sheet_place, number, raw_row, readers):
             problems.append(
                 Problem(sheet, number, header, cells.as_text(raw), str(error), error.accepted)
             )
-    name_header = next(header for name, _, header in readers if name == "name")
-    if "name" in values and not values["name"]:
-        problems.append(Problem(sheet, number, name_header, "", "required"))
     place = values.get("place") or sheet_place
-    if place is None and not any(p.column == _header_of(readers, "place") for p in problems):
-        problems.append(
-            Problem(
-                sheet,
-                number,
-                _header_of(readers, "place") or "Place",
-                "",
-                "required: this sheet is not named after a place",
-                ", ".join(lookups.matcher.accepted(Vocabulary.PLACE)),
-            )
-        )
-    planned = PlannedRow(sheet, number, values, problems=problems)
-    if problems:
-        planned.result = ERROR
-        return planned
-    values["place_id"] = lookups.place_ids[place]
+    return PlannedRow(sheet, number, values, problems=problems, place=place)
+
+
+def _identify(planned, lookups):
+    values = planned.values
+    values["place_id"] = lookups.place_ids[planned.place]
     organisation = values.pop("organisation", "")
     values["organisation_name"] = organisation
     planned.identity = (values["place_id"], value_key(organisation), value_key(values["name"]))
-    return planned
-
-
-def _header_of(readers, wanted):
-    return next((header for name, _, header in readers if name == wanted), None)
 
 
 def _experiences(lookups, sheet, number, header, raw, problems):

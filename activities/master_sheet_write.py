@@ -18,7 +18,7 @@ written.
 import hashlib
 from collections import defaultdict
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -32,12 +32,24 @@ from .master_sheet import (
     master_sheet_plan,
 )
 from .master_sheet_files import UnreadableWorkbook, workbook_open
+from .master_sheet_inserts import rows_insert
 from .models import Activity, ImportRowResult, ImportRun, Organisation
 
 BATCH_SIZE = 2000
 # Row results are kept for this many most recent runs; older runs keep their counts.
 KEEP_ROW_RESULTS_FOR_RUNS = 20
 STALE_ROWS_SHOWN = 10
+RESULT_FIELDS = [
+    "run",
+    "sheet",
+    "row",
+    "result",
+    "activity",
+    "activity_version",
+    "name",
+    "changes",
+    "message",
+]
 
 
 class StalePlan(Exception):
@@ -83,7 +95,7 @@ def master_sheet_import(
     try:
         with transaction.atomic():
             if outcome == ImportRun.Outcome.APPLIED:
-                plan_apply(plan=plan, user=user)
+                plan_apply(plan=plan, user=user, change_reason=f"Imported from {file_name}"[:100])
             run = run_record(
                 plan=plan,
                 file_name=file_name,
@@ -103,6 +115,8 @@ def master_sheet_import(
 
 def plan_check_against_preview(*, plan, preview):
     """Raise ``StalePlan`` unless ``plan`` does to each row what ``preview`` showed."""
+    if preview.rows.count() != preview.rows_read:
+        raise StalePlan("This preview has expired; upload the sheet again.")
     current = {(row.sheet, row.row): row for row in plan.rows}
     stale = []
     for sheet, number, result, activity_id, version in preview.rows.values_list(
@@ -130,7 +144,7 @@ def plan_check_against_preview(*, plan, preview):
         )
 
 
-def plan_apply(*, plan, user=None, batch_size=BATCH_SIZE):
+def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     """Write every row of a plan without problems; call inside a transaction."""
     if not plan.ok:
         raise ValueError("A plan with errors is never applied.")
@@ -139,12 +153,13 @@ def plan_apply(*, plan, user=None, batch_size=BATCH_SIZE):
     new_organisations = [
         Organisation(name=name, name_key=key) for key, name in plan.new_organisations.items()
     ]
+    history = {"default_user": user, "default_change_reason": change_reason}
     for organisation in bulk_create_with_history(
-        new_organisations, Organisation, batch_size=batch_size, default_user=user
+        new_organisations, Organisation, batch_size=batch_size, **history
     ):
         organisation_ids[organisation.name_key] = organisation.pk
-    _create(plan, organisation_ids, user, batch_size)
-    _update(plan, user, batch_size)
+    _create(plan, organisation_ids, history, batch_size)
+    _update(plan, history, batch_size)
 
 
 def _lock_and_check_versions(plan, batch_size):
@@ -166,7 +181,7 @@ def _lock_and_check_versions(plan, batch_size):
         )
 
 
-def _create(plan, organisation_ids, user, batch_size):
+def _create(plan, organisation_ids, history, batch_size):
     rows = [row for row in plan.rows if row.result == NEW]
     activities = []
     for row in rows:
@@ -179,22 +194,26 @@ def _create(plan, organisation_ids, user, batch_size):
         )
         activity.set_name(activity.name)
         activities.append(activity)
-    created = bulk_create_with_history(
-        activities, Activity, batch_size=batch_size, default_user=user
-    )
-    through = Activity.shared_experiences.through
+    created = bulk_create_with_history(activities, Activity, batch_size=batch_size, **history)
     links = []
     for activity, row in zip(created, rows, strict=True):
         row.activity_id = activity.pk
         row.version = activity.version
         links.extend(
-            through(activity_id=activity.pk, sharedexperience_id=experience_id)
-            for experience_id in row.values["shared_experiences"]
+            (activity.pk, experience_id) for experience_id in row.values["shared_experiences"]
         )
-    through.objects.bulk_create(links, batch_size=batch_size * 2)
+    _links_insert(links)
 
 
-def _update(plan, user, batch_size):
+def _links_insert(links):
+    rows_insert(
+        model=Activity.shared_experiences.through,
+        fields=["activity", "sharedexperience"],
+        rows=links,
+    )
+
+
+def _update(plan, history, batch_size):
     rows = [row for row in plan.rows if row.result == UPDATED]
     if not rows:
         return
@@ -221,20 +240,17 @@ def _update(plan, user, batch_size):
         activity.updated = now
         row.version = activity.version
         activities.append(activity)
-    bulk_update_with_history(
-        activities, Activity, sorted(fields), batch_size=batch_size, default_user=user
-    )
+    bulk_update_with_history(activities, Activity, sorted(fields), batch_size=batch_size, **history)
     through = Activity.shared_experiences.through
     relinked_ids = [row.activity_id for row in relinked]
     for start in range(0, len(relinked_ids), batch_size):
         through.objects.filter(activity_id__in=relinked_ids[start : start + batch_size]).delete()
-    through.objects.bulk_create(
+    _links_insert(
         [
-            through(activity_id=row.activity_id, sharedexperience_id=experience_id)
+            (row.activity_id, experience_id)
             for row in relinked
             for experience_id in row.values["shared_experiences"]
-        ],
-        batch_size=batch_size * 2,
+        ]
     )
 
 
@@ -260,21 +276,32 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
     messages = defaultdict(list)
     for problem in problems:
         messages[(problem.sheet, problem.row)].append(str(problem))
-    results = [
-        ImportRowResult(
-            run=run,
-            sheet=row.sheet[:100],
-            row=row.row,
-            result=row.result,
-            activity_id=row.activity_id,
-            activity_version=row.version,
-            name=row.name[:300],
-            changes={CANONICAL_HEADER[name]: pair for name, pair in row.changes.items()},
-            message="\n".join(messages.get((row.sheet, row.row), [])),
-        )
-        for row in plan.rows
-    ]
-    ImportRowResult.objects.bulk_create(results, batch_size=BATCH_SIZE)
+    changes_field = ImportRowResult._meta.get_field("changes")
+    connection = connections[router.db_for_write(ImportRowResult)]
+    no_changes = changes_field.get_db_prep_save({}, connection)
+    rows_insert(
+        model=ImportRowResult,
+        fields=RESULT_FIELDS,
+        rows=[
+            (
+                run.pk,
+                row.sheet[:100],
+                row.row,
+                row.result,
+                row.activity_id,
+                row.version,
+                row.name[:300],
+                changes_field.get_db_prep_save(
+                    {CANONICAL_HEADER[name]: pair for name, pair in row.changes.items()},
+                    connection,
+                )
+                if row.changes
+                else no_changes,
+                "\n".join(messages.get((row.sheet, row.row), [])),
+            )
+            for row in plan.rows
+        ],
+    )
     runs_prune()
     return run
 

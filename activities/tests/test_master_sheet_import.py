@@ -333,6 +333,7 @@ def test_an_edited_sheet_updates_in_place_and_adds_new_rows(tmp_path):
     assert walk.status == "closed"
     assert walk.version == 2
     assert walk.history.count() == history_before + 1
+    assert walk.history.first().history_change_reason == "Imported from edited.xlsx"
     assert set(walk.shared_experiences.values_list("name", flat=True)) == {
         "Anxiety",
         "Depression",
