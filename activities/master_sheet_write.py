@@ -153,7 +153,11 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     new_organisations = [
         Organisation(name=name, name_key=key) for key, name in plan.new_organisations.items()
     ]
-    history = {"default_user": user, "default_change_reason": change_reason}
+    history = {
+        "default_user": user,
+        "default_change_reason": change_reason,
+        "default_date": timezone.now(),
+    }
     for organisation in bulk_create_with_history(
         new_organisations, Organisation, batch_size=batch_size, **history
     ):

@@ -221,6 +221,22 @@ def test_a_single_sheet_with_a_place_column(tmp_path):
     }
 
 
+def test_a_row_without_a_place_on_a_sheet_not_named_after_one_is_an_error(tmp_path):
+    path = write(
+        tmp_path,
+        {"All": [["Place", *CANONICAL], ["Leeds", *row("Walk")], ["", *row("Book club")]]},
+    )
+
+    code, output = run(path)
+
+    assert code == 1
+    assert (
+        "All!3 Place: (blank) — required: this sheet is not named after a place (accepted: "
+        "Bradford & Craven, Calderdale,"
+    ) in output
+    assert Activity.objects.count() == 0
+
+
 def test_every_bad_row_is_reported_and_nothing_is_written(tmp_path):
     make_activity(name="Already here", notes="keep me")
     before = snapshot()
