@@ -422,3 +422,21 @@ def test_row_results_are_kept_for_recent_runs_only(tmp_path, settings):
 
     assert ImportRun.objects.count() == 3
     assert ImportRowResult.objects.count() == 2
+
+
+def test_a_plan_is_not_applied_over_an_activity_edited_since(tmp_path):
+    from activities.master_sheet import master_sheet_plan
+    from activities.master_sheet_files import workbook_open
+    from activities.master_sheet_write import StalePlan, plan_apply
+
+    walk = make_activity(name="Walk and Talk", organisation="Mind", notes="old")
+    path = write(tmp_path, {"Leeds": [CANONICAL, row("Walk and Talk", notes="new")]})
+    plan = master_sheet_plan(workbook_open(path.read_bytes()))
+    walk.notes = "edited meanwhile"
+    walk.save()
+
+    with pytest.raises(StalePlan, match="1 activities were edited by someone else"):
+        plan_apply(plan=plan)
+
+    walk.refresh_from_db()
+    assert walk.notes == "edited meanwhile"
