@@ -6,6 +6,12 @@ row: new, updated (with the changed fields), unchanged, or its errors. The
 command and the admin both call it and then ``master_sheet_write.plan_apply``.
 Lookups (places, taxonomy, aliases, organisations, existing activities) are
 fetched once per plan: a handful of queries whatever the number of rows.
+
+django-import-export (installed for other screens) is not used here: it reads
+only the active sheet, matches headers literally, has no notion of a header
+row below title rows or of "the sheet name is the place", and saves row by
+row; feeding it normalised rows would leave it nothing to do but the writes,
+which must be bulk, versioned and all-or-nothing across sheets anyway.
 """
 
 from collections import defaultdict
