@@ -230,3 +230,15 @@ def test_the_run_log_lists_read_a_fixed_number_of_queries(
         assert client.get(runs).status_code == 200
     with django_assert_num_queries(6):
         assert client.get(rows).status_code == 200
+
+
+def test_the_activity_list_links_to_import_and_export(client_for, champion, analyst):
+    url = reverse("admin:activities_activity_changelist")
+
+    champion_page = client_for(champion).get(url).content.decode()
+    analyst_page = client_for(analyst).get(url).content.decode()
+
+    assert UPLOAD in champion_page
+    assert reverse("admin:activities_importrun_export") in champion_page
+    assert UPLOAD not in analyst_page
+    assert reverse("admin:activities_importrun_export") in analyst_page
