@@ -9,6 +9,7 @@ from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_import import export_selected_as_master_sheet
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .vocabulary import ENUMERATIONS, Status, Vocabulary
@@ -117,6 +118,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_select_related = ["place", "organisation"]
     show_full_result_count = False
     list_per_page = 50
+    actions = [export_selected_as_master_sheet]
     readonly_fields = ["scoped_by", "created", "updated", "version"]
     fieldsets = [
         (None, {"fields": ["name", "organisation", "place", "sector", "version_seen"]}),

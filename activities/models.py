@@ -397,6 +397,13 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     errors = models.PositiveIntegerField(default=0)
     summary = models.TextField(blank=True, help_text="The summary as the command printed it.")
+    upload = models.BinaryField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="An admin preview's workbook, kept until it is confirmed or superseded.",
+    )
+    file_sha256 = models.CharField("file SHA-256", max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-started"]
@@ -420,6 +427,9 @@ class ImportRowResult(models.Model):
     result = models.CharField(max_length=10, choices=Result.choices)
     activity = models.ForeignKey(
         Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    activity_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The activity's version this row was planned against."
     )
     name = models.CharField(max_length=300, blank=True)
     changes = models.JSONField(

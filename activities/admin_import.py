@@ -1,0 +1,311 @@
+"""The admin's master-sheet screens: upload, preview, confirm, export, and the run log.
+
+Champions (add and change activity permissions) upload a workbook and see a
+dry run: counts per sheet, the new and changed rows with the changed fields,
+and every error. The preview keeps the workbook and the version of every
+activity it matched; confirming re-plans the same file and refuses if any of
+those activities changed, or a row it called new now exists. The run log
+(``ImportRun`` with its row results) is read-only.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+
+from .master_sheet import NEW, SUMMARY_ERRORS_END, UPDATED
+from .master_sheet_export import master_sheet_export
+from .master_sheet_files import UnreadableWorkbook, max_upload_bytes, size_text, workbook_check
+from .master_sheet_write import StalePlan, master_sheet_import
+from .models import Activity, ImportRowResult, ImportRun
+
+IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
+PREVIEW_ROWS_SHOWN = 300
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def can_import(user):
+    return user.is_active and user.is_staff and user.has_perms(IMPORT_PERMISSIONS)
+
+
+class UploadForm(forms.Form):
+    workbook = forms.FileField(
+        label="Master sheet (.xlsx)",
+        help_text="One sheet per place, or one sheet with a Place column.",
+        error_messages={
+            "required": "Choose the master sheet (.xlsx) to import.",
+            "empty": "The file is empty.",
+        },
+    )
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        if upload.size > max_upload_bytes():
+            raise forms.ValidationError(
+                f"The file is {size_text(upload.size)}; the limit is "
+                f"{size_text(max_upload_bytes())}."
+            )
+        data = upload.read()
+        try:
+            workbook_check(data)
+        except UnreadableWorkbook as error:
+            raise forms.ValidationError(str(error)) from None
+        self.data_bytes = data
+        return upload
+
+
+def summary_parts(summary):
+    """A run's summary split into (counts and skipped sheets, error lines)."""
+    head, errors = [], []
+    for line in summary.splitlines():
+        if errors or line.startswith("Error:") or line.endswith(SUMMARY_ERRORS_END):
+            errors.append(line)
+        else:
+            head.append(line)
+    return head, [line for line in errors if not line.endswith(SUMMARY_ERRORS_END)]
+
+
+def export_response(activities=None, *, one_sheet=False):
+    response = HttpResponse(content_type=XLSX)
+    stamp = datetime.date.today().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="master-sheet-{stamp}.xlsx"'
+    master_sheet_export(file=response, one_sheet=one_sheet, activities=activities)
+    return response
+
+
+@admin.action(
+    description="Export selected activities as a master sheet (.xlsx)", permissions=["view"]
+)
+def export_selected_as_master_sheet(modeladmin, request, queryset):
+    return export_response(queryset)
+
+
+class ImportRowResultInline(admin.TabularInline):
+    """The run's errors and changes (unchanged rows are in the row results list)."""
+
+    model = ImportRowResult
+    fields = ["sheet", "row", "result", "name", "message"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name_plural = "rows with errors or changes (first 100)"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).exclude(result=ImportRowResult.Result.UNCHANGED)
+        ids = list(queryset.values_list("pk", flat=True)[:100])
+        return super().get_queryset(request).filter(pk__in=ids)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyForImporters:
+    """View-only admin that champions (who can import) may open too."""
+
+    def has_view_permission(self, request, obj=None):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or can_import(
+            request.user
+        )
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
+    list_display = [
+        "started",
+        "file_name",
+        "source",
+        "outcome",
+        "rows_read",
+        "new",
+        "updated",
+        "unchanged",
+        "errors",
+    ]
+    list_filter = ["outcome", "source"]
+    date_hierarchy = "started"
+    show_full_result_count = False
+    fields = [
+        "file_name",
+        "source",
+        "imported_by",
+        "outcome",
+        "started",
+        "finished",
+        ("rows_read", "new", "updated", "unchanged", "errors"),
+        "summary",
+        "row_results",
+    ]
+    readonly_fields = [*fields[:6], "rows_read", "new", "updated", "unchanged", "errors"]
+    readonly_fields += ["summary", "row_results"]
+    inlines = [ImportRowResultInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("upload", "summary")
+
+    @admin.display(description="Row results")
+    def row_results(self, run):
+        url = reverse("admin:activities_importrowresult_changelist")
+        return format_html('<a href="{}?run__id__exact={}">Every row of this run</a>', url, run.pk)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("upload/", wrap(self.upload_view), name="activities_importrun_upload"),
+            path("<int:pk>/preview/", wrap(self.preview_view), name="activities_importrun_preview"),
+            path("<int:pk>/confirm/", wrap(self.confirm_view), name="activities_importrun_confirm"),
+            path("export/", wrap(self.export_view), name="activities_importrun_export"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": can_import(request.user),
+            "can_export": request.user.has_perm("activities.view_activity"),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def _context(self, request, title, **context):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            **context,
+        }
+
+    def upload_view(self, request):
+        if not can_import(request.user):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                run, plan = master_sheet_import(
+                    data=form.data_bytes,
+                    file_name=form.cleaned_data["workbook"].name,
+                    user=request.user,
+                    source="admin",
+                    dry_run=True,
+                )
+            except StalePlan as error:  # pragma: no cover - a dry run never applies
+                form.add_error("workbook", str(error))
+            else:
+                if plan is None:
+                    form.add_error("workbook", run.summary)
+                else:
+                    return redirect("admin:activities_importrun_preview", run.pk)
+        context = self._context(
+            request,
+            "Import a master sheet",
+            form=form,
+            limit=size_text(max_upload_bytes()),
+        )
+        return TemplateResponse(request, "admin/activities/importrun/upload.html", context)
+
+    def _own_run(self, request, pk):
+        if not can_import(request.user):
+            raise PermissionDenied
+        run = get_object_or_404(ImportRun.objects.defer("upload"), pk=pk, source="admin")
+        if run.imported_by_id != request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied
+        return run
+
+    def preview_view(self, request, pk):
+        run = self._own_run(request, pk)
+        changed = run.rows.filter(result__in=[NEW, UPDATED]).order_by("sheet", "row")
+        summary, errors = summary_parts(run.summary)
+        pending = ImportRun.objects.filter(pk=run.pk, upload__isnull=False).exists()
+        context = self._context(
+            request,
+            f"Preview of {run.file_name}",
+            run=run,
+            changed=changed[:PREVIEW_ROWS_SHOWN],
+            changed_count=run.new + run.updated,
+            shown=PREVIEW_ROWS_SHOWN,
+            summary=summary,
+            errors=errors,
+            can_confirm=run.outcome == ImportRun.Outcome.DRY_RUN and pending,
+        )
+        return TemplateResponse(request, "admin/activities/importrun/preview.html", context)
+
+    def confirm_view(self, request, pk):
+        return require_POST(self._confirm)(request, pk)
+
+    def _confirm(self, request, pk):
+        run = self._own_run(request, pk)
+        data = (
+            ImportRun.objects.filter(pk=run.pk, outcome=ImportRun.Outcome.DRY_RUN)
+            .values_list("upload", flat=True)
+            .first()
+        )
+        if data is None:
+            messages.error(
+                request, "This preview was already imported or has expired; upload the sheet again."
+            )
+            return redirect("admin:activities_importrun_upload")
+        try:
+            applied, _plan = master_sheet_import(
+                data=bytes(data),
+                file_name=run.file_name,
+                user=request.user,
+                source="admin",
+                preview=run,
+            )
+        except StalePlan as error:
+            messages.error(request, str(error))
+            return redirect("admin:activities_importrun_upload")
+        ImportRun.objects.filter(pk=run.pk).update(upload=None)
+        if applied.outcome != ImportRun.Outcome.APPLIED:
+            messages.error(request, "The sheet now has errors; nothing was imported.")
+            return redirect("admin:activities_importrun_preview", applied.pk)
+        messages.success(
+            request,
+            f"Imported {run.file_name}: {applied.new} new, {applied.updated} updated, "
+            f"{applied.unchanged} unchanged.",
+        )
+        return redirect("admin:activities_importrun_change", applied.pk)
+
+    def export_view(self, request):
+        if not request.user.has_perm("activities.view_activity"):
+            raise PermissionDenied
+        return export_response(Activity.objects.all(), one_sheet="one_sheet" in request.GET)
+
+
+@admin.register(ImportRowResult)
+class ImportRowResultAdmin(ReadOnlyForImporters, admin.ModelAdmin):
+    list_display = ["sheet", "row", "result", "name", "message"]
+    list_filter = ["result", "run__outcome"]
+    search_fields = ["name", "sheet"]
+    list_select_related = ["run"]
+    show_full_result_count = False
+    list_per_page = 100
+    fields = ["run", "sheet", "row", "result", "activity", "activity_version", "name"]
+    fields += ["changes", "message"]
+    readonly_fields = fields

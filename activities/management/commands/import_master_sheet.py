@@ -1,0 +1,40 @@
+"""python manage.py import_master_sheet PATH [--dry-run]"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from activities.master_sheet_write import StalePlan, master_sheet_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a master sheet (.xlsx): every row or none. Prints per-sheet counts and every "
+        "error; exits 1 (writing nothing) when any row is wrong."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The workbook (.xlsx) to import.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would happen; write nothing."
+        )
+
+    def handle(self, *args, path, dry_run, **options):
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}") from None
+        try:
+            run, plan = master_sheet_import(
+                data=data, file_name=file.name, source="command", dry_run=dry_run
+            )
+        except StalePlan as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(run.summary)
+        if plan is None or not plan.ok:
+            raise CommandError("Nothing was imported.", returncode=1)
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+        else:
+            self.stdout.write(self.style.SUCCESS("Imported."))

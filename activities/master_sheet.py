@@ -1,0 +1,473 @@
+"""The master-sheet importer's core: workbook in, plan out (nothing is written here).
+
+``master_sheet_plan`` reads every worksheet (openpyxl, read-only), finds each
+sheet's header row, reads the rows with the vocabulary matcher and decides per
+row: new, updated (with the changed fields), unchanged, or its errors. The
+command and the admin both call it and then ``master_sheet_write.plan_apply``.
+Lookups (places, taxonomy, aliases, organisations, existing activities) are
+fetched once per plan: a handful of queries whatever the number of rows.
+
+django-import-export (installed for other screens) is not used here: it reads
+only the active sheet, matches headers literally, has no notion of a header
+row below title rows or of "the sheet name is the place", and saves row by
+row; feeding it normalised rows would leave it nothing to do but the writes,
+which must be bulk, versioned and all-or-nothing across sheets anyway.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from openpyxl.chartsheet import Chartsheet
+
+from . import master_sheet_cells as cells
+from .matching import UnknownValue, VocabularyMatcher
+from .models import Activity, Organisation, Place, SharedExperience
+from .sheet_layout import COLUMNS, SHARED_EXPERIENCE_SEPARATOR, unescape_formula
+from .spelling import header_key, value_key
+from .vocabulary import ENUMERATIONS, Vocabulary
+
+HEADER_ROWS_SEARCHED = 10
+
+# Also-accepted headers (master-sheet.md); the canonical ones come from sheet_layout.
+HEADER_ALIASES = {
+    "name": ["Project name", "Activity", "Activity name", "Name"],
+    "place": ["Region", "Area", "Locality"],
+    "organisation": ["Organization", "Provider", "Delivered by"],
+    "sector": ["Organisation type", "Organization type", "Provider type"],
+    "main_focus": ["Focus"],
+    "shared_experiences": ["Shared experiences", "Peer group"],
+    "delivery_model": ["Delivery model", "Model of delivery"],
+    "funding_type": ["Funding"],
+    "website": ["Web", "URL"],
+    "contact": ["Contact details"],
+    "venue": ["Venue", "Location", "Where"],
+    "online": ["Online?", "Digital"],
+    "self_described_peer_support": ["Self described", "Calls itself peer support"],
+    "status": ["Active?"],
+    "date_scoped": ["Date found", "Date added", "Last checked"],
+    "scoped_by_name": ["Champion", "Found by"],
+    "notes": ["Comments"],
+}
+HEADER_FIELDS = {}
+for _header, _field in COLUMNS:
+    for _spelling in [_header, *HEADER_ALIASES.get(_field, [])]:
+        HEADER_FIELDS[header_key(_spelling)] = _field
+CANONICAL_HEADER = {name: header for header, name in COLUMNS}
+REQUIRED = ["name", "sector", "main_focus", "shared_experiences", "delivery_model"]
+
+VOCABULARY_OF = {
+    "sector": Vocabulary.SECTOR,
+    "main_focus": Vocabulary.MAIN_FOCUS,
+    "delivery_model": Vocabulary.DELIVERY_MODEL,
+    "funding_type": Vocabulary.FUNDING_TYPE,
+    "status": Vocabulary.STATUS,
+}
+# Fields compared with (and written to) an existing activity, besides its identity.
+COMPARED = [
+    "name",
+    "sector",
+    "main_focus",
+    "delivery_model",
+    "funding_type",
+    "website",
+    "contact",
+    "venue",
+    "online",
+    "self_described_peer_support",
+    "status",
+    "date_scoped",
+    "scoped_by_name",
+    "notes",
+]
+TEXT_READERS = {
+    "name": lambda raw: cells.single_line(raw, 300),
+    "organisation": lambda raw: cells.single_line(raw, 300),
+    "venue": lambda raw: cells.single_line(raw, 300),
+    "scoped_by_name": lambda raw: cells.single_line(raw, 100),
+    "contact": cells.free_text,
+    "notes": cells.free_text,
+    "website": cells.website,
+    "online": cells.yes_no,
+    "self_described_peer_support": cells.yes_no,
+    "date_scoped": cells.date,
+}
+
+SUMMARY_ERRORS_END = "; nothing was written:"
+NEW, UPDATED, UNCHANGED, ERROR = "new", "updated", "unchanged", "error"
+
+
+@dataclass(slots=True)
+class Problem:
+    """One error: a row's cell, or a whole sheet (``row`` 0)."""
+
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+    accepted: str = ""
+
+    def __str__(self):
+        if not self.row:
+            return f"{self.sheet}: {self.reason}"
+        shown = self.value if self.value else "(blank)"
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        text = f"{self.sheet}!{self.row} {self.column}: {shown} — {self.reason}"
+        return f"{text} (accepted: {self.accepted})" if self.accepted else text
+
+
+@dataclass(slots=True)
+class PlannedRow:
+    sheet: str
+    row: int
+    values: dict
+    result: str = NEW
+    identity: tuple = ()
+    place: str | None = None
+    activity_id: int | None = None
+    version: int | None = None
+    changes: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        return self.values.get("name", "")
+
+
+@dataclass
+class SheetSummary:
+    name: str
+    header_row: int
+    rows_read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: int = 0
+    unknown_columns: list = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    sheets: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (sheet name, reason)
+    rows: list = field(default_factory=list)
+    sheet_problems: list = field(default_factory=list)
+    new_organisations: dict = field(default_factory=dict)  # name key -> name
+    organisation_ids: dict = field(default_factory=dict)  # name key -> pk (existing)
+
+    def count(self, result):
+        return sum(1 for row in self.rows if row.result == result)
+
+    @property
+    def problems(self):
+        return self.sheet_problems + [p for row in self.rows for p in row.problems]
+
+    @property
+    def ok(self):
+        return bool(self.sheets) and not self.problems
+
+    def summary_lines(self):
+        """The summary the command prints and the run records."""
+        lines = []
+        for sheet in self.sheets:
+            lines.append(
+                f"{sheet.name}: {sheet.rows_read} rows read (header on row {sheet.header_row}), "
+                f"{sheet.new} new, {sheet.updated} updated, {sheet.unchanged} unchanged"
+                + (f", {sheet.errors} with errors" if sheet.errors else "")
+            )
+            if sheet.unknown_columns:
+                lines.append(f"  unknown columns ignored: {', '.join(sheet.unknown_columns)}")
+        for name, reason in self.skipped:
+            lines.append(f"{name}: skipped ({reason})")
+        lines.append(
+            f"Total: {len(self.rows)} rows read, {self.count(NEW)} new, "
+            f"{self.count(UPDATED)} updated, {self.count(UNCHANGED)} unchanged"
+        )
+        problems = self.problems
+        if not self.sheets and not self.sheet_problems:
+            lines.append(
+                "Error: no worksheet has the master sheet's headers (Project name / support "
+                "type, Sector, Main focus, Shared experience, Primary model of delivery and, "
+                "unless the sheet is named after a place, Place) in its first "
+                f"{HEADER_ROWS_SEARCHED} rows."
+            )
+        if problems:
+            lines.append(f"{len(problems)} errors{SUMMARY_ERRORS_END}")
+            lines.extend(str(problem) for problem in problems)
+        return lines
+
+
+class _Lookups:
+    """Everything a plan compares rows with, fetched once."""
+
+    def __init__(self):
+        self.matcher = VocabularyMatcher()
+        self.place_ids = dict(Place.objects.values_list("slug", "pk"))
+        self.experience_ids = dict(SharedExperience.objects.values_list("slug", "pk"))
+        self.experience_names = dict(SharedExperience.objects.values_list("pk", "name"))
+        self.organisation_ids = dict(Organisation.objects.values_list("name_key", "pk"))
+        organisation_keys = {pk: key for key, pk in self.organisation_ids.items()}
+        experiences = defaultdict(set)
+        for activity_id, experience_id in Activity.shared_experiences.through.objects.values_list(
+            "activity_id", "sharedexperience_id"
+        ):
+            experiences[activity_id].add(experience_id)
+        self.existing = {}
+        for values in Activity.objects.values(
+            "id", "version", "place_id", "organisation_id", "name_key", *COMPARED
+        ):
+            values["shared_experiences"] = frozenset(experiences.get(values["id"], ()))
+            key = (
+                values["place_id"],
+                organisation_keys.get(values["organisation_id"], ""),
+                values["name_key"],
+            )
+            self.existing[key] = values
+        self._cache = {}
+
+    def match(self, vocabulary, raw):
+        """Canonical value for a cell, memoised: sheets repeat the same spellings a lot."""
+        key = (vocabulary, raw)
+        try:
+            found = self._cache[key]
+        except KeyError:
+            try:
+                found = self.matcher.match(vocabulary, raw)
+            except UnknownValue as unknown:
+                found = unknown
+            self._cache[key] = found
+        if isinstance(found, UnknownValue):
+            raise found
+        return found
+
+
+def _unknown_problem(sheet, row, header, raw, unknown):
+    vocabulary = Vocabulary(unknown.vocabulary).label.lower()
+    reason = f"not a known {vocabulary}" if unknown.value else "required"
+    return Problem(sheet, row, header, cells.as_text(raw), reason, ", ".join(unknown.accepted))
+
+
+def _find_header(rows, sheet_place):
+    """(row number, {field: column index}, unknown headers, missing required) or None."""
+    best = None
+    for number, row in enumerate(rows[:HEADER_ROWS_SEARCHED], start=1):
+        columns, unknown = {}, []
+        for index, cell in enumerate(row):
+            text = cells.as_text(cell).strip()
+            if not text:
+                continue
+            found = HEADER_FIELDS.get(header_key(text))
+            if found is None or found in columns:
+                unknown.append(" ".join(text.split()))
+            else:
+                columns[found] = index
+        required = REQUIRED + ([] if sheet_place else ["place"])
+        missing = [name for name in required if name not in columns]
+        if not missing:
+            return number, columns, unknown, []
+        if best is None and "name" in columns and len(columns) >= 3:
+            best = (number, columns, unknown, missing)
+    return best
+
+
+def master_sheet_plan(workbook):
+    """Read an open workbook into a ``Plan``; writes nothing."""
+    lookups = _Lookups()
+    plan = Plan(organisation_ids=lookups.organisation_ids)
+    seen = {}
+    for sheet_name in workbook.sheetnames:
+        worksheet = workbook[sheet_name]
+        if isinstance(worksheet, Chartsheet):
+            plan.skipped.append((sheet_name, "a chart, not a table"))
+            continue
+        _plan_sheet(plan, lookups, worksheet, sheet_name, seen)
+    for row in plan.rows:
+        if not row.problems:
+            _compare(row, lookups, plan)
+    for summary in plan.sheets:
+        summary.errors = sum(1 for r in plan.rows if r.sheet == summary.name and r.problems)
+    return plan
+
+
+def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
+    try:
+        sheet_place = lookups.match(Vocabulary.PLACE, sheet_name)
+    except UnknownValue:
+        sheet_place = None
+    rows = worksheet.iter_rows(values_only=True)
+    head = []
+    for row in rows:
+        head.append(row)
+        if len(head) == HEADER_ROWS_SEARCHED:
+            break
+    header = _find_header(head, sheet_place)
+    if header is None:
+        plan.skipped.append((sheet_name, f"no header row in its first {HEADER_ROWS_SEARCHED} rows"))
+        return
+    header_row, columns, unknown, missing = header
+    if missing:
+        names = ", ".join(CANONICAL_HEADER[name] for name in missing)
+        reason = f"the header row (row {header_row}) has no column for {names}"
+        if missing == ["place"]:
+            reason += (
+                f"; add a Place column or name the sheet after a place "
+                f"(accepted: {', '.join(lookups.matcher.accepted(Vocabulary.PLACE))})"
+            )
+        plan.sheet_problems.append(Problem(sheet_name, 0, "", "", reason))
+        return
+    summary = SheetSummary(sheet_name, header_row, unknown_columns=unknown)
+    plan.sheets.append(summary)
+    headers = {}
+    for index, cell in enumerate(head[header_row - 1]):
+        headers[index] = " ".join(cells.as_text(cell).split())
+    readers = [(name, index, headers[index]) for name, index in columns.items()]
+    name_header = headers[columns["name"]]
+    place_header = headers[columns["place"]] if "place" in columns else "Place"
+
+    def data_rows():
+        yield from enumerate(head[header_row:], start=header_row + 1)
+        yield from enumerate(rows, start=len(head) + 1)
+
+    for number, raw_row in data_rows():
+        if _blank(raw_row):
+            continue
+        summary.rows_read += 1
+        planned = _read_row(lookups, sheet_name, sheet_place, number, raw_row, readers)
+        if "name" in planned.values and not planned.values["name"]:
+            planned.problems.append(Problem(sheet_name, number, name_header, "", "required"))
+        if planned.place is None and not any(p.column == place_header for p in planned.problems):
+            planned.problems.append(
+                Problem(
+                    sheet_name,
+                    number,
+                    place_header,
+                    "",
+                    "required: this sheet is not named after a place",
+                    ", ".join(lookups.matcher.accepted(Vocabulary.PLACE)),
+                )
+            )
+        if not planned.problems:
+            _identify(planned, lookups)
+            first = seen.setdefault(planned.identity, (sheet_name, number))
+            if first != (sheet_name, number):
+                planned.problems.append(
+                    Problem(
+                        sheet_name,
+                        number,
+                        name_header,
+                        planned.name,
+                        f"duplicate row: {first[0]}!{first[1]} has the same place, "
+                        "organisation and name",
+                    )
+                )
+        if planned.problems:
+            planned.result = ERROR
+        plan.rows.append(planned)
+
+
+def _blank(row):
+    for cell in row:
+        if cell is not None and (not isinstance(cell, str) or cell.strip()):
+            return False
+    return True
+
+
+def _read_row(lookups, sheet, sheet_place, number, raw_row, readers):
+    values = {}
+    problems = []
+    width = len(raw_row)
+    for name, index, header in readers:
+        raw = unescape_formula(raw_row[index]) if index < width else None
+        try:
+            if name in VOCABULARY_OF:
+                values[name] = lookups.match(VOCABULARY_OF[name], raw)
+            elif name == "place":
+                if cells.as_text(raw).strip():
+                    values[name] = lookups.match(Vocabulary.PLACE, raw)
+            elif name == "shared_experiences":
+                values[name] = _experiences(lookups, sheet, number, header, raw, problems)
+            else:
+                values[name] = TEXT_READERS[name](raw)
+        except UnknownValue as unknown:
+            problems.append(_unknown_problem(sheet, number, header, raw, unknown))
+        except cells.CellError as error:
+            problems.append(
+                Problem(sheet, number, header, cells.as_text(raw), str(error), error.accepted)
+            )
+    place = values.get("place") or sheet_place
+    return PlannedRow(sheet, number, values, problems=problems, place=place)
+
+
+def _identify(planned, lookups):
+    values = planned.values
+    values["place_id"] = lookups.place_ids[planned.place]
+    organisation = values.pop("organisation", "")
+    values["organisation_name"] = organisation
+    planned.identity = (values["place_id"], value_key(organisation), value_key(values["name"]))
+
+
+def _experiences(lookups, sheet, number, header, raw, problems):
+    parts = cells.experience_parts(raw)
+    if not parts:
+        raise UnknownValue(
+            Vocabulary.SHARED_EXPERIENCE,
+            "",
+            lookups.matcher.accepted(Vocabulary.SHARED_EXPERIENCE),
+        )
+    ids = set()
+    for part in parts:
+        try:
+            ids.add(lookups.experience_ids[lookups.match(Vocabulary.SHARED_EXPERIENCE, part)])
+        except UnknownValue as unknown:
+            problems.append(_unknown_problem(sheet, number, header, part, unknown))
+    return frozenset(ids)
+
+
+def _compare(row, lookups, plan):
+    existing = lookups.existing.get(row.identity)
+    if existing is None:
+        row.result = NEW
+        key = row.identity[1]
+        if key and key not in lookups.organisation_ids:
+            plan.new_organisations.setdefault(key, row.values["organisation_name"])
+        _tally(plan, row)
+        return
+    row.activity_id = existing["id"]
+    row.version = existing["version"]
+    for name in [*COMPARED, "shared_experiences"]:
+        if name not in row.values:
+            continue  # a column the sheet does not have leaves the field alone
+        before, after = existing[name], row.values[name]
+        if before != after:
+            row.changes[name] = [
+                display(name, before, lookups),
+                display(name, after, lookups),
+            ]
+    row.result = UPDATED if row.changes else UNCHANGED
+    _tally(plan, row)
+
+
+def _tally(plan, row):
+    summary = next(s for s in reversed(plan.sheets) if s.name == row.sheet)
+    if row.result == NEW:
+        summary.new += 1
+    elif row.result == UPDATED:
+        summary.updated += 1
+    else:
+        summary.unchanged += 1
+
+
+def display(name, value, lookups):
+    """A value as a person reads it in the preview (and in the stored row results)."""
+    if name == "shared_experiences":
+        return SHARED_EXPERIENCE_SEPARATOR.join(
+            sorted(lookups.experience_names[pk] for pk in value)
+        )
+    if name in VOCABULARY_OF:
+        return dict(ENUMERATIONS[VOCABULARY_OF[name]].choices).get(value, value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return cells.as_text(value)

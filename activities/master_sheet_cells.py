@@ -1,0 +1,126 @@
+"""Reading one master-sheet cell into a field's value.
+
+Each reader takes the raw cell (already un-escaped) and returns the stored
+value or raises ``CellError`` with the reason a person can act on.
+"""
+
+import datetime
+import re
+from urllib.parse import urlsplit
+
+from openpyxl.utils.datetime import from_excel
+
+from .spelling import clean_text, value_key
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``str()`` is the reason, ``accepted`` what would do."""
+
+    def __init__(self, reason, accepted=""):
+        super().__init__(reason)
+        self.accepted = accepted
+
+
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_HOST = re.compile(r"^[\w.-]+\.[\w-]{2,}(:\d+)?$")
+
+
+def as_text(raw):
+    """Any cell as text: numbers without a trailing “.0”, dates as YYYY-MM-DD."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return "Yes" if raw else "No"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime.datetime):
+        return raw.date().isoformat() if raw.time() == datetime.time() else raw.isoformat(" ")
+    if isinstance(raw, datetime.date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def single_line(raw, max_length):
+    """Names, venues, initials: whitespace collapsed to single spaces."""
+    text = clean_text(as_text(raw))
+    if len(text) > max_length:
+        raise CellError(f"is {len(text)} characters long; at most {max_length} fit")
+    return text
+
+
+def free_text(raw):
+    """Contact details and notes: line breaks kept, ends trimmed."""
+    text = as_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def website(raw, max_length=500):
+    text = clean_text(as_text(raw))
+    if not text:
+        return ""
+    if "://" not in text:
+        text = "https://" + text
+    if len(text) > max_length:
+        raise CellError(f"is longer than {max_length} characters")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not _HOST.match(parts.netloc) or " " in text:
+        raise CellError("is not a web address", "a web address such as https://example.org")
+    return text
+
+
+def yes_no(raw):
+    """Yes/No/Y/N/TRUE/FALSE (or a real boolean); blank means not known."""
+    if isinstance(raw, bool):
+        return raw
+    key = value_key(as_text(raw))
+    if not key:
+        return None
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise CellError("is not yes or no", "Yes, No, Y, N, TRUE, FALSE or blank")
+
+
+def date(raw):
+    """An Excel date, an Excel day number, or text DD/MM/YYYY or YYYY-MM-DD."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime.datetime):
+        return raw.date()
+    if isinstance(raw, datetime.date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        try:
+            return from_excel(raw).date()
+        except (ValueError, OverflowError, TypeError):
+            raise CellError("is not a date", DATE_FORMATS) from None
+    text = clean_text(raw)
+    if not text:
+        return None
+    found = _DMY.match(text)
+    parts = None
+    if found:
+        parts = (found[3], found[2], found[1])
+    else:
+        found = _ISO.match(text)
+        if found:
+            parts = (found[1], found[2], found[3])
+    if parts is None:
+        raise CellError("is not a date", DATE_FORMATS)
+    try:
+        return datetime.date(*(int(part) for part in parts))
+    except ValueError:
+        raise CellError("is not a real date", DATE_FORMATS) from None
+
+
+DATE_FORMATS = "an Excel date, DD/MM/YYYY or YYYY-MM-DD"
+# Shared experiences are separated by ";", "," or line breaks; "/" belongs to some names.
+_EXPERIENCE_SEPARATORS = re.compile(r"[;,\n\r]+")
+
+
+def experience_parts(raw):
+    return [part.strip() for part in _EXPERIENCE_SEPARATORS.split(as_text(raw)) if part.strip()]

@@ -1,0 +1,99 @@
+"""Opening an uploaded master sheet safely.
+
+Checks run before openpyxl parses anything: the size limit
+(``MASTER_SHEET_MAX_UPLOAD_BYTES``), that the file is a zip holding a
+workbook, and that its declared uncompressed size and compression ratio do
+not look like a zip bomb. Python's ``zipfile`` never inflates a member past
+its declared size (it stops and fails the CRC check), so checking the
+declared sizes bounds the work openpyxl can be made to do. openpyxl uses
+``defusedxml`` when it is installed (it is pinned), so entity tricks in the
+XML are refused too. Workbooks are opened read-only with formulas kept as
+their text: nothing is ever evaluated.
+"""
+
+import io
+import zipfile
+
+import openpyxl
+from django.conf import settings
+
+# A real master sheet's XML compresses 5-30 times; far beyond that is a bomb.
+MAX_COMPRESSION_RATIO = 200
+# Ratios are only meaningful for members big enough to matter.
+RATIO_CHECK_FROM_BYTES = 1024 * 1024
+
+
+class UnreadableWorkbook(ValueError):
+    """The file cannot be imported at all; the message says why, for a person."""
+
+
+def max_upload_bytes():
+    return settings.MASTER_SHEET_MAX_UPLOAD_BYTES
+
+
+def max_uncompressed_bytes():
+    return getattr(settings, "MASTER_SHEET_MAX_UNCOMPRESSED_BYTES", 40 * max_upload_bytes())
+
+
+def size_text(size):
+    """A file size as a person reads it: 512 bytes, 40 KB, 2.5 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size // 1024} KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+def workbook_check(data):
+    """Raise ``UnreadableWorkbook`` unless ``data`` (bytes) looks like a safe .xlsx."""
+    if not data:
+        raise UnreadableWorkbook("The file is empty.")
+    if len(data) > max_upload_bytes():
+        raise UnreadableWorkbook(
+            f"The file is {size_text(len(data))}; the limit is {size_text(max_upload_bytes())}."
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UnreadableWorkbook(
+            "This is not an Excel workbook (.xlsx). Save the sheet as “Excel Workbook (.xlsx)” "
+            "and upload that; .xls, .csv and .ods files are not accepted."
+        ) from None
+    with archive:
+        members = archive.infolist()
+        names = {member.filename for member in members}
+        if "xl/workbook.xml" not in names:
+            raise UnreadableWorkbook(
+                "This zip file is not an Excel workbook (.xlsx): it holds no workbook."
+            )
+        total = sum(member.file_size for member in members)
+        if total > max_uncompressed_bytes():
+            raise UnreadableWorkbook(
+                f"The workbook would unpack to {size_text(total)}, more than the "
+                f"{size_text(max_uncompressed_bytes())} allowed; it looks like a zip bomb "
+                "and was not opened."
+            )
+        for member in members:
+            if member.file_size < RATIO_CHECK_FROM_BYTES:
+                continue
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > MAX_COMPRESSION_RATIO:
+                raise UnreadableWorkbook(
+                    f"Part of the workbook ({member.filename}) is compressed {ratio:.0f} times, "
+                    "far more than a real spreadsheet; it looks like a zip bomb and was not "
+                    "opened."
+                )
+
+
+def workbook_open(data):
+    """A read-only openpyxl workbook for checked ``data`` (formulas stay text)."""
+    workbook_check(data)
+    try:
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+        )
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableWorkbook(
+            f"The workbook could not be read ({type(error).__name__}); open it in Excel, "
+            "save it again as .xlsx and retry."
+        ) from error

@@ -1,0 +1,321 @@
+"""Applying a master-sheet plan and recording the run: all or nothing, in bulk.
+
+``master_sheet_import`` is the one entry point for the command and the admin:
+open the workbook, plan, and (unless it is a dry run or a row is wrong) write
+every row in one transaction. Writes are batched: organisations and
+activities with ``bulk_create_with_history``, edits with
+``bulk_update_with_history`` (each bumps ``Activity.version``), shared
+experiences as through rows in bulk. The history of the shared-experience
+many-to-many is not recorded by these bulk paths (django-simple-history only
+records it on ``save()``); the activity's own history row is.
+
+A plan made earlier (the admin's preview) is applied only if every activity
+it matched still has the version it had then and every row it called new is
+still new; otherwise ``StalePlan`` says which rows changed and nothing is
+written.
+"""
+
+import hashlib
+from collections import defaultdict
+
+from django.db import IntegrityError, connections, router, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from .master_sheet import (
+    CANONICAL_HEADER,
+    COMPARED,
+    ERROR,
+    NEW,
+    UNCHANGED,
+    UPDATED,
+    master_sheet_plan,
+)
+from .master_sheet_files import UnreadableWorkbook, workbook_open
+from .master_sheet_inserts import rows_insert
+from .models import Activity, ImportRowResult, ImportRun, Organisation
+
+BATCH_SIZE = 2000
+# Row results are kept for this many most recent runs; older runs keep their counts.
+KEEP_ROW_RESULTS_FOR_RUNS = 20
+STALE_ROWS_SHOWN = 10
+RESULT_FIELDS = [
+    "run",
+    "sheet",
+    "row",
+    "result",
+    "activity",
+    "activity_version",
+    "name",
+    "changes",
+    "message",
+]
+
+
+class StalePlan(Exception):
+    """The directory changed since the plan was made; the message says where."""
+
+
+def master_sheet_import(
+    *, data, file_name, user=None, source="command", dry_run=False, preview=None
+):
+    """Import the workbook in ``data`` (bytes); return ``(run, plan)``.
+
+    ``plan`` is None when the file could not be read at all (the run's summary
+    says why). ``preview``, a dry-run ``ImportRun`` of the same file, makes
+    the import refuse (``StalePlan``) if the directory changed since.
+    """
+    started = timezone.now()
+    try:
+        workbook = workbook_open(data)
+    except UnreadableWorkbook as error:
+        run = ImportRun.objects.create(
+            file_name=file_name,
+            imported_by=user,
+            source=source,
+            outcome=ImportRun.Outcome.FAILED,
+            started=started,
+            finished=timezone.now(),
+            errors=1,
+            summary=str(error),
+        )
+        return run, None
+    try:
+        plan = master_sheet_plan(workbook)
+    finally:
+        workbook.close()
+    if preview is not None:
+        plan_check_against_preview(plan=plan, preview=preview)
+    if not plan.ok:
+        outcome = ImportRun.Outcome.FAILED
+    elif dry_run:
+        outcome = ImportRun.Outcome.DRY_RUN
+    else:
+        outcome = ImportRun.Outcome.APPLIED
+    try:
+        with transaction.atomic():
+            if outcome == ImportRun.Outcome.APPLIED:
+                plan_apply(plan=plan, user=user, change_reason=f"Imported from {file_name}"[:100])
+            run = run_record(
+                plan=plan,
+                file_name=file_name,
+                user=user,
+                source=source,
+                outcome=outcome,
+                started=started,
+                upload=data if outcome == ImportRun.Outcome.DRY_RUN and source == "admin" else None,
+            )
+    except IntegrityError as error:
+        raise StalePlan(
+            "Someone changed the directory while this import ran (an activity or organisation "
+            "with the same name was added); nothing was written. Run the import again."
+        ) from error
+    return run, plan
+
+
+def plan_check_against_preview(*, plan, preview):
+    """Raise ``StalePlan`` unless ``plan`` does to each row what ``preview`` showed."""
+    if preview.rows.count() != preview.rows_read:
+        raise StalePlan("This preview has expired; upload the sheet again.")
+    current = {(row.sheet, row.row): row for row in plan.rows}
+    stale = []
+    for sheet, number, result, activity_id, version in preview.rows.values_list(
+        "sheet", "row", "result", "activity_id", "activity_version"
+    ):
+        row = current.get((sheet, number))
+        if row is None or row.result == ERROR:
+            stale.append(f"{sheet}!{number} now has an error")
+        elif result == NEW and row.result != NEW:
+            stale.append(
+                f"{sheet}!{number} “{row.name}” was added to the directory by someone else"
+            )
+        elif result in (UPDATED, UNCHANGED) and (
+            row.activity_id != activity_id or row.version != version
+        ):
+            stale.append(f"{sheet}!{number} “{row.name}” was edited by someone else")
+    if stale:
+        shown = stale[:STALE_ROWS_SHOWN]
+        more = len(stale) - len(shown)
+        raise StalePlan(
+            "The directory changed since the preview, so nothing was imported: "
+            + "; ".join(shown)
+            + (f"; and {more} more" if more > 0 else "")
+            + ". Upload the sheet again to see a fresh preview."
+        )
+
+
+def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
+    """Write every row of a plan without problems; call inside a transaction."""
+    if not plan.ok:
+        raise ValueError("A plan with errors is never applied.")
+    _lock_and_check_versions(plan, batch_size)
+    organisation_ids = dict(plan.organisation_ids)
+    new_organisations = [
+        Organisation(name=name, name_key=key) for key, name in plan.new_organisations.items()
+    ]
+    history = {
+        "default_user": user,
+        "default_change_reason": change_reason,
+        "default_date": timezone.now(),
+    }
+    for organisation in bulk_create_with_history(
+        new_organisations, Organisation, batch_size=batch_size, **history
+    ):
+        organisation_ids[organisation.name_key] = organisation.pk
+    _create(plan, organisation_ids, history, batch_size)
+    _update(plan, history, batch_size)
+
+
+def _lock_and_check_versions(plan, batch_size):
+    expected = {row.activity_id: row.version for row in plan.rows if row.result == UPDATED}
+    ids = list(expected)
+    changed = []
+    for start in range(0, len(ids), batch_size):
+        for pk, version in (
+            Activity.objects.select_for_update()
+            .filter(pk__in=ids[start : start + batch_size])
+            .values_list("pk", "version")
+        ):
+            if expected[pk] != version:
+                changed.append(pk)
+    if changed:
+        raise StalePlan(
+            f"{len(changed)} activities were edited by someone else while this import ran; "
+            "nothing was written. Run the import again."
+        )
+
+
+def _create(plan, organisation_ids, history, batch_size):
+    rows = [row for row in plan.rows if row.result == NEW]
+    activities = []
+    for row in rows:
+        values = row.values
+        fields = {name: values[name] for name in COMPARED if name in values}
+        activity = Activity(
+            **fields,
+            place_id=values["place_id"],
+            organisation_id=organisation_ids.get(row.identity[1]),
+        )
+        activity.set_name(activity.name)
+        activities.append(activity)
+    created = bulk_create_with_history(activities, Activity, batch_size=batch_size, **history)
+    links = []
+    for activity, row in zip(created, rows, strict=True):
+        row.activity_id = activity.pk
+        row.version = activity.version
+        links.extend(
+            (activity.pk, experience_id) for experience_id in row.values["shared_experiences"]
+        )
+    _links_insert(links)
+
+
+def _links_insert(links):
+    rows_insert(
+        model=Activity.shared_experiences.through,
+        fields=["activity", "sharedexperience"],
+        rows=links,
+    )
+
+
+def _update(plan, history, batch_size):
+    rows = [row for row in plan.rows if row.result == UPDATED]
+    if not rows:
+        return
+    now = timezone.now()
+    fields = {"version", "updated"}
+    relinked = []
+    activities = []
+    by_id = {}
+    ids = [row.activity_id for row in rows]
+    for start in range(0, len(ids), batch_size):
+        by_id.update(Activity.objects.in_bulk(ids[start : start + batch_size]))
+    for row in rows:
+        activity = by_id[row.activity_id]
+        for name in row.changes:
+            if name == "shared_experiences":
+                relinked.append(row)
+                continue
+            setattr(activity, name, row.values[name])
+            fields.add(name)
+        if "name" in row.changes:
+            activity.set_name(activity.name)
+            fields.add("name_key")
+        activity.version += 1
+        activity.updated = now
+        row.version = activity.version
+        activities.append(activity)
+    bulk_update_with_history(activities, Activity, sorted(fields), batch_size=batch_size, **history)
+    through = Activity.shared_experiences.through
+    relinked_ids = [row.activity_id for row in relinked]
+    for start in range(0, len(relinked_ids), batch_size):
+        through.objects.filter(activity_id__in=relinked_ids[start : start + batch_size]).delete()
+    _links_insert(
+        [
+            (row.activity_id, experience_id)
+            for row in relinked
+            for experience_id in row.values["shared_experiences"]
+        ]
+    )
+
+
+def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
+    """The ``ImportRun`` and its row results, in bulk; prunes old runs' row results."""
+    problems = plan.problems
+    run = ImportRun.objects.create(
+        file_name=file_name[:255],
+        imported_by=user,
+        source=source,
+        outcome=outcome,
+        started=started,
+        finished=timezone.now(),
+        rows_read=len(plan.rows),
+        new=plan.count(NEW),
+        updated=plan.count(UPDATED),
+        unchanged=plan.count(UNCHANGED),
+        errors=len(problems),
+        summary="\n".join(plan.summary_lines()),
+        upload=upload,
+        file_sha256=hashlib.sha256(upload).hexdigest() if upload else "",
+    )
+    messages = defaultdict(list)
+    for problem in problems:
+        messages[(problem.sheet, problem.row)].append(str(problem))
+    changes_field = ImportRowResult._meta.get_field("changes")
+    connection = connections[router.db_for_write(ImportRowResult)]
+    no_changes = changes_field.get_db_prep_save({}, connection)
+    rows_insert(
+        model=ImportRowResult,
+        fields=RESULT_FIELDS,
+        rows=[
+            (
+                run.pk,
+                row.sheet[:100],
+                row.row,
+                row.result,
+                row.activity_id,
+                row.version,
+                row.name[:300],
+                changes_field.get_db_prep_save(
+                    {CANONICAL_HEADER[name]: pair for name, pair in row.changes.items()},
+                    connection,
+                )
+                if row.changes
+                else no_changes,
+                "\n".join(messages.get((row.sheet, row.row), [])),
+            )
+            for row in plan.rows
+        ],
+    )
+    runs_prune()
+    return run
+
+
+def runs_prune(*, keep=KEEP_ROW_RESULTS_FOR_RUNS):
+    """Drop row results (and stored uploads) of all but the ``keep`` most recent runs."""
+    recent = ImportRun.objects.order_by("-started", "-pk").values_list("started", flat=True)
+    cutoff = list(recent[keep - 1 : keep])
+    if not cutoff:
+        return
+    cutoff = cutoff[0]
+    ImportRowResult.objects.filter(run__started__lt=cutoff).delete()
+    ImportRun.objects.filter(started__lt=cutoff, upload__isnull=False).update(upload=None)

@@ -1,0 +1,187 @@
+"""How fast does a master sheet import, compared with just reading it?
+
+    .venv/bin/python bench/import_bench.py 20000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/psd_import_bench \
+        .venv/bin/python bench/import_bench.py 20000
+
+Generates a workbook of ROWS valid rows (a sheet per place, aliases and
+variant spellings, several shared experiences per row), times a bare openpyxl
+read-only pass over it (parse_s), then ``import_master_sheet`` into an empty
+directory (import_s), and prints both, their ratio, rows per second and the
+process's peak memory. Without DATABASE_URL it uses a fresh SQLite file in a
+temporary folder. The target at 20,000 rows: ratio <= 3, peak under 300 MB.
+"""
+
+import datetime
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+PLACES = ["Leeds", "Bradford", "Wakefield", "Kirklees", "Calderdale", "Harrogate"]
+SECTORS = ["Third Sector", "3rd sector", "Charity", "Community group", "NHS", "Council"]
+FOCUS = ["Mental health focused", "MH", "Non MH"]
+EXPERIENCES = [
+    "General MH",
+    "Men",
+    "Women",
+    "LGBTQ+",
+    "Anxiety",
+    "Depression",
+    "Veterans",
+    "Carers",
+    "Isolation",
+    "Older adults",
+    "Youth",
+    "BAME",
+]
+MODELS = ["Support group", "Peer support group", "1:1", "Workshop", "Drop-in", "Activity"]
+FUNDING = ["Statutory", "Grant", "None", "", "?"]
+HEADERS = [
+    "Project name",
+    "Provider",
+    "Organisation type",
+    "Main focus\n(mental or non-mental health)",
+    "Peer group",
+    "Delivery model",
+    "Funding",
+    "URL",
+    "Contact",
+    "Venue",
+    "Online?",
+    "Status",
+    "Date found",
+    "Champion",
+    "Comments",
+]
+
+
+def workbook_write(path, rows):
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheets = []
+    for place in PLACES:
+        sheet = workbook.create_sheet(place)
+        sheet.append([f"Scoping - {place}"])
+        sheet.append([])
+        sheet.append(HEADERS)
+        sheets.append(sheet)
+    day = datetime.date(2019, 6, 1)
+    for n in range(rows):
+        sheet = sheets[n % len(sheets)]
+        experiences = "; ".join(
+            EXPERIENCES[(n + k * 5) % len(EXPERIENCES)] for k in range(1 + n % 3)
+        )
+        sheet.append(
+            [
+                f"Peer group number {n}",
+                f"Provider {n % 997}",
+                SECTORS[n % len(SECTORS)],
+                FOCUS[n % len(FOCUS)],
+                experiences,
+                MODELS[n % len(MODELS)],
+                FUNDING[n % len(FUNDING)],
+                f"https://example.org/group/{n}",
+                "office@example.org",
+                f"Community centre {n % 50}",
+                "Yes" if n % 2 else "N",
+                "Active",
+                day + datetime.timedelta(days=n % 500),
+                "AB",
+                "Meets weekly",
+            ]
+        )
+    workbook.save(path)
+
+
+def bare_read(path):
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    count = 0
+    for sheet in workbook.worksheets:
+        for _row in sheet.iter_rows(values_only=True):
+            count += 1
+    workbook.close()
+    return count
+
+
+def database_prepare():
+    """Migrate, load reference data, and empty the directory."""
+    from django.core.management import call_command
+
+    from activities.models import Activity, ImportRun, Organisation
+    from activities.services import reference_data_load
+
+    call_command("migrate", verbosity=0)
+    reference_data_load()
+    Activity.shared_experiences.through.objects.all().delete()
+    Activity.history.model.objects.all().delete()
+    Activity.objects.all().delete()
+    Organisation.history.model.objects.all().delete()
+    Organisation.objects.all().delete()
+    ImportRun.objects.all().delete()
+
+
+def postgres_database_create(url):
+    """Create the bench's own database if it is not there yet."""
+    import psycopg2
+    from psycopg2 import sql
+
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    connection = psycopg2.connect(server)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+def main(rows):
+    folder = tempfile.mkdtemp(prefix="psd-import-bench-")
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
+    if url.startswith("postgres"):
+        postgres_database_create(url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    path = Path(folder) / "bench.xlsx"
+    workbook_write(path, rows)
+    database_prepare()
+
+    start = time.perf_counter()
+    bare_read(path)
+    parse_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    call_command("import_master_sheet", str(path), stdout=open(os.devnull, "w"))  # noqa: SIM115
+    import_s = time.perf_counter() - start
+
+    from activities.models import Activity
+
+    imported = Activity.objects.count()
+    assert imported == rows, f"imported {imported} of {rows} rows"
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"database={url.split(':', 1)[0]}")
+    print(f"rows={rows}")
+    print(f"parse_s={parse_s:.2f}")
+    print(f"import_s={import_s:.2f}")
+    print(f"ratio={import_s / parse_s:.2f}")
+    print(f"rows_per_s={rows / import_s:.0f}")
+    print(f"peak_mb={peak_mb:.0f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20000)
