@@ -34,8 +34,8 @@ class ActivityDocument(Func):
     arg_joiner = " || ' ' || "
     output_field = SearchVectorField()
 
-    def __init__(self, prefix=""):
-        super().__init__(F(f"{prefix}name"), F(f"{prefix}venue"), F(f"{prefix}notes"))
+    def __init__(self, *fields):
+        super().__init__(*[F(field) for field in fields or ("name", "venue", "notes")])
 
 
 class OrganisationDocument(Func):
@@ -95,11 +95,16 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def by_relevance(self, text):
-        """Best matches first (PostgreSQL); SQLite has no ranking, so by name."""
+        """Best matches first (PostgreSQL); SQLite has no ranking, so by name.
+
+        The rank is that of the name alone: an activity named for what was
+        searched comes before one that mentions it in its notes, and ranking
+        thousands of matches costs a third of ranking their whole text.
+        """
         if not full_text_search() or not (text or "").strip():
             return self.order_by("name", "pk")
         query = SearchQuery(text.strip(), search_type="websearch", config=SEARCH_CONFIG)
-        return self.annotate(rank=SearchRank(ActivityDocument(), query)).order_by(
+        return self.annotate(rank=SearchRank(ActivityDocument("name"), query)).order_by(
             "-rank", "name", "pk"
         )
 
@@ -108,7 +113,7 @@ class ActivityQuerySet(models.QuerySet):
 
         One query, one pass over the rows: a filtered COUNT per value.
         """
-        aggregates = {"total": Count("pk")}
+        aggregates = {"total": Count("*")}
         for place_id in place_ids:
             aggregates[facet_key("place", place_id)] = Count("pk", filter=Q(place_id=place_id))
         for field, choices in ENUMERATED_FACETS.items():
