@@ -186,14 +186,16 @@ class ActivityFilter(django_filters.FilterSet):
         value = self.form.cleaned_data.get(name)
         return default if value in (None, "", []) else value
 
+    def order(self):
+        """The order in force: as asked, else relevance when searching, else name."""
+        return self.cleaned("order", "relevance" if self.cleaned("q") else "name")
+
     def results(self):
-        """The filtered rows, in the requested order (relevance first when searching)."""
-        queryset = self.qs
-        text = self.cleaned("q", "")
-        order = self.cleaned("order", "relevance" if text else "name")
+        """The filtered rows, in the order in force."""
+        order = self.order()
         if order == "relevance":
-            return queryset.by_relevance(text)
-        return queryset.order_by(*ORDERINGS[order])
+            return self.qs.by_relevance(self.cleaned("q", ""))
+        return self.qs.order_by(*ORDERINGS[order])
 
     def is_filtered(self):
         """Whether any valid filter value is in use (unfiltered counts skip a join)."""

@@ -33,11 +33,8 @@ def activity_list(request):
     filters = directory_filters(request.GET)
     counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
     experience_counts = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
-    paginator = CountedPaginator(
-        filters.results().for_directory(),
-        filters.cleaned("per_page", PAGE_SIZES[0]),
-        count=counts["total"],
-    )
+    per_page = filters.cleaned("per_page", PAGE_SIZES[0])
+    paginator = CountedPaginator(filters.results().for_directory(), per_page, count=counts["total"])
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -53,6 +50,8 @@ def activity_list(request):
             "active_filters": filters.active_filters(),
             "query": query.urlencode(),
             "list_query": request.GET.urlencode(),
+            "order": filters.order(),
+            "per_page": str(per_page),
         },
     )
 

@@ -197,3 +197,14 @@ def test_results_are_paginated_with_the_filters_kept(client_for, analyst):
     second = client.get("/activities/?place=wakefield&page=2")
     assert shown_names(second) == [f"Walk {i:02d}" for i in range(25, 30)]
     assert len(shown_names(client.get("/activities/?place=wakefield&per_page=50"))) == 30
+
+
+def test_the_sort_menu_shows_the_order_in_force(client_for, analyst):
+    make_directory()
+    client = client_for(analyst)
+    page = client.get("/activities/?q=armley").content.decode()
+    assert '<option value="relevance" selected>' in page
+    page = client.get("/activities/?order=-date_scoped&per_page=50").content.decode()
+    assert '<option value="-date_scoped" selected>' in page
+    assert '<option value="50" selected>' in page
+    assert '<option value="name" selected>' in client.get("/activities/").content.decode()
