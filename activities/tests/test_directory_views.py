@@ -164,3 +164,18 @@ def _full_text():
     from activities.querysets import full_text_search
 
     return int(full_text_search())
+
+
+def test_the_detail_page_runs_a_fixed_number_of_queries(
+    client_for, analyst, django_assert_num_queries
+):
+    activities = make_directory()
+    walk = activities["Armley Walk and Talk"]
+    for i in range(30):
+        make_activity(f"Armley Walk {i}", place="wakefield", organisation="Armley Mind")
+    client = client_for(analyst)
+    # session, user, user and group permissions, the activity, its shared experiences,
+    # the organisation's other activities (the first 20) and how many there are
+    with django_assert_num_queries(8):
+        page = client.get(f"/activities/{walk.pk}/").content.decode()
+    assert "Showing 20 of 31." in page
