@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .querysets import ActivityQuerySet
 from .spelling import clean_text, value_key
 from .vocabulary import (
     ENUMERATIONS,
@@ -234,6 +235,7 @@ class Activity(models.Model):
         help_text="Goes up by one on every save; a save based on an older version is refused.",
     )
 
+    objects = ActivityQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[shared_experiences], excluded_fields=["name_key"])
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -13,5 +13,6 @@ urlpatterns = [
     # Sign-in and sign-out only: there is no e-mail, so administrators reset passwords.
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,146 @@
+"""The directory's queries: listing, search and facet counts, each in SQL.
+
+On PostgreSQL the free-text search is full text (``websearch`` syntax, English
+stemming) over an expression that a GIN index of migration 0004 covers: the
+index and ``ActivityDocument`` must stay the same expression. SQLite has no
+full text here, so it falls back to case-insensitive containment of every word.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import Count, F, Func, Q
+
+from .vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+
+SEARCH_CONFIG = "english"
+
+# Enumerated fields the directory counts per value: {field: TextChoices}.
+ENUMERATED_FACETS = {
+    "sector": Sector,
+    "main_focus": MainFocus,
+    "delivery_model": DeliveryModel,
+    "funding_type": FundingType,
+    "status": Status,
+}
+# The values of the yes/no/unknown fields, as they read in a URL.
+YES_NO_UNKNOWN = {"yes": True, "no": False, "unknown": None}
+BOOLEAN_FACETS = ["online", "self_described_peer_support"]
+
+
+class ActivityDocument(Func):
+    """to_tsvector('english', name || ' ' || venue || ' ' || notes), as indexed."""
+
+    template = "to_tsvector('english'::regconfig, %(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = SearchVectorField()
+
+    def __init__(self, *fields):
+        super().__init__(*[F(field) for field in fields or ("name", "venue", "notes")])
+
+
+class OrganisationDocument(Func):
+    """to_tsvector('english', name) of an organisation, as indexed."""
+
+    template = "to_tsvector('english'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("name"))
+
+
+def full_text_search():
+    return connection.vendor == "postgresql"
+
+
+def facet_key(field, value):
+    """The key ``facet_counts`` gives one value's count under."""
+    return f"{field}__{'none' if value is None else value}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def for_directory(self):
+        """The list page's rows: place, organisation and shared experiences in three queries."""
+        return self.select_related("place", "organisation").prefetch_related("shared_experiences")
+
+    def search(self, text):
+        """Rows matching free text in name, organisation, venue or notes.
+
+        PostgreSQL: full text with ranking (annotated as ``rank``). Organisations
+        are matched first in a query of their own, so the activity side of the
+        OR is two index scans rather than a scan of every row.
+        """
+        text = (text or "").strip()
+        if not text:
+            return self
+        from .models import Organisation
+
+        if full_text_search():
+            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            organisation_ids = list(
+                Organisation.objects.alias(document=OrganisationDocument())
+                .filter(document=query)
+                .values_list("pk", flat=True)
+            )
+            return self.alias(document=ActivityDocument()).filter(
+                Q(document=query) | Q(organisation_id__in=organisation_ids)
+            )
+        condition = Q()
+        for word in text.replace('"', " ").split():
+            condition &= (
+                Q(name__icontains=word)
+                | Q(organisation__name__icontains=word)
+                | Q(venue__icontains=word)
+                | Q(notes__icontains=word)
+            )
+        return self.filter(condition)
+
+    def by_relevance(self, text):
+        """Best matches first (PostgreSQL); SQLite has no ranking, so by name.
+
+        The rank is that of the name alone: an activity named for what was
+        searched comes before one that mentions it in its notes, and ranking
+        thousands of matches costs a third of ranking their whole text.
+        """
+        if not full_text_search() or not (text or "").strip():
+            return self.order_by("name", "pk")
+        query = SearchQuery(text.strip(), search_type="websearch", config=SEARCH_CONFIG)
+        return self.annotate(rank=SearchRank(ActivityDocument("name"), query)).order_by(
+            "-rank", "name", "pk"
+        )
+
+    def facet_counts(self, place_ids=()):
+        """{"field__value": count} for every place, enumerated and yes/no value, and "total".
+
+        One query, one pass over the rows: a filtered COUNT per value.
+        """
+        aggregates = {"total": Count("*")}
+        for place_id in place_ids:
+            aggregates[facet_key("place", place_id)] = Count("pk", filter=Q(place_id=place_id))
+        for field, choices in ENUMERATED_FACETS.items():
+            for value in choices.values:
+                aggregates[facet_key(field, value)] = Count("pk", filter=Q(**{field: value}))
+        for field in BOOLEAN_FACETS:
+            for value in YES_NO_UNKNOWN.values():
+                condition = (
+                    Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
+                )
+                aggregates[facet_key(field, value)] = Count("pk", filter=condition)
+        return self.order_by().aggregate(**aggregates)
+
+    def shared_experience_counts(self, *, filtered=True):
+        """{shared experience id: count} among these rows, in one grouped query."""
+        links = self.model.shared_experiences.through.objects.all()
+        if filtered:
+            links = links.filter(activity_id__in=self.order_by().values("pk"))
+        rows = links.values("sharedexperience_id").annotate(n=Count("pk")).order_by()
+        return {row["sharedexperience_id"]: row["n"] for row in rows}
+
+    def shared_experience_names(self):
+        """{activity id: [shared experience names]} for these rows, in one query."""
+        names = {}
+        links = self.model.shared_experiences.through.objects.filter(
+            activity_id__in=self.order_by().values("pk")
+        ).values_list("activity_id", "sharedexperience__name")
+        for activity_id, name in links:
+            names.setdefault(activity_id, []).append(name)
+        return names

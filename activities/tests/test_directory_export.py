@@ -1,0 +1,110 @@
+"""Exports hold exactly the filtered rows, in the master sheet's layout, formulas escaped.
+
+The round trip through the importer (export, re-import, every row "unchanged")
+belongs beside the importer, which lives on another branch; here the cells are
+checked against ``activity_cells``, the layout both share.
+"""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from activities.models import Activity
+from activities.sheet_layout import HEADERS, activity_cells
+
+from .directory_data import make_directory
+
+pytestmark = pytest.mark.django_db
+
+
+def expected_rows(**subset):
+    rows = []
+    for activity in Activity.objects.filter(**subset).order_by("name", "pk"):
+        names = [e.name for e in activity.shared_experiences.all()]
+        rows.append(activity_cells(activity, names))
+    return rows
+
+
+def as_text(rows):
+    return [["" if cell is None else str(cell) for cell in row] for row in rows]
+
+
+def read_csv(response):
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def read_xlsx(response):
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_csv_holds_the_filtered_rows_in_the_master_sheet_layout(client_for, analyst):
+    make_directory()
+    response = client_for(analyst).get("/activities/export.csv?place=leeds")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'attachment; filename="activities-' in response["Content-Disposition"]
+    header, *rows = read_csv(response)
+    assert header == HEADERS
+    assert rows == as_text(expected_rows(place__slug="leeds"))
+    assert [row[0] for row in rows] == ["Armley Walk and Talk", "Leeds Online Forum"]
+
+
+def test_the_xlsx_holds_the_filtered_rows_in_the_master_sheet_layout(client_for, analyst):
+    make_directory()
+    response = client_for(analyst).get(
+        "/activities/export.xlsx?shared_experience=anxiety&shared_experience=depression"
+    )
+    assert response.status_code == 200
+    header, *rows = read_xlsx(response)
+    assert list(header) == HEADERS
+    # Excel gives dates back as datetimes and blank cells as None.
+    shown = [
+        ["" if cell is None else cell.date() if hasattr(cell, "date") else cell for cell in row]
+        for row in rows
+    ]
+    expected = [
+        ["" if cell is None else cell for cell in row]
+        for row in expected_rows(pk__in=Activity.objects.filter(shared_experiences__slug="anxiety"))
+    ]
+    assert shown == expected
+    assert [row[0] for row in shown] == ["Armley Walk and Talk", "Keighley Peer Support Group"]
+    assert shown[1][HEADERS.index("Shared experience")] == "Anxiety; Depression"
+
+
+def test_formulas_are_escaped(client_for, analyst):
+    make_directory()
+    client = client_for(analyst)
+    contact = HEADERS.index("Contact")
+    _header, *rows = read_csv(client.get("/activities/export.csv?q=forum"))
+    assert rows[0][contact] == "'=cmd|' /C calc'!A0"
+    _header, *rows = read_xlsx(client.get("/activities/export.xlsx?q=forum"))
+    assert rows[0][contact] == "'=cmd|' /C calc'!A0"
+
+
+def test_an_export_with_an_invalid_value_goes_to_the_list_which_says_why(client_for, analyst):
+    make_directory()
+    response = client_for(analyst).get("/activities/export.csv?place=narnia", follow=True)
+    assert response.redirect_chain == [("/activities/?place=narnia", 302)]
+    assert "“narnia” is not a place the directory knows." in response.content.decode()
+
+
+def test_the_list_links_to_exports_of_the_same_results(client_for, analyst):
+    make_directory()
+    page = client_for(analyst).get("/activities/?place=leeds&sector=nhs&page=1").content.decode()
+    assert 'href="/activities/export.csv?place=leeds&amp;sector=nhs"' in page
+    assert 'href="/activities/export.xlsx?place=leeds&amp;sector=nhs"' in page
+
+
+def test_an_export_reads_shared_experiences_in_one_query(
+    client_for, analyst, django_assert_num_queries
+):
+    make_directory()
+    client = client_for(analyst)
+    client.get("/activities/")  # the session and permissions are read before counting
+    # session, user, user and group permissions, places, taxonomy, names, rows
+    with django_assert_num_queries(8):
+        read_csv(client.get("/activities/export.csv"))

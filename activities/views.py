@@ -1,0 +1,115 @@
+"""The analysts' directory: list with filters and facet counts, detail, exports."""
+
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from .directory_export import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines, xlsx_bytes
+from .filters import PAGE_SIZES, directory_filters
+from .models import Activity
+
+VIEW = "activities.view_activity"
+OTHER_ACTIVITIES_SHOWN = 20
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the total, which the facet query has counted already."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count
+
+
+@permission_required(VIEW, raise_exception=True)
+def activity_list(request):
+    filters = directory_filters(request.GET)
+    counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
+    experience_counts = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
+    per_page = filters.cleaned("per_page", PAGE_SIZES[0])
+    paginator = CountedPaginator(filters.results().for_directory(), per_page, count=counts["total"])
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "filters": filters,
+            "form": filters.form,
+            "page": page,
+            "total": counts["total"],
+            "facets": filters.facets(counts, experience_counts),
+            "active_filters": filters.active_filters(),
+            "query": query.urlencode(),
+            "list_query": request.GET.urlencode(),
+            "order": filters.order(),
+            "per_page": str(per_page),
+        },
+    )
+
+
+@permission_required(VIEW, raise_exception=True)
+def activity_detail(request, pk):
+    activity = get_object_or_404(
+        Activity.objects.select_related("place", "organisation").prefetch_related(
+            "shared_experiences"
+        ),
+        pk=pk,
+    )
+    others, other_count = [], 0
+    if activity.organisation_id:
+        siblings = Activity.objects.filter(organisation_id=activity.organisation_id).exclude(
+            pk=activity.pk
+        )
+        others = list(
+            siblings.select_related("place").order_by("name", "pk")[:OTHER_ACTIVITIES_SHOWN]
+        )
+        other_count = siblings.count() if len(others) == OTHER_ACTIVITIES_SHOWN else len(others)
+    return render(
+        request,
+        "activities/activity_detail.html",
+        {
+            "activity": activity,
+            "others": others,
+            "other_count": other_count,
+            "list_query": request.GET.urlencode(),
+        },
+    )
+
+
+def _export_filters(request):
+    """The list's filters, or None when a value is invalid (the list page says which)."""
+    filters = directory_filters(request.GET)
+    return filters if filters.is_valid() else None
+
+
+def _file_name(extension):
+    return f"activities-{timezone.localdate().isoformat()}.{extension}"
+
+
+@permission_required(VIEW, raise_exception=True)
+def activity_export_csv(request):
+    filters = _export_filters(request)
+    if filters is None:
+        return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
+    response = StreamingHttpResponse(csv_lines(filters.results()), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
+    return response
+
+
+@permission_required(VIEW, raise_exception=True)
+def activity_export_xlsx(request):
+    filters = _export_filters(request)
+    if filters is None:
+        return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
+    response = HttpResponse(xlsx_bytes(filters.results()), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_file_name("xlsx")}"'
+    return response
