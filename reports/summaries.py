@@ -1,8 +1,9 @@
 """The report pages' figures, aggregated in SQL.
 
-A page costs the same three queries whatever the number of activities: the
+A page costs the same four queries whatever the number of activities: the
 places with every vocabulary count (one conditional aggregate per category),
-the shared experiences with a count per place, and the page's highlights.
+the shared-experience links counted per experience (and per place when the
+page needs it), the experiences' names, and the page's highlights.
 The region's figures are the sums of the six places' rows, so a place page
 gets its regional comparison without more queries.
 
@@ -17,12 +18,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
-from activities.models import Place, SharedExperience
+from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
 
 from .models import Highlight
 
 ONE_DECIMAL = Decimal("0.1")
+REGION = "region"  # the key of a count for the whole region rather than one place
 
 # (key, title, vocabulary): the activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [
@@ -174,16 +176,24 @@ def places_with_counts(options):
     return list(Place.objects.annotate(**annotations).order_by("name"))
 
 
-def shared_experiences_with_counts(options, places):
-    """Every shared experience (query 2) with its activity count in each place."""
-    base = options.activity_filter("activities__")
-    annotations = {
-        f"n_place_{place.pk}": Count(
-            "activities", filter=_and(base, Q(activities__place_id=place.pk))
-        )
-        for place in places
-    }
-    return list(SharedExperience.objects.annotate(**annotations).order_by("name"))
+def shared_experience_counts(options, place):
+    """{experience pk: {place pk: count}} (query 2), grouped in SQL.
+
+    The region's page with no options counts the link table alone; a place's
+    page, or any option, joins the activities to read their place, status and date.
+    """
+    links = Activity.shared_experiences.through.objects.order_by()
+    condition = options.activity_filter("activity__")
+    if place is None and condition is None:
+        grouped = links.values("sharedexperience_id").annotate(n=Count("*"))
+        return {g["sharedexperience_id"]: {REGION: g["n"]} for g in grouped}
+    if condition is not None:
+        links = links.filter(condition)
+    counts = {}
+    grouped = links.values("sharedexperience_id", "activity__place_id").annotate(n=Count("*"))
+    for g in grouped:
+        counts.setdefault(g["sharedexperience_id"], {})[g["activity__place_id"]] = g["n"]
+    return counts
 
 
 def _sorted(rows):
@@ -191,10 +201,16 @@ def _sorted(rows):
 
 
 def _rows(categories, place, places, total, region_total):
-    """Rows from (value, label, {place pk: count}) categories, for one place or the region."""
+    """Rows from (value, label, {place pk: count}) categories, for one place or the region.
+
+    A category's counts may be given for the whole region at once, under ``REGION``.
+    """
     rows = []
     for value, label, counts in categories:
-        region_count = sum(counts.get(p.pk, 0) for p in places)
+        if REGION in counts:
+            region_count = counts[REGION]
+        else:
+            region_count = sum(counts.get(p.pk, 0) for p in places)
         if place is None:
             rows.append(Row(value, label, region_count, percent(region_count, region_total)))
         else:
@@ -225,10 +241,9 @@ def vocabulary_breakdowns(places, place, total, region_total):
 
 
 def shared_experience_breakdown(options, places, place, total, region_total):
-    experiences = shared_experiences_with_counts(options, places)
-    categories = [
-        (e.slug, e.name, {p.pk: getattr(e, f"n_place_{p.pk}") for p in places}) for e in experiences
-    ]
+    counts = shared_experience_counts(options, place)
+    experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 3
+    categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
     rows = _rows(categories, place, places, total, region_total)
     return Breakdown(
         SHARED_EXPERIENCE,

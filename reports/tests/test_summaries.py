@@ -139,6 +139,10 @@ def test_a_date_range_counts_only_activities_scoped_within_it():
         "wakefield": 1,
     }
     assert rows(report.breakdown("delivery_model"))["Activity group"] == (1, "50.0")
+    shared = rows(report.breakdown("shared_experience"))
+    assert shared["General mental health"] == (1, "50.0")
+    assert shared["Anxiety"] == (1, "50.0")
+    assert shared["LGBTQI+"] == (0, "0.0")
     options = ReportOptions(scoped_to=datetime.date(2019, 10, 1))
     assert report_build(options=options).total == 1
 
