@@ -1,9 +1,10 @@
 """The report pages' figures, aggregated in SQL.
 
-A page costs the same four queries whatever the number of activities: the
-places with every vocabulary count (one conditional aggregate per category),
-the shared-experience links counted per experience (and per place when the
-page needs it), the experiences' names, and the page's highlights.
+A page costs the same five queries whatever the number of activities: the
+places, the activities counted per place with every vocabulary category (one
+conditional aggregate per category, one pass), the shared-experience links
+counted per experience (and per place when the page needs it), the
+experiences' names, and the page's highlights.
 The region's figures are the sums of the six places' rows, so a place page
 gets its regional comparison without more queries.
 
@@ -91,16 +92,6 @@ def _long_date(date):
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
-def _and(*conditions):
-    combined = [c for c in conditions if c is not None]
-    if not combined:
-        return None
-    result = combined[0]
-    for condition in combined[1:]:
-        result &= condition
-    return result
-
-
 @dataclass
 class Row:
     """One category of a breakdown; the region's figures too on a place page."""
@@ -164,20 +155,36 @@ def _alias(key, value):
     return f"n_{key}_{value}"
 
 
-def places_with_counts(options):
-    """Every place (query 1) with its activity count and a count per vocabulary category."""
-    base = options.activity_filter("activities__")
-    annotations = {"activity_count": Count("activities", filter=base)}
+def activity_counts(options):
+    """{place pk: {alias: count}}: every vocabulary count, in one pass over the activities.
+
+    Grouped on the activity table itself: joining the places in would cost a
+    second pass at 100,000 activities; places with no activities are simply absent.
+    """
+    annotations = {"activity_count": Count("pk")}
     for key, _, vocabulary in VOCABULARY_BREAKDOWNS:
         for value in vocabulary.values:
-            annotations[_alias(key, value)] = Count(
-                "activities", filter=_and(base, Q(**{f"activities__{key}": value}))
-            )
-    return list(Place.objects.annotate(**annotations).order_by("name"))
+            annotations[_alias(key, value)] = Count("pk", filter=Q(**{key: value}))
+    activities = Activity.objects.order_by()
+    condition = options.activity_filter()
+    if condition is not None:
+        activities = activities.filter(condition)
+    grouped = activities.values("place_id").annotate(**annotations)
+    return {g.pop("place_id"): g for g in grouped}
+
+
+def places_with_counts(options):
+    """Every place with ``counts``, its activity and vocabulary counts (queries 1 and 2)."""
+    counts = activity_counts(options)
+    places = list(Place.objects.order_by("name"))
+    for place in places:
+        place.counts = counts.get(place.pk, {})
+        place.activity_count = place.counts.get("activity_count", 0)
+    return places
 
 
 def shared_experience_counts(options, place):
-    """{experience pk: {place pk: count}} (query 2), grouped in SQL.
+    """{experience pk: {place pk: count}} (query 3), grouped in SQL.
 
     The region's page with no options counts the link table alone; a place's
     page, or any option, joins the activities to read their place, status and date.
@@ -232,7 +239,7 @@ def vocabulary_breakdowns(places, place, total, region_total):
     breakdowns = []
     for key, title, vocabulary in VOCABULARY_BREAKDOWNS:
         categories = [
-            (value, label, {p.pk: getattr(p, _alias(key, value)) for p in places})
+            (value, label, {p.pk: p.counts.get(_alias(key, value), 0) for p in places})
             for value, label in vocabulary.choices
         ]
         rows = _rows(categories, place, places, total, region_total)
@@ -242,7 +249,7 @@ def vocabulary_breakdowns(places, place, total, region_total):
 
 def shared_experience_breakdown(options, places, place, total, region_total):
     counts = shared_experience_counts(options, place)
-    experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 3
+    experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 4
     categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
     rows = _rows(categories, place, places, total, region_total)
     return Breakdown(

@@ -176,8 +176,8 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
         assert "css/reports.css" in html and 'css/print.css" media="print"' in html
 
 
-# session + user + the user's and their groups' permissions, then the four report queries
-PAGE_QUERIES = 8
+# session + user + the user's and their groups' permissions, then the five report queries
+PAGE_QUERIES = 9
 
 
 @pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/calderdale/"])
