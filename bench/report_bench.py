@@ -23,9 +23,11 @@ import random
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+warnings.filterwarnings("ignore", "No directory at")  # whitenoise: no collectstatic here
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
 if not os.environ.get("DATABASE_URL"):
