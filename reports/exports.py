@@ -46,19 +46,19 @@ def places_table(report):
 
 def breakdown_table(report, breakdown):
     if breakdown.compared:
-        where = report.place.name
+        where, counted = report.place.name, breakdown.plural.capitalize()
         headers = [
             breakdown.title,
-            f"Activities in {where}",
+            f"{counted} in {where}",
             f"% in {where}",
-            "Activities in the region",
+            f"{counted} in the region",
             "% in the region",
         ]
         rows = [
             [r.label, r.count, r.percent, r.region_count, r.region_percent] for r in breakdown.rows
         ]
     else:
-        headers = [breakdown.title, "Activities", "% of activities"]
+        headers = [breakdown.title, breakdown.plural.capitalize(), f"% of {breakdown.plural}"]
         rows = [[r.label, r.count, r.percent] for r in breakdown.rows]
     return headers, rows
 

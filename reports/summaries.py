@@ -106,12 +106,20 @@ class Row:
 
 @dataclass
 class Breakdown:
+    """One table and chart: what is counted (activities here; interviews later), by category."""
+
     key: str
     title: str
     total: int
     rows: list[Row]
     compared: bool = False
     note: str = ""
+    region_total: int | None = None
+    singular: str = "activity"
+    plural: str = "activities"
+
+    def noun(self, count):
+        return self.singular if count == 1 else self.plural
 
 
 @dataclass
@@ -243,7 +251,11 @@ def vocabulary_breakdowns(places, place, total, region_total):
             for value, label in vocabulary.choices
         ]
         rows = _rows(categories, place, places, total, region_total)
-        breakdowns.append(Breakdown(key, title, total, rows, compared=place is not None))
+        breakdowns.append(
+            Breakdown(
+                key, title, total, rows, compared=place is not None, region_total=region_total
+            )
+        )
     return breakdowns
 
 
@@ -259,6 +271,7 @@ def shared_experience_breakdown(options, places, place, total, region_total):
         rows,
         compared=place is not None,
         note=SHARED_EXPERIENCE_NOTE,
+        region_total=region_total,
     )
 
 

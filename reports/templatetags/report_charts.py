@@ -37,8 +37,7 @@ def describe(breakdown, where):
     """The chart's content in words, for screen readers: the same figures as the table."""
     parts = []
     for row in breakdown.rows:
-        noun = "activity" if row.count == 1 else "activities"
-        text = f"{row.label}: {row.count} {noun}, {row.percent}%"
+        text = f"{row.label}: {row.count:,} {breakdown.noun(row.count)}, {row.percent}%"
         if breakdown.compared:
             text += f" (region: {row.region_percent}%)"
         parts.append(text)
@@ -64,7 +63,7 @@ def bar_chart(report, breakdown):
             width=_length(row.percent, largest),
             value_x=_length(row.percent, largest) + 6,
             value_y=y + 32,
-            text=f"{row.percent}% ({row.count})",
+            text=f"{row.percent}% ({row.count:,})",
         )
         if compared:
             bar.region_y = y + 37
@@ -76,7 +75,7 @@ def bar_chart(report, breakdown):
     where = report.place.name if report.place else "all six places"
     return {
         "id": f"chart-{breakdown.key}",
-        "title": f"Bar chart: {breakdown.title}, percentage of activities",
+        "title": f"Bar chart: {breakdown.title}, percentage of {breakdown.plural}",
         "desc": describe(breakdown, where),
         "bars": bars,
         "compared": compared,

@@ -64,19 +64,20 @@ def test_the_region_page_shows_the_places_against_population(page):
     assert cells(html, "places", "leeds") == [
         "Leeds",
         "3",
-        "818085",
+        "818,085",
         "ONS mid-year estimate, published June 2019",
         "0.4",
         "75.0%",
     ]
     assert cells(html, "places", "calderdale")[1:] == [
         "0",
-        "210100",
+        "210,100",
         "ONS, published June 2018",
         "0.0",
         "0.0%",
     ]
-    assert cells(html, "places", "region")[:2] == ["Region", "4"]
+    assert cells(html, "places", "region")[:3] == ["Region", "4", "2,474,920"]
+    assert "2,474,920 (the six places' figures added together)" in html
     assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "50.0"]
     assert cells(html, "shared_experience", "lgbtqi") == ["LGBTQI+", "1", "25.0"]
     assert "not a signposting service" in html
