@@ -7,6 +7,7 @@ from the query string and builds one ``Report``: a fixed number of queries.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from . import exports
 from .forms import ReportOptionsForm
@@ -36,10 +37,12 @@ def _options_error(form):
     )
 
 
+@require_GET
 def region(request):
     return _page(request, None)
 
 
+@require_GET
 def place(request, place_slug):
     return _page(request, place_slug)
 
@@ -54,6 +57,7 @@ def _page(request, place_slug):
     )
 
 
+@require_GET
 def workbook(request, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
@@ -64,6 +68,7 @@ def workbook(request, place_slug=None):
     return response
 
 
+@require_GET
 def table_csv(request, table, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:

@@ -140,6 +140,12 @@ def test_an_unknown_place_is_not_found(page):
     page("/reports/york/", status=404)
 
 
+def test_the_pages_only_answer_get(client_for, commissioner):
+    client = client_for(commissioner)
+    assert client.post("/reports/").status_code == 405
+    assert client.post("/reports/leeds/sector.csv").status_code == 405
+
+
 def test_highlights_appear_on_their_own_page_in_order(page):
     Highlight.objects.create(place=None, order=2, text="Second for the region.")
     Highlight.objects.create(place=None, order=1, text="First for the region.")
