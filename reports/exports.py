@@ -36,7 +36,7 @@ def places_table(report):
             "Region",
             report.region_total,
             report.region_population,
-            "Sum of the places",
+            "The places added together",
             report.region_per_100k,
             percent(report.region_total, report.region_total),
         ]
