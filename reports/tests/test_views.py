@@ -216,3 +216,13 @@ def test_the_exports_run_a_fixed_number_of_queries(
 def test_the_navigation_and_home_page_link_to_the_reports(client_for, commissioner):
     html = client_for(commissioner).get("/").content.decode()
     assert html.count('href="/reports/"') == 2
+
+
+def test_a_place_with_no_population_says_its_rate_is_not_known(page):
+    from activities.models import Place
+
+    Place.objects.filter(slug="calderdale").update(population=0)
+    make_activity(place="calderdale")
+    assert cells(page("/reports/"), "places", "calderdale")[4] == "not known"
+    html = page("/reports/calderdale/")
+    assert '<dd class="govuk-summary-list__value" id="headline-rate">not known</dd>' in html
