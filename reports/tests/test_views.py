@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 
+from activities.models import Place
 from activities.tests.factories import make_activity
 from reports.models import Highlight
 
@@ -219,8 +220,6 @@ def test_the_navigation_and_home_page_link_to_the_reports(client_for, commission
 
 
 def test_a_place_with_no_population_says_its_rate_is_not_known(page):
-    from activities.models import Place
-
     Place.objects.filter(slug="calderdale").update(population=0)
     make_activity(place="calderdale")
     assert cells(page("/reports/"), "places", "calderdale")[4] == "not known"
