@@ -15,4 +15,5 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
+    path("reports/", include("reports.urls")),
 ]

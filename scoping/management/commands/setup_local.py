@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
+from reports.services import highlights_demo_load
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
                 if loaded
                 else "Demo data: the directory already has activities; nothing loaded."
             )
+            self.stdout.write(f"Demo highlights: {highlights_demo_load()} added.")
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write("Admin: a superuser exists already; password unchanged.")

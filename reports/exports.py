@@ -1,0 +1,133 @@
+"""The report's tables as rows, and as CSV files or one XLSX workbook.
+
+The page and the exports read the same ``Report``, so they show the same numbers.
+"""
+
+import csv
+import io
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from activities.sheet_layout import escape_formula
+
+from .summaries import percent
+
+PLACES = "places"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def places_table(report):
+    headers = [
+        "Place",
+        "Activities",
+        "Population",
+        "Population source",
+        "Activities per 100,000 people",
+        "% of the region's activities",
+    ]
+    rows = [
+        [f.place.name, f.count, f.place.population, f.place.population_source, f.per_100k, f.share]
+        for f in report.places
+    ]
+    rows.append(
+        [
+            "Region",
+            report.region_total,
+            report.region_population,
+            "The places added together",
+            report.region_per_100k,
+            percent(report.region_total, report.region_total),
+        ]
+    )
+    return headers, rows
+
+
+def breakdown_table(report, breakdown):
+    if breakdown.compared:
+        where, counted = report.place.name, breakdown.plural.capitalize()
+        headers = [
+            breakdown.title,
+            f"{counted} in {where}",
+            f"% in {where}",
+            f"{counted} in the region",
+            "% in the region",
+        ]
+        rows = [
+            [r.label, r.count, r.percent, r.region_count, r.region_percent] for r in breakdown.rows
+        ]
+    else:
+        headers = [breakdown.title, breakdown.plural.capitalize(), f"% of {breakdown.plural}"]
+        rows = [[r.label, r.count, r.percent] for r in breakdown.rows]
+    return headers, rows
+
+
+def tables(report):
+    """{table key: (title, headers, rows)} for every table on the page, in page order."""
+    result = {}
+    if report.place is None:
+        result[PLACES] = ("Places", *places_table(report))
+    for breakdown in report.breakdowns:
+        result[breakdown.key] = (breakdown.title, *breakdown_table(report, breakdown))
+    return result
+
+
+def _cell(value):
+    return escape_formula(value) if isinstance(value, str) else value
+
+
+def csv_text(headers, rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_cell(h) for h in headers])
+    for row in rows:
+        writer.writerow(["" if v is None else _cell(v) for v in row])
+    return out.getvalue()
+
+
+def _numeric(value):
+    """Decimals as floats so a spreadsheet sums them; text escaped against formulas."""
+    if value is None or isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        return escape_formula(value)
+    return float(value)
+
+
+def workbook_bytes(report):
+    """One workbook: a summary sheet, then a sheet per table of the page."""
+    book = Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    bold = Font(bold=True)
+    summary.append([_numeric(f"Peer support activities: {report.title}")])
+    summary["A1"].font = bold
+    summary.append(["Counted", report.options.describe()])
+    summary.append(["Exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
+    summary.append(["Activities", report.total])
+    summary.append(["Population", report.population])
+    summary.append(["Activities per 100,000 people", _numeric(report.per_100k)])
+    if report.place is not None:
+        summary.append(["% of the region's activities", _numeric(report.share_of_region)])
+    summary.append(
+        ["Note", "A picture of the peer support visible when it was scoped; not exhaustive."]
+    )
+    if report.highlights:
+        summary.append([])
+        summary.append(["Highlights"])
+        for highlight in report.highlights:
+            summary.append(["", _numeric(highlight.text)])
+    summary.column_dimensions["A"].width = 32
+    summary.column_dimensions["B"].width = 70
+    for title, headers, rows in tables(report).values():
+        sheet = book.create_sheet(title[:31])
+        sheet.append([_numeric(h) for h in headers])
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in rows:
+            sheet.append([_numeric(v) for v in row])
+        sheet.column_dimensions["A"].width = 40
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

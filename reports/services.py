@@ -1,0 +1,35 @@
+"""Writes for the reports: the demo highlights."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from activities.models import Place
+
+from .models import Highlight
+
+HIGHLIGHTS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "highlights.json"
+
+
+@transaction.atomic
+def highlights_demo_load(*, path=HIGHLIGHTS_FIXTURE):
+    """Load the demo highlights once: only when there are none; return how many were added.
+
+    Each record names its place by slug (null for the region); a record for a
+    place that does not exist is skipped rather than failing the set-up.
+    """
+    if Highlight.objects.exists():
+        return 0
+    places = dict(Place.objects.values_list("slug", "pk"))
+    records = json.loads(path.read_text(encoding="utf-8"))
+    highlights = [
+        Highlight(
+            place_id=places[r["place"]] if r["place"] else None, order=r["order"], text=r["text"]
+        )
+        for r in records
+        if r["place"] is None or r["place"] in places
+    ]
+    Highlight.objects.bulk_create(highlights)
+    return len(highlights)

@@ -1,0 +1,97 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from activities.models import Place
+from reports.models import Highlight
+from reports.services import highlights_demo_load
+from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+
+pytestmark = pytest.mark.django_db
+
+
+def codenames(role):
+    return set(
+        Group.objects.get(name=role)
+        .permissions.filter(content_type__app_label="reports")
+        .values_list("codename", flat=True)
+    )
+
+
+def test_every_role_may_view_and_the_interview_team_may_edit_highlights():
+    editing = {"add_highlight", "change_highlight", "delete_highlight"}
+    assert codenames(INTERVIEW_TEAM) == {"view_report", "view_highlight"} | editing
+    for role in (CHAMPIONS, ANALYSTS, COMMISSIONERS):
+        assert codenames(role) == {"view_report", "view_highlight"}
+
+
+@pytest.fixture
+def staff_interviewer(interviewer):
+    interviewer.is_staff = True
+    interviewer.save()
+    return interviewer
+
+
+def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, staff_interviewer):
+    client = client_for(staff_interviewer)
+    leeds = Place.objects.get(slug="leeds")
+    response = client.post(
+        "/admin/reports/highlight/add/",
+        {"place": leeds.pk, "order": "3", "text": "Growing NHS provision."},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    highlight = Highlight.objects.get()
+    assert (highlight.place, highlight.order, highlight.text) == (
+        leeds,
+        3,
+        "Growing NHS provision.",
+    )
+    assert highlight.history.get().history_user == staff_interviewer
+    listing = client.get("/admin/reports/highlight/").content.decode()
+    assert "Growing NHS provision." in listing and "Leeds" in listing
+
+
+def test_a_highlight_with_no_place_is_the_regions(client_for, staff_interviewer):
+    client = client_for(staff_interviewer)
+    response = client.post("/admin/reports/highlight/add/", {"order": "1", "text": "Region."})
+    assert response.status_code == 302
+    assert str(Highlight.objects.get()) == "Region highlight 1"
+
+
+def test_the_admin_says_what_is_missing(client_for, staff_interviewer):
+    response = client_for(staff_interviewer).post("/admin/reports/highlight/add/", {"order": "1"})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Highlight.objects.exists()
+
+
+def test_an_analyst_may_not_change_highlights(client_for, analyst):
+    client = client_for(analyst)
+    highlight = Highlight.objects.create(text="Kept.")
+    assert client.get("/admin/reports/highlight/add/").status_code == 403
+    response = client.post(
+        f"/admin/reports/highlight/{highlight.pk}/change/", {"order": "1", "text": "Changed."}
+    )
+    assert response.status_code == 403
+    highlight.refresh_from_db()
+    assert highlight.text == "Kept."
+
+
+def test_the_demo_highlights_load_once_for_the_region_and_every_place():
+    assert highlights_demo_load() == 29
+    assert highlights_demo_load() == 0
+    assert Highlight.objects.count() == 29
+    assert Highlight.objects.filter(place=None).count() == 5
+    assert set(Highlight.objects.exclude(place=None).values_list("place__slug", flat=True)) == set(
+        Place.objects.values_list("slug", flat=True)
+    )
+
+
+def test_setup_local_loads_the_demo_highlights():
+    out = StringIO()
+    call_command("setup_local", stdout=out)
+    assert "Demo highlights: 29 added." in out.getvalue()
+    call_command("setup_local", stdout=out)
+    assert Highlight.objects.count() == 29

@@ -1,0 +1,227 @@
+import re
+
+import pytest
+from django.contrib.auth.models import User
+
+from activities.models import Place
+from activities.tests.factories import make_activity
+from reports.models import Highlight
+
+from .dataset import make_known_activities
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["champion", "analyst", "interviewer", "commissioner", "superuser"]
+
+
+def cells(html, table, key):
+    """The text of the cells of one row (by data-place / data-value) of a page's table."""
+    section = html.split(f'id="table-{table}"', 1)[1].split("</table>", 1)[0]
+    attribute = "data-place" if table == "places" else "data-value"
+    row = section.split(f'{attribute}="{key}"', 1)[1].split("</tr>", 1)[0]
+    return [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+    ]
+
+
+@pytest.fixture
+def page(client_for, commissioner):
+    client = client_for(commissioner)
+
+    def get(url, status=200):
+        response = client.get(url)
+        assert response.status_code == status, response.content.decode()[:3000]
+        return response.content.decode()
+
+    return get
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_may_read_the_reports(request, client_for, role):
+    client = client_for(request.getfixturevalue(role))
+    assert client.get("/reports/").status_code == 200
+    assert client.get("/reports/leeds/").status_code == 200
+    assert client.get("/reports/leeds/sector.csv").status_code == 200
+    assert client.get("/reports/report.xlsx").status_code == 200
+
+
+def test_a_user_without_a_role_is_refused(client_for):
+    client = client_for(User.objects.create_user("nobody", password="a-long-test-password-9"))
+    for url in ["/reports/", "/reports/leeds/", "/reports/places.csv", "/reports/report.xlsx"]:
+        assert client.get(url).status_code == 403, url
+
+
+@pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/leeds/report.xlsx"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_region_page_shows_the_places_against_population(page):
+    make_known_activities()
+    html = page("/reports/")
+    assert "Peer support in West Yorkshire &amp; Harrogate" in html
+    assert cells(html, "places", "leeds") == [
+        "Leeds",
+        "3",
+        "818,085",
+        "ONS mid-year estimate, published June 2019",
+        "0.4",
+        "75.0%",
+    ]
+    assert cells(html, "places", "calderdale")[1:] == [
+        "0",
+        "210,100",
+        "ONS, published June 2018",
+        "0.0",
+        "0.0%",
+    ]
+    assert cells(html, "places", "region")[:3] == ["Region", "4", "2,474,920"]
+    assert "2,474,920 (the six places' figures added together)" in html
+    assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "50.0"]
+    assert cells(html, "shared_experience", "lgbtqi") == ["LGBTQI+", "1", "25.0"]
+    assert "not a signposting service" in html
+
+
+def test_a_place_page_shows_the_regional_percentage_beside_its_own(page):
+    make_known_activities()
+    html = page("/reports/leeds/")
+    assert "Peer support in Leeds" in html
+    assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "66.7", "50.0"]
+    assert cells(html, "delivery_model", "one_to_one") == ["One to one", "0", "0.0", "25.0"]
+    assert re.search(r'id="headline-share">75.0% of 4<', html)
+    assert 'id="table-places"' not in html
+
+
+def test_a_place_with_no_activities_shows_zero(page):
+    make_known_activities()
+    html = page("/reports/kirklees/")
+    assert '<dd class="govuk-summary-list__value" id="headline-total">0</dd>' in html
+    assert '<dd class="govuk-summary-list__value" id="headline-rate">0.0</dd>' in html
+    assert cells(html, "sector", "nhs") == ["NHS", "0", "0.0", "25.0"]
+
+
+def test_options_in_the_url_change_the_figures(page):
+    make_known_activities()
+    html = page("/reports/leeds/?status=active")
+    assert "Counted: Active activities, whenever scoped." in html
+    assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "100.0", "66.7"]
+    html = page("/reports/?scoped_from=2019-11-01&scoped_to=01/03/2020")
+    assert cells(html, "places", "region")[1] == "2"
+    assert 'value="2019-11-01"' in html and 'value="2020-03-01"' in html
+    assert 'href="/reports/leeds/?scoped_from=2019-11-01&amp;scoped_to=01%2F03%2F2020"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "status=everything",
+            "Choose which activities to count: “all” or “active”, not “everything”.",
+        ),
+        (
+            "scoped_from=2020-02-30",
+            "Enter the date scoped from as YYYY-MM-DD, for example 2020-03-31.",
+        ),
+        (
+            "scoped_from=2020-03-01&scoped_to=2020-01-01",
+            "The “scoped to” date must be the same as or after “scoped from”.",
+        ),
+    ],
+)
+def test_bad_options_say_what_is_wrong(page, query, message):
+    html = page(f"/reports/leeds/?{query}", status=400)
+    assert "The report options are not valid" in html
+    assert message in html
+    assert 'id="table-delivery_model"' not in html
+
+
+def test_an_unknown_place_is_not_found(page):
+    page("/reports/york/", status=404)
+
+
+def test_the_pages_only_answer_get(client_for, commissioner):
+    client = client_for(commissioner)
+    assert client.post("/reports/").status_code == 405
+    assert client.post("/reports/leeds/sector.csv").status_code == 405
+
+
+def test_highlights_appear_on_their_own_page_in_order(page):
+    Highlight.objects.create(place=None, order=2, text="Second for the region.")
+    Highlight.objects.create(place=None, order=1, text="First for the region.")
+    leeds = make_activity().place
+    Highlight.objects.create(place=leeds, order=1, text="Only about Leeds.")
+    region = page("/reports/")
+    assert region.index("First for the region.") < region.index("Second for the region.")
+    assert "Only about Leeds." not in region
+    html = page("/reports/leeds/")
+    assert "Only about Leeds." in html and "for the region" not in html
+    assert "The team has written no highlights for this page yet." in page("/reports/wakefield/")
+
+
+def test_the_bars_are_labelled_for_screen_readers(page):
+    make_known_activities()
+    html = page("/reports/leeds/")
+    svg = html.split('<svg class="psd-chart"', 2)[1].split("</svg>", 1)[0]
+    assert 'role="img"' in svg
+    assert 'aria-labelledby="chart-delivery_model-title chart-delivery_model-desc"' in svg
+    assert '<title id="chart-delivery_model-title">' in svg
+    desc = re.search(r'<desc id="chart-delivery_model-desc">(.*?)</desc>', svg).group(1)
+    assert desc.startswith("Primary model of delivery, Leeds. ")
+    assert "Support group: 2 activities, 66.7% (region: 50.0%)" in desc
+    assert "Activity group: 1 activity, 33.3% (region: 25.0%)" in desc
+    assert html.count('<svg class="psd-chart"') == 6
+
+
+def test_the_pages_have_no_inline_styles_or_scripts(page):
+    make_known_activities()
+    for html in (page("/reports/"), page("/reports/leeds/")):
+        assert "style=" not in html
+        assert "<script>" not in html and "<script " not in html.replace(
+            '<script type="module" src=', ""
+        )
+        assert "css/reports.css" in html and 'css/print.css" media="print"' in html
+
+
+# session + user + the user's and their groups' permissions, then the five report queries
+PAGE_QUERIES = 9
+
+
+@pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/calderdale/"])
+def test_a_report_page_runs_a_fixed_number_of_queries(
+    client_for, commissioner, django_assert_num_queries, url
+):
+    client = client_for(commissioner)
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+    make_known_activities()
+    for n in range(20):
+        make_activity(f"Extra {n}", place="calderdale", experiences=("carers", "anxiety"))
+    Highlight.objects.create(place=None, text="A region highlight.")
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+def test_the_exports_run_a_fixed_number_of_queries(
+    client_for, commissioner, django_assert_num_queries
+):
+    make_known_activities()
+    client = client_for(commissioner)
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get("/reports/leeds/report.xlsx").status_code == 200
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get("/reports/sector.csv").status_code == 200
+
+
+def test_the_navigation_and_home_page_link_to_the_reports(client_for, commissioner):
+    html = client_for(commissioner).get("/").content.decode()
+    assert html.count('href="/reports/"') == 2
+
+
+def test_a_place_with_no_population_says_its_rate_is_not_known(page):
+    Place.objects.filter(slug="calderdale").update(population=0)
+    make_activity(place="calderdale")
+    assert cells(page("/reports/"), "places", "calderdale")[4] == "not known"
+    html = page("/reports/calderdale/")
+    assert '<dd class="govuk-summary-list__value" id="headline-rate">not known</dd>' in html

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.region, name="region"),
+    path("report.xlsx", views.workbook, name="region_xlsx"),
+    path("<str:table>.csv", views.table_csv, name="region_csv"),
+    path("<slug:place_slug>/", views.place, name="place"),
+    path("<slug:place_slug>/report.xlsx", views.workbook, name="place_xlsx"),
+    path("<slug:place_slug>/<str:table>.csv", views.table_csv, name="place_csv"),
+]

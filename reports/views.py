@@ -1,0 +1,83 @@
+"""The region's and each place's summary page, and their exports.
+
+Every view checks the report permission (every role has it), reads the options
+from the query string and builds one ``Report``: a fixed number of queries.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import exports
+from .forms import ReportOptionsForm
+from .summaries import report_build
+
+
+def _report_or_error(request, place_slug):
+    """(report, None) for valid options, or (None, form) to show what is wrong."""
+    if not request.user.has_perm("reports.view_report"):
+        raise PermissionDenied
+    form = ReportOptionsForm(request.GET)
+    if not form.is_valid():
+        return None, form
+    report = report_build(options=form.options(), place_slug=place_slug)
+    if report is None:
+        raise Http404("No such place.")
+    # Shown again unbound, so dates typed as 01/03/2020 come back as the date input's 2020-03-01.
+    return report, ReportOptionsForm(initial=form.cleaned_data)
+
+
+def _options_error(form):
+    lines = [f"{field}: {error}" for field, errors in form.errors.items() for error in errors]
+    return HttpResponse(
+        "The report options are not valid.\n" + "\n".join(lines),
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_GET
+def region(request):
+    return _page(request, None)
+
+
+@require_GET
+def place(request, place_slug):
+    return _page(request, place_slug)
+
+
+def _page(request, place_slug):
+    report, form = _report_or_error(request, place_slug)
+    return render(
+        request,
+        "reports/report.html",
+        {"report": report, "form": form, "query": request.GET.urlencode()},
+        status=200 if report else 400,
+    )
+
+
+@require_GET
+def workbook(request, place_slug=None):
+    report, form = _report_or_error(request, place_slug)
+    if report is None:
+        return _options_error(form)
+    response = HttpResponse(exports.workbook_bytes(report), content_type=exports.XLSX_TYPE)
+    name = place_slug or "region"
+    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}.xlsx"'
+    return response
+
+
+@require_GET
+def table_csv(request, table, place_slug=None):
+    report, form = _report_or_error(request, place_slug)
+    if report is None:
+        return _options_error(form)
+    tables = exports.tables(report)
+    if table not in tables:
+        raise Http404("No such table on this page.")
+    _, headers, rows = tables[table]
+    response = HttpResponse(exports.csv_text(headers, rows), content_type="text/csv")
+    name = place_slug or "region"
+    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}-{table}.csv"'
+    return response
