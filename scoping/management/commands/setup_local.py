@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
+from interviews.services import interview_reference_load
 
 
 class Command(BaseCommand):
@@ -19,6 +20,10 @@ class Command(BaseCommand):
         added = reference_data_load()
         self.stdout.write(
             "Reference data: " + ", ".join(f"{n} {k} added" for k, n in added.items())
+        )
+        added = interview_reference_load()
+        self.stdout.write(
+            "Interview materials: " + ", ".join(f"{n} {k} added" for k, n in added.items())
         )
         if not no_demo:
             loaded = demo_data_load()

@@ -1,0 +1,26 @@
+"""The question guides and the starting codebook load once, and edits survive a reload."""
+
+import pytest
+
+from interviews.models import InterviewGuide, Theme
+from interviews.services import interview_reference_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_the_two_guides_and_the_codebook_once():
+    assert interview_reference_load() == {"question guides": 2, "themes": 60}
+    assert [len(g.questions) for g in InterviewGuide.objects.order_by("slug")] == [14, 13]
+    values = Theme.objects.get(name="Values")
+    assert values.parent is None
+    assert values.children.count() == 12
+    assert Theme.objects.get(name="Burnout").parent.name == "Challenges for the workforce"
+    assert interview_reference_load() == {"question guides": 0, "themes": 0}
+    assert Theme.objects.count() == 60
+
+
+def test_an_edited_theme_is_kept():
+    interview_reference_load()
+    Theme.objects.filter(name="Burnout").update(description="Edited")
+    interview_reference_load()
+    assert Theme.objects.get(name="Burnout").description == "Edited"
