@@ -261,6 +261,14 @@ class Interview(models.Model):
             )
 
 
+class ThemeQuerySet(models.QuerySet):
+    def for_codebook(self):
+        return self.select_related("parent").annotate(
+            excerpt_count=Count("excerpts", distinct=True),
+            interview_count=Count("excerpts__interview", distinct=True),
+        )
+
+
 class Theme(models.Model):
     """A code of the codebook; a theme may sit under a parent theme."""
 
@@ -269,6 +277,8 @@ class Theme(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     description = models.TextField(blank=True)
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
