@@ -3,6 +3,8 @@ or an identity; opening a transcript or an identity here is logged too."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 
 from . import services
 from .models import (
@@ -36,6 +38,10 @@ class ParticipantAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation"]
     actions = ["withdraw"]
 
+    def has_delete_permission(self, request, obj=None):
+        """Participants leave through withdrawal (or the retention purge), never a bare delete."""
+        return False
+
     @admin.action(description="Withdraw the selected participants (deletes their data)")
     def withdraw(self, request, queryset):
         for participant in list(queryset):
@@ -61,6 +67,10 @@ class ParticipantIdentityAdmin(admin.ModelAdmin):
     list_display = ["__str__"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
+
+    @method_decorator(sensitive_post_parameters("name", "contact"))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         identity = self.get_object(request, object_id)
@@ -91,6 +101,10 @@ class InterviewAdmin(admin.ModelAdmin):
     autocomplete_fields = ["participant"]
     readonly_fields = ["status", "approved_by", "approved_on"]
     actions = ["anonymise", "mark_checked", "approve"]
+
+    @method_decorator(sensitive_post_parameters("transcript"))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("participant", "guide")

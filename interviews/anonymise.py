@@ -121,7 +121,7 @@ def _name_pattern(names):
     """One alternation of every name and name part, longest first, mapped to a person."""
     person_of = {}
     for person, name in enumerate(names):
-        name = " ".join(name.split())
+        name = " ".join(name.replace("’", "'").split())
         if not name:
             continue
         parts = [name, *name.split(" ")]
@@ -132,7 +132,7 @@ def _name_pattern(names):
     if not person_of:
         return None, {}
     alternatives = sorted(person_of, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alternatives)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), person_of
 
 
@@ -141,7 +141,7 @@ def _name_findings(text, names):
     if pattern is None:
         return
     for match in pattern.finditer(text):
-        key = " ".join(match.group().lower().split())
+        key = " ".join(match.group().lower().replace("’", "'").split())
         yield "name", match.start(), match.end(), person_of[key]
 
 

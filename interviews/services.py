@@ -317,6 +317,7 @@ def purge_counts():
         qs.model._meta.verbose_name_plural: qs.count() for qs in _participant_rows(participants)
     }
     counts[Withdrawal._meta.verbose_name_plural] = Withdrawal.objects.count()
+    counts[StaffName._meta.verbose_name_plural] = StaffName.objects.count()
     return counts
 
 
@@ -325,18 +326,19 @@ def interviews_purge(*, dry_run=False):
     """Delete all interview data once the retention period is over.
 
     Returns the counts deleted (or that would be), or None if it is too early.
-    The codebook, guides and the list of names to anonymise hold nothing about
-    participants and stay.
+    The staff names given to the anonymiser go too (they are people's names);
+    the codebook and the question guides hold nothing personal and stay.
     """
     if timezone.localdate() < purge_date():
         return None
     counts = purge_counts()
     if not dry_run:
         querysets = _participant_rows(Participant.objects.values("pk"))
-        _delete_admin_history([*querysets, Withdrawal.objects.all()])
+        _delete_admin_history([*querysets, Withdrawal.objects.all(), StaffName.objects.all()])
         for queryset in querysets:
             queryset.delete()
         Withdrawal.objects.all().delete()
+        StaffName.objects.all().delete()
     return counts
 
 

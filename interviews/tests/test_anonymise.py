@@ -100,3 +100,8 @@ def test_findings_point_at_the_original_text():
     text = "Call Jane on 07700 900123."
     for f in redact(text, ["Jane"]).findings:
         assert text[f.start : f.end] == f.value
+
+
+def test_curly_and_straight_apostrophes_in_names_both_match():
+    result = redact("O’Connor’s group and O'CONNOR.", names=["Siobhan O'Connor"])
+    assert result.text == "[NAME 1]’s group and [NAME 1]."

@@ -22,7 +22,7 @@ def test_the_transcript_is_rendered_character_for_character(client_for, intervie
     text = "Line one.\n\n  Indented <b>not bold</b> & 😀.\nEnd."
     interview = make_interview(transcript=text)
     page = client_for(interviewer).get(f"/interviews/{interview.pk}/").content.decode()
-    body = page.split('data-module="psd-coding">')[1].split("</div>")[0]
+    body = page.split('aria-label="Transcript">')[1].split("</div>")[0]
     assert body == "Line one.\n\n  Indented &lt;b&gt;not bold&lt;/b&gt; &amp; 😀.\nEnd."
 
 

@@ -140,3 +140,11 @@ def test_nothing_personal_is_logged(caplog, client_for, interviewer, coded):
         client_for(interviewer).get(f"/interviews/{coded['interview'].pk}/")
         client_for(interviewer).get(f"/interviews/participants/{coded['participant'].pk}/")
     assert not any(secret in caplog.text for secret in SECRETS)
+
+
+def test_participants_are_not_deleted_bare_in_the_admin(client_for, superuser, coded):
+    client = client_for(superuser)
+    page = client.get("/admin/interviews/participant/").content.decode()
+    assert "delete_selected" not in page and 'value="withdraw"' in page
+    url = f"/admin/interviews/participant/{coded['participant'].pk}/delete/"
+    assert client.get(url).status_code == 403

@@ -23,6 +23,7 @@ from interviews.models import (
     Participant,
     ParticipantIdentity,
     RedactionLogEntry,
+    StaffName,
     Theme,
     Withdrawal,
 )
@@ -191,6 +192,7 @@ def test_purge_deletes_all_interview_data_and_nothing_else(interviewer):
     with time_machine.travel(datetime.datetime(2020, 9, 1, 9, 0, tzinfo=datetime.UTC)):
         services.withdraw_participant(contribute(interviewer, "Ann Other"), interviewer)
     keys = [keys_of(contribute(interviewer)), keys_of(contribute(interviewer, "Bob Jones"))]
+    StaffName.objects.create(name="Claire Dawson")
     kept = (
         Activity.objects.count(),
         Place.objects.count(),
@@ -202,9 +204,18 @@ def test_purge_deletes_all_interview_data_and_nothing_else(interviewer):
     assert "Deleted 2 participants." in output
     assert "Deleted 2 interviews." in output
     assert "Deleted 1 withdrawals." in output
+    assert "Deleted 1 names to anonymise." in output
     for participant_keys in keys:
         assert not any(rows_about(**participant_keys).values())
-    for model in (Participant, ParticipantIdentity, Consent, Interview, Excerpt, Withdrawal):
+    for model in (
+        Participant,
+        ParticipantIdentity,
+        Consent,
+        Interview,
+        Excerpt,
+        Withdrawal,
+        StaffName,
+    ):
         assert model.objects.count() == 0, model
     assert not AccessLogEntry.objects.exists() and not RedactionLogEntry.objects.exists()
     assert not LogEntry.objects.filter(content_type__app_label="interviews").exists()
