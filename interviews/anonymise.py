@@ -39,7 +39,9 @@ URL_TRAILING = ".,;:!?)]}'\""
 
 # A candidate telephone number: +44 or a leading 0, then digits with spaces,
 # hyphens or brackets between them. Candidates are checked by their digits.
-PHONE = re.compile(r"(?<![\w+])(?:\+\s?44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d[\d\s()-]{6,18}\d(?!\d)")
+PHONE = re.compile(
+    r"(?<![\w+(])(?:\(?(?:\+\s?|00)44\)?[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)\d[\d\s().-]{6,18}\d(?!\d)"
+)
 PHONE_PREFIXES = ("01", "02", "03", "05", "07", "08")
 
 NHS_NUMBER = re.compile(r"(?<![\d\w])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d\w])")
@@ -56,7 +58,8 @@ TAGS = {
     "nhs_number": "[NHS NUMBER]",
     "postcode": "[POSTCODE]",
 }
-# When two findings overlap, the earlier kind in this list wins.
+# When two findings overlap, the longer wins ("+44 113 496 0000" is a phone number even
+# though "113 496 0000" may pass the NHS checksum); at equal length, the earlier kind here.
 PRIORITY = ["email", "url", "nhs_number", "phone", "postcode", "name"]
 
 
@@ -73,9 +76,10 @@ def nhs_number_is_valid(digits):
 
 def phone_digits_are_valid(candidate):
     digits = re.sub(r"\D", "", candidate)
-    if candidate.lstrip().startswith("+"):
-        digits = digits[2:]
-        if candidate.replace(" ", "").startswith("+44(0)"):
+    compact = re.sub(r"[\s().-]", "", candidate)
+    if compact.startswith(("+44", "0044")):
+        digits = digits.removeprefix("00")[2:]
+        if re.match(r"\(?(?:\+|00)44\)?[\s.-]?\(0\)", candidate):
             digits = digits[1:]
         digits = "0" + digits
     return len(digits) in (10, 11) and digits.startswith(PHONE_PREFIXES)
@@ -88,12 +92,12 @@ def _phones(text):
         while candidate:
             if phone_digits_are_valid(candidate):
                 start = match.start()
-                yield "phone", start, start + len(candidate.rstrip(" -(")), None
+                yield "phone", start, start + len(candidate.rstrip(" -.(")), None
                 break
-            cut = max(candidate.rfind(" "), candidate.rfind("-"))
+            cut = max(candidate.rfind(c) for c in " -.")
             if cut <= 0:
                 break
-            candidate = candidate[:cut].rstrip(" -(")
+            candidate = candidate[:cut].rstrip(" -.(")
 
 
 def _urls(text):
@@ -150,7 +154,7 @@ def _resolve_overlaps(candidates):
     chosen = []
     taken = []
     for kind, start, end, person in sorted(
-        candidates, key=lambda c: (rank[c[0]], c[1], -(c[2] - c[1]))
+        candidates, key=lambda c: (-(c[2] - c[1]), rank[c[0]], c[1])
     ):
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue

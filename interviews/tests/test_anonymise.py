@@ -105,3 +105,43 @@ def test_findings_point_at_the_original_text():
 def test_curly_and_straight_apostrophes_in_names_both_match():
     result = redact("O’Connor’s group and O'CONNOR.", names=["Siobhan O'Connor"])
     assert result.text == "[NAME 1]’s group and [NAME 1]."
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "0113 496 0000",
+        "(0113) 496 0000",
+        "0113-496-0000",
+        "0113 4960000",
+        "01632 960001",
+        "020 7946 0000",
+        "07700 900123",
+        "07700900123",
+        "07700 900 123",
+        "07700.900.123",
+        "+44 7700 900123",
+        "+447700900123",
+        "+44 (0)7700 900123",
+        "+44(0)113 496 0000",
+        "(+44) 113 496 0000",
+        "0044 7700 900123",
+        "0800 123 4567",
+    ],
+)
+def test_uk_phone_formats(number):
+    assert redact(f"Ring me on {number}, thanks.").text == "Ring me on [PHONE], thanks."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0.5 and 3.14159", "on 01/02/2020", "in 2019-20", "at 10:30", "1,250 people", "ext 1234"],
+)
+def test_numbers_that_are_not_phone_numbers_stay(text):
+    assert redact(text).findings == []
+
+
+def test_a_phone_number_whose_national_digits_pass_the_nhs_checksum_is_a_phone():
+    assert nhs_number_is_valid("1134960093")
+    result = redact("Ring (+44) 113 496 0093 today.")
+    assert [(f.kind, f.value) for f in result.findings] == [("phone", "(+44) 113 496 0093")]
