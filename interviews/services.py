@@ -76,6 +76,61 @@ def interview_reference_load(*, fixtures_dir=FIXTURES):
     return {"question guides": len(new_guides), "themes": added}
 
 
+@transaction.atomic
+def interviews_demo_load(*, by=None):
+    """Made-up participants with approved, anonymised and coded interviews, once.
+
+    Only into a database with no participant and no withdrawal, so real data
+    (or a withdrawal) is never mixed with the demo.
+    """
+    from activities.models import Place
+
+    from .demo import STAFF, demo_participants
+
+    if Participant.objects.exists() or Withdrawal.objects.exists():
+        return 0
+    interview_reference_load()
+    for name in STAFF:
+        StaffName.objects.get_or_create(name=name)
+    places = {p.slug: p for p in Place.objects.all()}
+    guides = {g.slug: g for g in InterviewGuide.objects.all()}
+    themes = {t.name: t for t in Theme.objects.all()}
+    rows = demo_participants()
+    for row in rows:
+        participant = Participant.objects.create(
+            code=row["code"],
+            place=places[row["place"]],
+            sector=row["sector"],
+            role=row["role"],
+            paid=row["paid"],
+        )
+        ParticipantIdentity.objects.create(
+            participant=participant, name=row["name"], contact=row["contact"]
+        )
+        Consent.objects.create(
+            participant=participant,
+            signed_on=row["held_on"] - datetime.timedelta(days=7),
+            collected_by=by,
+            **dict.fromkeys(Consent.STATEMENTS, True),
+        )
+        interview = interview_create(
+            participant=participant,
+            by=by,
+            held_on=row["held_on"],
+            mode=row["mode"],
+            guide=guides[row["guide"]],
+            transcript=row["transcript"],
+            recording_deleted_on=row["held_on"] + datetime.timedelta(days=14),
+        )
+        transcript_anonymise(interview=interview, by=by)
+        interview_mark_checked(interview=interview, by=by)
+        interview_approve(interview=interview, by=by)
+        for theme, answer in row["coded"]:
+            start, end = span_from_quote(interview=interview, quote=answer)
+            excerpt_create(interview=interview, start=start, end=end, themes=[themes[theme]], by=by)
+    return len(rows)
+
+
 # Recording and anonymising ------------------------------------------------
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
-from interviews.services import interview_reference_load
+from interviews.services import interview_reference_load, interviews_demo_load
 
 
 class Command(BaseCommand):
@@ -31,6 +31,12 @@ class Command(BaseCommand):
                 f"Demo data: {loaded} activities loaded."
                 if loaded
                 else "Demo data: the directory already has activities; nothing loaded."
+            )
+            interviews = interviews_demo_load()
+            self.stdout.write(
+                f"Demo interviews: {interviews} made-up participants loaded."
+                if interviews
+                else "Demo interviews: there are participants already; nothing loaded."
             )
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
