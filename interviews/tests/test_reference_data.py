@@ -41,3 +41,13 @@ def test_the_demo_interviews_are_anonymised_approved_and_coded_once():
     for excerpt in Excerpt.objects.select_related("interview"):
         assert excerpt.quote == excerpt.interview.transcript[excerpt.start : excerpt.end]
     assert interviews_demo_load() == 0
+
+
+def test_the_command_loads_the_materials():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_interview_materials", stdout=out)
+    assert out.getvalue().strip() == "Interview materials: 2 question guides added, 60 themes added"
