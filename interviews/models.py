@@ -74,6 +74,12 @@ class Participant(models.Model):
     def __str__(self):
         return self.code
 
+    def clean(self):
+        if self._state.adding and Withdrawal.objects.filter(code=self.code).exists():
+            raise ValidationError(
+                {"code": f"{self.code} belonged to a participant who withdrew: use a new code."}
+            )
+
     def has_interview_consent(self):
         consent = getattr(self, "consent", None)
         return bool(consent and consent.happy_to_be_interviewed)

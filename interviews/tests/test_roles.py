@@ -94,3 +94,53 @@ def test_the_nav_offers_interviews_to_those_who_may_see_them(
     assert 'href="/interviews/themes/"' in client_for(analyst).get("/").content.decode()
     for user in (commissioner, champion):
         assert "/interviews/" not in client_for(user).get("/").content.decode()
+
+
+def test_the_migration_grants_interview_permissions_by_role():
+    from django.contrib.auth.models import Group
+
+    def perms(role):
+        return set(
+            Group.objects.get(name=role)
+            .permissions.filter(content_type__app_label="interviews")
+            .values_list("codename", flat=True)
+        )
+
+    assert perms("Analysts") == {"view_theme", "view_excerpt"}
+    assert perms("Commissioners") == set()
+    assert perms("Champions") == set()
+    team = perms("Interview team")
+    assert {
+        "view_interview",
+        "view_participantidentity",
+        "add_excerpt",
+        "view_accesslogentry",
+    } <= team
+    assert "change_accesslogentry" not in team and "delete_accesslogentry" not in team
+
+
+ADMIN_PAGES = [
+    "/admin/interviews/participant/",
+    "/admin/interviews/participantidentity/",
+    "/admin/interviews/consent/",
+    "/admin/interviews/interview/",
+    "/admin/interviews/interview/{interview}/change/",
+    "/admin/interviews/participantidentity/{identity}/change/",
+    "/admin/interviews/accesslogentry/",
+    "/admin/interviews/redactionlogentry/",
+    "/admin/interviews/staffname/",
+    "/admin/interviews/withdrawal/",
+]
+
+
+@pytest.mark.parametrize("role", ["champion", "analyst"])
+@pytest.mark.parametrize("template", ADMIN_PAGES)
+def test_staff_of_other_roles_get_403_on_interview_admin_pages(
+    request, client_for, coded, role, template
+):
+    page = template.format(
+        interview=coded["interview"].pk, identity=coded["participant"].identity.pk
+    )
+    response = client_for(request.getfixturevalue(role)).get(page)
+    assert response.status_code == 403, (role, page)
+    assert not AccessLogEntry.objects.exists()

@@ -209,3 +209,17 @@ def test_the_matrix_workbook(client_for, analyst):
     assert row[0] == "Burnout"
     assert row[header.index("Leeds: excerpts")] == 1
     assert row[header.index("Total: interviews")] == 1
+
+
+def test_exports_run_a_fixed_number_of_queries(client_for, analyst, django_assert_num_queries):
+    theme = make_theme()
+    for _ in range(4):
+        code(make_interview(), theme, make_theme("Other"))
+    client = client_for(analyst)
+    client.get("/")
+    with django_assert_num_queries(6):  # session, user, perms x2, excerpts, their themes
+        client.get("/interviews/excerpts/export.xlsx")
+    with django_assert_num_queries(11):  # session, user, perms x2, places, 3 x (counts, themes)
+        client.get("/interviews/themes/matrix.xlsx")
+    with django_assert_num_queries(5):  # session, user, perms x2, themes
+        client.get("/interviews/themes/export.csv")

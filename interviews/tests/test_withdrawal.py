@@ -225,3 +225,21 @@ def test_purge_deletes_all_interview_data_and_nothing_else(interviewer):
         Theme.objects.count(),
         InterviewGuide.objects.count(),
     )
+
+
+def test_a_withdrawn_code_is_not_given_out_again(client_for, superuser):
+    Withdrawal.objects.create(code="LDS-07", withdrawn_on=BEFORE)
+    response = client_for(superuser).post(
+        "/admin/interviews/participant/add/",
+        {
+            "code": "LDS-07",
+            "place": Place.objects.get(slug="leeds").pk,
+            "sector": "nhs",
+            "role": "worker",
+        },
+    )
+    assert (
+        "LDS-07 belonged to a participant who withdrew: use a new code."
+        in response.content.decode()
+    )
+    assert not Participant.objects.exists()
