@@ -57,6 +57,7 @@ def _read(text):
     if "name" not in headers:
         raise CodebookError(["The first row must hold the headers name, parent, description."])
     reader.fieldnames = headers
+    columns = set(headers)
     rows = []
     for number, row in enumerate(reader, start=2):
         rows.append(
@@ -67,13 +68,17 @@ def _read(text):
                 unescape_formula((row.get("description") or "").strip()),
             )
         )
-    return rows
+    return rows, columns
 
 
 @transaction.atomic
 def codebook_import(*, text):
-    """Create or update themes by name; returns (created, updated)."""
-    rows = _read(text)
+    """Create or update themes by name; returns (created, updated).
+
+    A column left out of the file (parent, description) leaves that field of
+    existing themes as it is.
+    """
+    rows, columns = _read(text)
     existing = {t.name.lower(): t for t in Theme.objects.select_related("parent")}
     parent_of = {key: (t.parent.name.lower() if t.parent else "") for key, t in existing.items()}
     problems, seen = [], {}
@@ -87,7 +92,8 @@ def codebook_import(*, text):
         if key in seen:
             problems.append(f"Row {number}: “{name}” is already on row {seen[key]}.")
         seen[key] = number
-        parent_of[key] = parent.lower()
+        if "parent" in columns:
+            parent_of[key] = parent.lower()
     for number, _name, parent, _ in rows:
         if parent and parent.lower() not in seen and parent.lower() not in existing:
             problems.append(
@@ -112,10 +118,12 @@ def codebook_import(*, text):
             themes[name.lower()] = Theme.objects.create(name=name, description=description)
             created += 1
         else:
-            theme.description = description
+            if "description" in columns:
+                theme.description = description
             updated += 1
     for _, name, parent, _ in rows:
         theme = themes[name.lower()]
-        theme.parent = themes[parent.lower()] if parent else None
+        if "parent" in columns:
+            theme.parent = themes[parent.lower()] if parent else None
         theme.save()
     return created, updated

@@ -223,3 +223,12 @@ def test_exports_run_a_fixed_number_of_queries(client_for, analyst, django_asser
         client.get("/interviews/themes/matrix.xlsx")
     with django_assert_num_queries(5):  # session, user, perms x2, themes
         client.get("/interviews/themes/export.csv")
+
+
+def test_columns_left_out_of_the_import_are_kept(client_for, interviewer):
+    values = make_theme("Values")
+    Theme.objects.create(name="Respect", parent=values, description="Kept")
+    page = upload(client_for(interviewer), "name\nRespect\nHope\n")
+    assert "Codebook imported: 1 new, 1 updated." in page
+    respect = Theme.objects.get(name="Respect")
+    assert (respect.parent, respect.description) == (values, "Kept")
