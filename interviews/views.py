@@ -191,6 +191,7 @@ def theme_detail(request, pk):
         "interviews/theme_detail.html",
         {
             "theme": theme,
+            "children": theme.children.order_by("name"),
             "excerpts": Excerpt.objects.filter(themes=theme).for_listing(),
             "show_memos": request.user.has_perm("interviews.view_interview"),
         },

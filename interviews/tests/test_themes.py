@@ -49,9 +49,12 @@ def test_the_theme_page_runs_a_fixed_number_of_queries(
         code(make_interview(), theme)
     client = client_for(analyst)
     client.get("/")
-    with django_assert_num_queries(7):  # session, user, perms x2, theme, excerpts, themes
+    make_theme("Sub-theme", parent=theme)
+    # session, user, perms x2, theme, sub-themes, excerpts, their themes
+    with django_assert_num_queries(8):
         page = client.get(f"/interviews/themes/{theme.pk}/").content.decode()
     assert page.count('class="govuk-table__cell psd-quote"') == 4
+    assert ">Sub-theme</a>" in page
 
 
 def test_merging_from_the_page(client_for, interviewer):
