@@ -14,7 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
+from activities.models import Place
+
 from .anonymise import redact
+from .demo import STAFF, demo_participants
 from .models import (
     AccessLogEntry,
     AnonymisationStatus,
@@ -83,10 +86,6 @@ def interviews_demo_load(*, by=None):
     Only into a database with no participant and no withdrawal, so real data
     (or a withdrawal) is never mixed with the demo.
     """
-    from activities.models import Place
-
-    from .demo import STAFF, demo_participants
-
     if Participant.objects.exists() or Withdrawal.objects.exists():
         return 0
     interview_reference_load()
