@@ -4,6 +4,7 @@ Every knob has a safe default for local use; production (``DEBUG=0`` or
 ``DJANGO_ENV=production``) refuses to start without a real ``SECRET_KEY``.
 """
 
+import datetime
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +21,16 @@ def env_bool(name, default):
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_date(name, default):
+    value = os.environ.get(name) or default
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}."
+        ) from None
 
 
 def env_list(name, default=""):
@@ -164,6 +175,11 @@ STORAGES = {
 MASTER_SHEET_MAX_UPLOAD_BYTES = int(
     os.environ.get("MASTER_SHEET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 )
+
+# The interview study: participants may withdraw until the reporting date; all
+# interview data is deleted six months after the project ends.
+INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
+PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
 
 LOGGING = {
     "version": 1,

@@ -16,4 +16,5 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
+    path("interviews/", include("interviews.urls")),
 ]

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
+from interviews.services import interview_reference_load, interviews_demo_load
 from reports.services import highlights_demo_load
 
 
@@ -21,6 +22,10 @@ class Command(BaseCommand):
         self.stdout.write(
             "Reference data: " + ", ".join(f"{n} {k} added" for k, n in added.items())
         )
+        added = interview_reference_load()
+        self.stdout.write(
+            "Interview materials: " + ", ".join(f"{n} {k} added" for k, n in added.items())
+        )
         if not no_demo:
             loaded = demo_data_load()
             self.stdout.write(
@@ -29,6 +34,12 @@ class Command(BaseCommand):
                 else "Demo data: the directory already has activities; nothing loaded."
             )
             self.stdout.write(f"Demo highlights: {highlights_demo_load()} added.")
+            interviews = interviews_demo_load()
+            self.stdout.write(
+                f"Demo interviews: {interviews} made-up participants loaded."
+                if interviews
+                else "Demo interviews: there are participants already; nothing loaded."
+            )
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write("Admin: a superuser exists already; password unchanged.")

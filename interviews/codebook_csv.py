@@ -1,0 +1,129 @@
+"""The codebook as CSV (name, parent, description): export, and an import that
+applies every row or none and says which row is wrong and why."""
+
+import csv
+import io
+
+from django.db import transaction
+
+from activities.sheet_layout import escape_formula, unescape_formula
+
+from .models import Theme
+
+HEADERS = ["name", "parent", "description"]
+
+
+class CodebookError(Exception):
+    def __init__(self, problems):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def codebook_rows():
+    """Parents first, then their children, each level by name."""
+    themes = list(Theme.objects.select_related("parent").order_by("name"))
+    children = {}
+    for theme in themes:
+        children.setdefault(theme.parent_id, []).append(theme)
+    ordered = []
+
+    def walk(parent_id):
+        for theme in children.get(parent_id, []):
+            ordered.append(theme)
+            walk(theme.pk)
+
+    walk(None)
+    return ordered
+
+
+def codebook_csv():
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADERS)
+    for theme in codebook_rows():
+        writer.writerow(
+            [
+                escape_formula(theme.name),
+                escape_formula(theme.parent.name if theme.parent else ""),
+                escape_formula(theme.description),
+            ]
+        )
+    return out.getvalue()
+
+
+def _read(text):
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    if "name" not in headers:
+        raise CodebookError(["The first row must hold the headers name, parent, description."])
+    reader.fieldnames = headers
+    columns = set(headers)
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        rows.append(
+            (
+                number,
+                unescape_formula((row.get("name") or "").strip()),
+                unescape_formula((row.get("parent") or "").strip()),
+                unescape_formula((row.get("description") or "").strip()),
+            )
+        )
+    return rows, columns
+
+
+@transaction.atomic
+def codebook_import(*, text):
+    """Create or update themes by name; returns (created, updated).
+
+    A column left out of the file (parent, description) leaves that field of
+    existing themes as it is.
+    """
+    rows, columns = _read(text)
+    existing = {t.name.lower(): t for t in Theme.objects.select_related("parent")}
+    parent_of = {key: (t.parent.name.lower() if t.parent else "") for key, t in existing.items()}
+    problems, seen = [], {}
+    for number, name, parent, _ in rows:
+        key = name.lower()
+        if not name:
+            problems.append(f"Row {number}: the theme has no name.")
+            continue
+        if len(name) > 200:
+            problems.append(f"Row {number}: “{name[:40]}…” is longer than 200 characters.")
+        if key in seen:
+            problems.append(f"Row {number}: “{name}” is already on row {seen[key]}.")
+        seen[key] = number
+        if "parent" in columns:
+            parent_of[key] = parent.lower()
+    for number, _name, parent, _ in rows:
+        if parent and parent.lower() not in seen and parent.lower() not in existing:
+            problems.append(
+                f"Row {number}: the parent “{parent}” is neither in the codebook nor in the file."
+            )
+    for number, name, _, _ in rows:
+        key, steps = name.lower(), 0
+        ancestor = parent_of.get(key)
+        while ancestor and steps <= len(parent_of):
+            if ancestor == key:
+                problems.append(f"Row {number}: “{name}” would sit under itself.")
+                break
+            ancestor, steps = parent_of.get(ancestor), steps + 1
+    if problems:
+        raise CodebookError(problems)
+
+    created = updated = 0
+    themes = dict(existing)
+    for _, name, _, description in rows:
+        theme = themes.get(name.lower())
+        if theme is None:
+            themes[name.lower()] = Theme.objects.create(name=name, description=description)
+            created += 1
+        else:
+            if "description" in columns:
+                theme.description = description
+            updated += 1
+    for _, name, parent, _ in rows:
+        theme = themes[name.lower()]
+        if "parent" in columns:
+            theme.parent = themes[parent.lower()] if parent else None
+        theme.save()
+    return created, updated

@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+
+from interviews.services import interviews_purge, purge_date
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete all interview data (participants, identities, consent, interviews, "
+        "transcripts, excerpts, logs) once PROJECT_END_DATE + 6 months has passed. "
+        "The directory, the codebook and the question guides are not touched."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be deleted; delete nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        counts = interviews_purge(dry_run=dry_run)
+        if counts is None:
+            self.stdout.write(
+                f"Nothing deleted: interview data is kept until {purge_date():%d %B %Y} "
+                "(six months after PROJECT_END_DATE)."
+            )
+            return
+        verb = "Would delete" if dry_run else "Deleted"
+        for name, count in counts.items():
+            self.stdout.write(f"{verb} {count} {name}.")
+        if not dry_run:
+            self.stdout.write(self.style.SUCCESS("Interview data purged."))

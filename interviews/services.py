@@ -1,0 +1,465 @@
+"""Writes of the interview study: recording, anonymising, approving, coding,
+withdrawing, purging, subject access and the reference data (guides, codebook)."""
+
+import calendar
+import datetime
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
+
+from activities.models import Place
+
+from .anonymise import redact
+from .demo import STAFF, demo_participants
+from .models import (
+    AccessLogEntry,
+    AnonymisationStatus,
+    Consent,
+    Excerpt,
+    Interview,
+    InterviewGuide,
+    Participant,
+    ParticipantIdentity,
+    RedactionLogEntry,
+    StaffName,
+    Theme,
+    Withdrawal,
+)
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+RETENTION_MONTHS = 6
+
+# Every table that holds something about a participant, for withdrawal and purge.
+INTERVIEW_MODELS = [
+    AccessLogEntry,
+    RedactionLogEntry,
+    Excerpt,
+    Interview,
+    Consent,
+    ParticipantIdentity,
+    Participant,
+]
+
+
+# Reference data -----------------------------------------------------------
+
+
+@transaction.atomic
+def interview_reference_load(*, fixtures_dir=FIXTURES):
+    """Create the question guides and codebook themes that are missing.
+
+    Rows that exist already are left as they are, so edits made in the admin
+    survive a second ``make run``. Returns counts of what was added.
+    """
+    guides = json.loads((fixtures_dir / "interview_guides.json").read_text(encoding="utf-8"))
+    existing = set(InterviewGuide.objects.values_list("slug", flat=True))
+    new_guides = [InterviewGuide(**g) for g in guides if g["slug"] not in existing]
+    InterviewGuide.objects.bulk_create(new_guides)
+
+    codebook = json.loads((fixtures_dir / "codebook.json").read_text(encoding="utf-8"))
+    themes = {t.name: t for t in Theme.objects.all()}
+    added = 0
+    for entry in codebook:  # parents come before their children in the file
+        if entry["name"] in themes:
+            continue
+        theme = Theme.objects.create(
+            name=entry["name"],
+            description=entry.get("description", ""),
+            parent=themes.get(entry.get("parent") or ""),
+        )
+        themes[theme.name] = theme
+        added += 1
+    return {"question guides": len(new_guides), "themes": added}
+
+
+@transaction.atomic
+def interviews_demo_load(*, by=None):
+    """Made-up participants with approved, anonymised and coded interviews, once.
+
+    Only into a database with no participant and no withdrawal, so real data
+    (or a withdrawal) is never mixed with the demo.
+    """
+    if Participant.objects.exists() or Withdrawal.objects.exists():
+        return 0
+    interview_reference_load()
+    for name in STAFF:
+        StaffName.objects.get_or_create(name=name)
+    places = {p.slug: p for p in Place.objects.all()}
+    guides = {g.slug: g for g in InterviewGuide.objects.all()}
+    themes = {t.name: t for t in Theme.objects.all()}
+    rows = demo_participants()
+    for row in rows:
+        participant = Participant.objects.create(
+            code=row["code"],
+            place=places[row["place"]],
+            sector=row["sector"],
+            role=row["role"],
+            paid=row["paid"],
+        )
+        ParticipantIdentity.objects.create(
+            participant=participant, name=row["name"], contact=row["contact"]
+        )
+        Consent.objects.create(
+            participant=participant,
+            signed_on=row["held_on"] - datetime.timedelta(days=7),
+            collected_by=by,
+            **dict.fromkeys(Consent.STATEMENTS, True),
+        )
+        interview = interview_create(
+            participant=participant,
+            by=by,
+            held_on=row["held_on"],
+            mode=row["mode"],
+            guide=guides[row["guide"]],
+            transcript=row["transcript"],
+            recording_deleted_on=row["held_on"] + datetime.timedelta(days=14),
+        )
+        transcript_anonymise(interview=interview, by=by)
+        interview_mark_checked(interview=interview, by=by)
+        interview_approve(interview=interview, by=by)
+        for theme, answer in row["coded"]:
+            start, end = span_from_quote(interview=interview, quote=answer)
+            excerpt_create(interview=interview, start=start, end=end, themes=[themes[theme]], by=by)
+    return len(rows)
+
+
+# Recording and anonymising ------------------------------------------------
+
+
+def normalise_transcript(text):
+    """One newline convention, so offsets in the browser and the database agree."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@sensitive_variables("transcript")
+def interview_create(*, participant, by, transcript="", **fields):
+    """Record an interview; refused without consent to be interviewed."""
+    if not participant.has_interview_consent():
+        raise ValidationError(
+            f"{participant.code} has not consented to be interviewed: record their consent first."
+        )
+    return Interview.objects.create(
+        participant=participant,
+        interviewer=fields.pop("interviewer", by),
+        transcript=normalise_transcript(transcript),
+        **fields,
+    )
+
+
+def names_to_anonymise(interview):
+    return [*interview.participant.name_parts(), *StaffName.objects.values_list("name", flat=True)]
+
+
+def transcript_findings(interview):
+    """What the anonymiser would still replace in this transcript."""
+    return redact(interview.transcript, names=names_to_anonymise(interview)).findings
+
+
+@sensitive_variables("redaction")
+@transaction.atomic
+def transcript_anonymise(*, interview, by):
+    """Replace the personal details the anonymiser finds; log what was replaced."""
+    if interview.is_approved:
+        raise ValidationError("An approved transcript cannot be changed.")
+    redaction = redact(interview.transcript, names=names_to_anonymise(interview))
+    RedactionLogEntry.objects.bulk_create(
+        RedactionLogEntry(
+            interview=interview,
+            kind=f.kind,
+            original=f.value,
+            replacement=f.replacement,
+            start=f.start,
+            end=f.end,
+            by=by,
+        )
+        for f in redaction.findings
+    )
+    interview.transcript = redaction.text
+    interview.save(update_fields=["transcript"])
+    return len(redaction.findings)
+
+
+def interview_mark_checked(*, interview, by):
+    if interview.is_approved:
+        raise ValidationError("This transcript is approved already.")
+    interview.status = AnonymisationStatus.CHECKED
+    interview.save(update_fields=["status"])
+
+
+def interview_approve(*, interview, by):
+    """Approve a checked transcript, but only once the anonymiser finds nothing in it."""
+    if interview.status != AnonymisationStatus.CHECKED:
+        raise ValidationError("Only a checked transcript can be approved.")
+    findings = transcript_findings(interview)
+    if findings:
+        kinds = sorted({f.kind.replace("_", " ") for f in findings})
+        raise ValidationError(
+            f"The anonymiser still finds {len(findings)} item(s) ({', '.join(kinds)}) in "
+            f"the transcript of {interview.participant.code}: anonymise it first."
+        )
+    interview.status = AnonymisationStatus.APPROVED
+    interview.approved_by = by
+    interview.approved_on = timezone.now()
+    interview.save(update_fields=["status", "approved_by", "approved_on"])
+
+
+# Coding -------------------------------------------------------------------
+
+
+def span_from_quote(*, interview, quote):
+    """The offsets of a quote typed or pasted in (the page without JavaScript)."""
+    quote = normalise_transcript(quote).strip()
+    if not quote:
+        raise ValidationError("Enter the offsets or paste the passage.")
+    text = interview.transcript
+    count = text.count(quote)
+    if count == 0:
+        raise ValidationError("That passage is not in the transcript, word for word.")
+    if count > 1:
+        raise ValidationError(
+            f"That passage appears {count} times in the transcript: "
+            "paste a longer one, or give the start and end offsets."
+        )
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+def _check_span(interview, start, end):
+    if not interview.is_approved:
+        raise ValidationError("Only an approved transcript can be coded.")
+    if not (0 <= start < end <= len(interview.transcript)):
+        raise ValidationError(
+            f"The passage must lie within the transcript: start and end between 0 and "
+            f"{len(interview.transcript)}, start before end."
+        )
+
+
+@transaction.atomic
+def excerpt_create(*, interview, start, end, themes, by, memo=""):
+    _check_span(interview, start, end)
+    if not themes:
+        raise ValidationError("Choose at least one theme.")
+    excerpt = Excerpt.objects.create(
+        interview=interview,
+        start=start,
+        end=end,
+        quote=interview.transcript[start:end],
+        memo=memo,
+        coded_by=by,
+    )
+    excerpt.themes.set(themes)
+    return excerpt
+
+
+@transaction.atomic
+def excerpt_update(*, excerpt, start, end, themes, memo, by):
+    _check_span(excerpt.interview, start, end)
+    if not themes:
+        raise ValidationError("Choose at least one theme.")
+    excerpt.start, excerpt.end, excerpt.memo = start, end, memo
+    excerpt.quote = excerpt.interview.transcript[start:end]
+    excerpt.save()
+    excerpt.themes.set(themes)
+    return excerpt
+
+
+@transaction.atomic
+def theme_merge(*, source, target):
+    """Move every excerpt and child of ``source`` to ``target``, then delete ``source``."""
+    if source.pk == target.pk:
+        raise ValidationError("Choose two different themes to merge.")
+    ancestor = target
+    while ancestor is not None:
+        if ancestor.pk == source.pk:
+            raise ValidationError(f"“{target}” sits under “{source}”: merge the other way.")
+        ancestor = ancestor.parent
+    through = Excerpt.themes.through
+    already = set(through.objects.filter(theme=target).values_list("excerpt_id", flat=True))
+    moving = through.objects.filter(theme=source)
+    through.objects.bulk_create(
+        through(excerpt_id=e, theme=target)
+        for e in moving.values_list("excerpt_id", flat=True)
+        if e not in already
+    )
+    moving.delete()
+    Theme.objects.filter(parent=source).update(parent=target)
+    source.delete()
+
+
+# Access log ---------------------------------------------------------------
+
+
+def access_record(*, user, participant, event, interview=None):
+    return AccessLogEntry.objects.create(
+        user=user, participant=participant, interview=interview, event=event
+    )
+
+
+# Withdrawal and retention -------------------------------------------------
+
+
+def _delete_admin_history(querysets):
+    """Drop the admin's change log of deleted rows: it is a copy of what they held."""
+    for queryset in querysets:
+        ids = [str(pk) for pk in queryset.values_list("pk", flat=True)]
+        if ids:
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(queryset.model),
+                object_id__in=ids,
+            ).delete()
+
+
+def _participant_rows(participants):
+    """Querysets of every row held about these participants, children first."""
+    return [
+        AccessLogEntry.objects.filter(participant__in=participants),
+        RedactionLogEntry.objects.filter(interview__participant__in=participants),
+        Excerpt.objects.filter(interview__participant__in=participants),
+        Interview.objects.filter(participant__in=participants),
+        Consent.objects.filter(participant__in=participants),
+        ParticipantIdentity.objects.filter(participant__in=participants),
+        Participant.objects.filter(pk__in=participants),
+    ]
+
+
+def withdrawal_deadline():
+    return settings.INTERVIEWS_WITHDRAWAL_DEADLINE
+
+
+@transaction.atomic
+def withdraw_participant(participant, by):
+    """Delete everything a participant contributed, leaving a tombstone.
+
+    Refused after the reporting date (``INTERVIEWS_WITHDRAWAL_DEADLINE``).
+    """
+    deadline = withdrawal_deadline()
+    if timezone.localdate() > deadline:
+        raise ValidationError(
+            f"{participant.code} cannot be withdrawn: the withdrawal deadline "
+            f"({deadline:%d %B %Y}) has passed."
+        )
+    code = participant.code
+    querysets = _participant_rows([participant.pk])
+    _delete_admin_history(querysets)
+    for queryset in querysets:
+        queryset.delete()
+    return Withdrawal.objects.create(code=code, withdrawn_on=timezone.now(), withdrawn_by=by)
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def purge_date():
+    """The first day on which interview data must be gone."""
+    return add_months(settings.PROJECT_END_DATE, RETENTION_MONTHS)
+
+
+def purge_counts():
+    """How many rows of each interview table a purge would delete."""
+    participants = Participant.objects.values("pk")
+    counts = {
+        qs.model._meta.verbose_name_plural: qs.count() for qs in _participant_rows(participants)
+    }
+    counts[Withdrawal._meta.verbose_name_plural] = Withdrawal.objects.count()
+    counts[StaffName._meta.verbose_name_plural] = StaffName.objects.count()
+    return counts
+
+
+@transaction.atomic
+def interviews_purge(*, dry_run=False):
+    """Delete all interview data once the retention period is over.
+
+    Returns the counts deleted (or that would be), or None if it is too early.
+    The staff names given to the anonymiser go too (they are people's names);
+    the codebook and the question guides hold nothing personal and stay.
+    """
+    if timezone.localdate() < purge_date():
+        return None
+    counts = purge_counts()
+    if not dry_run:
+        querysets = _participant_rows(Participant.objects.values("pk"))
+        _delete_admin_history([*querysets, Withdrawal.objects.all(), StaffName.objects.all()])
+        for queryset in querysets:
+            queryset.delete()
+        Withdrawal.objects.all().delete()
+        StaffName.objects.all().delete()
+    return counts
+
+
+# Subject access -----------------------------------------------------------
+
+
+def subject_access_export(*, participant, by):
+    """Everything held about one participant, as a JSON-ready dict."""
+    access_record(user=by, participant=participant, event="subject_access")
+    identity = getattr(participant, "identity", None)
+    consent = getattr(participant, "consent", None)
+    interviews = participant.interviews.select_related("guide").order_by("held_on", "pk")
+    excerpts = (
+        Excerpt.objects.filter(interview__participant=participant)
+        .prefetch_related("themes")
+        .order_by("interview_id", "start")
+    )
+    return {
+        "participant": {
+            "code": participant.code,
+            "place": participant.place.name,
+            "sector": participant.get_sector_display(),
+            "role": participant.get_role_display(),
+            "paid": participant.paid,
+            "organisation": participant.organisation.name if participant.organisation else None,
+        },
+        "identity": {"name": identity.name, "contact": identity.contact} if identity else None,
+        "consent": (
+            {
+                **{s: getattr(consent, s) for s in Consent.STATEMENTS},
+                "signed_on": consent.signed_on.isoformat(),
+                "form_version": consent.form_version,
+                "collected_by": consent.collected_by.get_username()
+                if consent.collected_by
+                else None,
+            }
+            if consent
+            else None
+        ),
+        "interviews": [
+            {
+                "id": i.pk,
+                "held_on": i.held_on.isoformat(),
+                "mode": i.get_mode_display(),
+                "question_guide": i.guide.name,
+                "transcription_method": i.get_transcription_method_display(),
+                "recording_deleted_on": i.recording_deleted_on.isoformat()
+                if i.recording_deleted_on
+                else None,
+                "anonymisation_status": i.get_status_display(),
+                "transcript": i.transcript,
+            }
+            for i in interviews
+        ],
+        "excerpts": [
+            {
+                "interview": e.interview_id,
+                "start": e.start,
+                "end": e.end,
+                "quote": e.quote,
+                "themes": sorted(t.name for t in e.themes.all()),
+                "memo": e.memo,
+            }
+            for e in excerpts
+        ],
+        "access_log": [
+            {"event": a.get_event_display(), "at": a.at.isoformat()}
+            for a in participant.access_log.order_by("at", "pk")
+        ],
+    }

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "interviews"
+
+urlpatterns = [
+    path("", views.interview_list, name="list"),
+    path("<int:pk>/", views.interview_detail, name="interview"),
+    path("excerpts/<int:pk>/edit/", views.excerpt_edit, name="excerpt_edit"),
+    path("excerpts/<int:pk>/delete/", views.excerpt_delete, name="excerpt_delete"),
+    path("excerpts/export.xlsx", views.excerpts_export, name="excerpts_export"),
+    path("participants/<int:pk>/", views.participant_identity, name="identity"),
+    path(
+        "participants/<int:pk>/subject-access.json",
+        views.subject_access,
+        name="subject_access",
+    ),
+    path("themes/", views.codebook, name="codebook"),
+    path("themes/<int:pk>/", views.theme_detail, name="theme"),
+    path("themes/merge/", views.theme_merge, name="theme_merge"),
+    path("themes/export.csv", views.codebook_export, name="codebook_export"),
+    path("themes/import/", views.codebook_upload, name="codebook_import"),
+    path("themes/matrix/", views.matrix, name="matrix"),
+    path("themes/matrix.xlsx", views.matrix_export, name="matrix_export"),
+]
