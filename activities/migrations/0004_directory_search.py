@@ -45,7 +45,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0002_history_versions_import_runs"),
+        ("activities", "0003_import_runs_preview"),
     ]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes, elidable=False)]
