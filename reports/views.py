@@ -15,7 +15,7 @@ from .summaries import report_build
 
 
 def _report_or_error(request, place_slug):
-    """(report, None) for valid options, or (None, form) to show what is wrong."""
+    """(report, options form to show) for valid options, or (None, form) to say what is wrong."""
     if not request.user.has_perm("reports.view_report"):
         raise PermissionDenied
     form = ReportOptionsForm(request.GET)
@@ -77,7 +77,7 @@ def table_csv(request, table, place_slug=None):
     if table not in tables:
         raise Http404("No such table on this page.")
     _, headers, rows = tables[table]
-    response = HttpResponse(exports.csv_text(headers, rows), content_type="text/csv")
+    response = HttpResponse(exports.csv_text(headers, rows), content_type="text/csv; charset=utf-8")
     name = place_slug or "region"
     response["Content-Disposition"] = f'attachment; filename="peer-support-{name}-{table}.csv"'
     return response

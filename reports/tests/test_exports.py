@@ -21,7 +21,7 @@ def client(client_for, analyst):
 
 def read_csv(response):
     assert response.status_code == 200, response.content.decode()
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     return list(csv.reader(io.StringIO(response.content.decode())))
 
 
