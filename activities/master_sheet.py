@@ -238,7 +238,7 @@ class _Lookups:
                 found = unknown
             self._cache[key] = found
         if isinstance(found, UnknownValue):
-            raise found
+            raise found.with_traceback(None)  # reused: do not let tracebacks pile up on it
         return found
 
 

@@ -203,7 +203,14 @@ def test_a_single_sheet_with_a_place_column(tmp_path):
                 ["Place", *CANONICAL],
                 ["Leeds", *row("Walk and Talk")],
                 ["Harrogate and Rural", *row("Walk and Talk")],
-                ["Craven", *row("Book club")],
+                [
+                    "Craven",
+                    *row(
+                        "Book club",
+                        experiences="Financial issues and / or debt, Alzheimer's / dementia",
+                        date=43891,  # an Excel day number: 2020-03-01
+                    ),
+                ],
             ],
             # A row's own Place wins over the sheet's name.
             "Wakefield": [["Region", *CANONICAL], ["Kirklees", *row("Allotment")]],
@@ -219,6 +226,12 @@ def test_a_single_sheet_with_a_place_column(tmp_path):
         "Bradford & Craven": 1,
         "Kirklees": 1,
     }
+    book_club = Activity.objects.get(name="Book club")
+    assert set(book_club.shared_experiences.values_list("name", flat=True)) == {
+        "Financial issues and / or debt",
+        "Alzheimer's / dementia",
+    }
+    assert book_club.date_scoped == datetime.date(2020, 3, 1)
 
 
 def test_a_row_without_a_place_on_a_sheet_not_named_after_one_is_an_error(tmp_path):
