@@ -90,9 +90,18 @@ def test_passwords_must_be_strong(champion):
     validate_password("correct horse battery staple", champion)
 
 
-def test_sessions_end_after_a_working_day_idle():
-    assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_sessions_end_after_a_working_day_idle_but_not_while_in_use(client, champion):
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert sign_in(client, "champion", PASSWORD).status_code == 302
+        clock.move_to(start + datetime.timedelta(hours=6))
+        assert client.get("/").status_code == 200  # in use: the day starts again
+        clock.move_to(start + datetime.timedelta(hours=13))
+        assert client.get("/").status_code == 200
+        clock.move_to(start + datetime.timedelta(hours=21, minutes=5))
+        response = client.get("/")
+        assert response.status_code == 302  # 8 hours idle: signed out
+        assert response["Location"].startswith("/accounts/login/")
 
 
 def test_production_settings_pass_the_deployment_check():
