@@ -1,52 +1,8 @@
-"""Nothing is public: every URL sends an anonymous visitor to a login page."""
+"""Signing in and out. (Every URL's answer per role is in test_role_matrix.py.)"""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
-
-PUBLIC = {"/accounts/login/", "/admin/login/"}
-
-
-def all_urls(patterns=None, prefix=""):
-    """Every URL of the project, with path converters filled with plausible values."""
-    if patterns is None:
-        patterns = get_resolver().url_patterns
-    for entry in patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from all_urls(entry.url_patterns, route)
-        elif isinstance(entry, URLPattern):
-            yield "/" + fill(route)
-
-
-def fill(route):
-    import re
-
-    route = route.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\/", "/")
-    route = re.sub(r"<(?:int:|path:)?\w+>", "1", route)
-    route = re.sub(r"<(?:slug:|str:)\w+>", "leeds", route)
-    route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)
-    return route
-
-
-URLS = sorted(set(all_urls()) - PUBLIC)
-
-
-def test_the_url_list_is_not_empty():
-    assert "/" in URLS
-    assert "/admin/activities/activity/" in URLS
-
-
-@pytest.mark.parametrize("url", URLS)
-def test_anonymous_visitors_are_sent_to_sign_in(client, url):
-    response = client.get(url)
-    assert response.status_code in (302, 404), (url, response.status_code)
-    if response.status_code == 302:
-        assert response["Location"].startswith(("/accounts/login/", "/admin/login/")), (
-            url,
-            response["Location"],
-        )
 
 
 def test_login_and_logout_are_djangos_own(client, champion):

@@ -1,0 +1,88 @@
+"""One of everything, so the role matrix can open every detail URL."""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+
+from activities.master_sheet_write import master_sheet_import
+from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
+from activities.tests.factories import make_activity
+from activities.tests.workbooks import CANONICAL, row, workbook_bytes
+from interviews import services as interview_services
+from interviews.models import AccessLogEntry, InterviewGuide, StaffName
+from interviews.tests.factories import make_interview, make_participant, make_theme
+from reports.models import Highlight
+
+
+def build_world(users):
+    activity = make_activity("Matrix Walk", organisation="Matrix Mind")
+    _run, _plan = master_sheet_import(
+        data=workbook_bytes({"Leeds": [CANONICAL, row("Matrix Import Group")]}),
+        file_name="matrix.xlsx",
+        user=users["champion"],
+        source="admin",
+        dry_run=True,
+    )
+    participant = make_participant(name="Jane Smith")
+    interview = make_interview(participant)
+    theme = make_theme("Boundaries")
+    start = interview.transcript.index("Boundaries")
+    excerpt = interview_services.excerpt_create(
+        interview=interview, start=start, end=start + 10, themes=[theme], by=users["interviewer"]
+    )
+    interview_services.access_record(
+        user=users["interviewer"], participant=participant, event="identity"
+    )
+    withdrawn = make_participant(code="LDS-99", name="Sam Jones")
+    interview_services.withdraw_participant(withdrawn, users["interviewer"])
+    StaffName.objects.create(name="Dr Example")
+    interview_services.transcript_anonymise(
+        interview=make_interview(
+            make_participant(), transcript="Call 0113 496 0000", approved=False
+        ),
+        by=users["interviewer"],
+    )
+    Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
+    AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
+    AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
+    AccessLog.objects.create(username="x", ip_address="127.0.0.1")
+    InterviewGuide.objects.first() or make_interview().guide
+    assert AccessLogEntry.objects.exists()
+
+    first = {
+        model._meta.label_lower: model._default_manager.order_by("pk").first()
+        for model in admin.site._registry
+    }
+    first["activities.activity"] = activity
+    first["auth.group"] = Group.objects.get(name="Champions")
+    first["activities.alias"] = Alias.objects.first()
+    first["activities.sharedexperience"] = SharedExperience.objects.first()
+    first["activities.importrowresult"] = ImportRowResult.objects.first()
+    missing = [label for label, obj in first.items() if obj is None]
+    assert not missing, f"the matrix world has no {missing}"
+    for obj in first.values():  # reference data is bulk-loaded without history
+        if hasattr(obj, "history") and not obj.history.exists():
+            obj.save()
+
+    run_pk = first["activities.importrun"].pk
+    kwargs = {
+        "activities:detail": {"pk": activity.pk},
+        "reports:region_csv": {"table": "sector"},
+        "reports:place": {"place_slug": "leeds"},
+        "reports:place_xlsx": {"place_slug": "leeds"},
+        "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
+        "interviews:interview": {"pk": interview.pk},
+        "interviews:excerpt_edit": {"pk": excerpt.pk},
+        "interviews:excerpt_delete": {"pk": excerpt.pk},
+        "interviews:identity": {"pk": participant.pk},
+        "interviews:subject_access": {"pk": participant.pk},
+        "interviews:theme": {"pk": theme.pk},
+        "admin:activities_importrun_preview": {"pk": run_pk},
+        "admin:activities_importrun_confirm": {"pk": run_pk},
+        "admin:view_on_site": {
+            "content_type_id": ContentType.objects.get_for_model(Activity).pk,
+            "object_id": activity.pk,
+        },
+    }
+    return {"admin": first, "kwargs": kwargs}

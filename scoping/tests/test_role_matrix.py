@@ -1,0 +1,307 @@
+"""Every URL of the project, requested by every role, gets the expected answer.
+
+URLs are read from the URL conf, so a new URL without an expectation here
+fails ``test_every_url_has_an_expectation``. HTML answers also carry the
+strict Content-Security-Policy.
+"""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+
+from .matrix_world import build_world
+
+ROLES = ("anonymous", "champion", "analyst", "interviewer", "commissioner", "superuser")
+LOGIN = "login"  # 302 to /accounts/login/
+ADMIN_LOGIN = "admin-login"  # 302 to /admin/login/
+REDIRECT = "redirect"  # 302 elsewhere
+# Who has staff status (may open the admin): champions enter data there, the
+# interview team records consent and interviews there; analysts and
+# commissioners only read the site.
+STAFF = {"champion": True, "analyst": False, "interviewer": True, "commissioner": False}
+GROUPS = {
+    "champion": CHAMPIONS,
+    "analyst": ANALYSTS,
+    "interviewer": INTERVIEW_TEAM,
+    "commissioner": COMMISSIONERS,
+}
+
+
+def row(anonymous, champion, analyst, interviewer, commissioner, superuser):
+    return dict(
+        zip(
+            ROLES, [anonymous, champion, analyst, interviewer, commissioner, superuser], strict=True
+        )
+    )
+
+
+EVERYONE = row(LOGIN, 200, 200, 200, 200, 200)
+INTERVIEW_ONLY = row(LOGIN, 403, 403, 200, 403, 200)
+INTERVIEW_AND_ANALYSTS = row(LOGIN, 403, 200, 200, 403, 200)
+# A GET to a form-post URL is refused before permissions are looked at (it reveals nothing).
+POST_ONLY = row(LOGIN, 405, 405, 405, 405, 405)
+
+PAGES = {
+    "home": EVERYONE,
+    "login": row(200, 200, 200, 200, 200, 200),
+    "logout": row(LOGIN, 405, 405, 405, 405, 405),  # sign-out is a POST
+    "activities:list": EVERYONE,
+    "activities:export_csv": EVERYONE,
+    "activities:export_xlsx": EVERYONE,
+    "activities:detail": EVERYONE,
+    "reports:region": EVERYONE,
+    "reports:region_xlsx": EVERYONE,
+    "reports:region_csv": EVERYONE,
+    "reports:place": EVERYONE,
+    "reports:place_xlsx": EVERYONE,
+    "reports:place_csv": EVERYONE,
+    # Transcripts, identities and coding: the interview team only.
+    "interviews:list": INTERVIEW_ONLY,
+    "interviews:interview": INTERVIEW_ONLY,
+    "interviews:excerpt_edit": INTERVIEW_ONLY,
+    "interviews:excerpt_delete": POST_ONLY,
+    "interviews:identity": INTERVIEW_ONLY,
+    "interviews:subject_access": INTERVIEW_ONLY,
+    "interviews:theme_merge": INTERVIEW_ONLY,
+    "interviews:codebook_import": POST_ONLY,
+    # Coded (anonymised) quotes and theme counts: analysts too.
+    "interviews:codebook": INTERVIEW_AND_ANALYSTS,
+    "interviews:theme": INTERVIEW_AND_ANALYSTS,
+    "interviews:codebook_export": INTERVIEW_AND_ANALYSTS,
+    "interviews:excerpts_export": INTERVIEW_AND_ANALYSTS,
+    "interviews:matrix": INTERVIEW_AND_ANALYSTS,
+    "interviews:matrix_export": INTERVIEW_AND_ANALYSTS,
+    # The admin's own pages.
+    "admin:index": row(ADMIN_LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:login": row(200, REDIRECT, 200, REDIRECT, 200, REDIRECT),
+    "admin:logout": row(ADMIN_LOGIN, 405, REDIRECT, 405, REDIRECT, 405),  # a POST for staff
+    "admin:password_change": row(ADMIN_LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:password_change_done": row(ADMIN_LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:jsi18n": row(ADMIN_LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    # Without its query parameters the autocomplete refuses everyone.
+    "admin:autocomplete": row(ADMIN_LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 403),
+    "admin:view_on_site": row(ADMIN_LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT),
+    "admin:activities_importrun_upload": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_importrun_preview": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_importrun_confirm": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
+    "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_importrun_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+}
+
+# What each staff role may do with each admin model: v(iew), a(dd), c(hange), d(elete).
+# Analysts and commissioners have no staff status, so the admin sends them to its login.
+ADMIN_MODELS = {
+    "activities.activity": {"champion": "vac", "interviewer": "v", "superuser": "vacd"},
+    "activities.organisation": {"champion": "vac", "interviewer": "v", "superuser": "vacd"},
+    "activities.place": {"champion": "v", "interviewer": "v", "superuser": "vacd"},
+    "activities.sharedexperience": {"champion": "v", "interviewer": "v", "superuser": "vacd"},
+    "activities.alias": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "activities.importrun": {"champion": "v", "interviewer": "", "superuser": "v"},
+    "activities.importrowresult": {"champion": "v", "interviewer": "", "superuser": "v"},
+    "auth.user": {"champion": "", "interviewer": "", "superuser": "vacd"},
+    "auth.group": {"champion": "", "interviewer": "", "superuser": "vacd"},
+    "axes.accessattempt": {"champion": "", "interviewer": "", "superuser": "vd"},
+    "axes.accessfailurelog": {"champion": "", "interviewer": "", "superuser": "vd"},
+    "axes.accesslog": {"champion": "", "interviewer": "", "superuser": "vd"},
+    "reports.highlight": {"champion": "v", "interviewer": "vacd", "superuser": "vacd"},
+}
+INTERVIEW_ADMIN_MODELS = {
+    "interviews.participant": {"interviewer": "vac", "superuser": "vac"},
+    "interviews.participantidentity": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.consent": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.interview": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.interviewguide": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.theme": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.staffname": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.accesslogentry": {"interviewer": "v", "superuser": "vd"},
+    "interviews.redactionlogentry": {"interviewer": "v", "superuser": "vd"},
+    "interviews.withdrawal": {"interviewer": "v", "superuser": "vd"},
+}
+
+
+def admin_expectations(label, perms_by_role, kind):
+    """Expected status of one admin model URL kind for each role."""
+    # The site-wide login requirement answers before the admin does.
+    expected = {"anonymous": LOGIN}
+    for role in ROLES[1:]:
+        if role != "superuser" and not STAFF[role]:
+            expected[role] = ADMIN_LOGIN
+            continue
+        perms = perms_by_role.get(role, "")
+        if kind == "redirect":  # /admin/app/model/<id>/ -> its change page
+            expected[role] = REDIRECT
+            continue
+        needed = {
+            "changelist": "vc",
+            "change": "vc",
+            "history": "vc",
+            "simple_history": "vc",
+            "add": "a",
+            "delete": "d",
+        }[kind]
+        expected[role] = 200 if set(needed) & set(perms) else 403
+    return expected
+
+
+def all_patterns(patterns=None, prefix="", namespace=""):
+    """(route, url name, pattern) for every URL; unnamed admin redirects get a made-up name."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from all_patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            name = entry.name
+            route = prefix + str(entry.pattern)
+            if name is None and route.endswith("<path:object_id>/"):
+                app, model = route.split("/")[1:3]
+                name = f"{app}_{model}_redirect"
+            full = f"{namespace}:{name}" if namespace and name else name
+            yield route, full
+
+
+def expectation_for(name):
+    if name in PAGES:
+        return PAGES[name]
+    if name and name.startswith("admin:"):
+        for label, perms in {**ADMIN_MODELS, **interview_admin_models()}.items():
+            app, model = label.split(".")
+            for kind in (
+                "changelist",
+                "add",
+                "change",
+                "history",
+                "simple_history",
+                "delete",
+                "redirect",
+            ):
+                if name == f"admin:{app}_{model}_{kind}":
+                    return admin_expectations(label, perms, kind)
+    return None
+
+
+def interview_admin_models():
+    return INTERVIEW_ADMIN_MODELS
+
+
+# The admin's catch-all and per-app index are covered by their own test below.
+IGNORED = {"admin:app_list", None}
+
+
+def test_every_url_has_an_expectation():
+    missing = [
+        (route, name)
+        for route, name in all_patterns()
+        if name not in IGNORED and expectation_for(name) is None
+    ]
+    assert missing == []
+
+
+def test_every_admin_model_has_an_expectation():
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    assert registered == set(ADMIN_MODELS) | set(interview_admin_models())
+
+
+NAMES = sorted(
+    {name for _, name in all_patterns() if name not in IGNORED and expectation_for(name)}
+)
+
+
+@pytest.fixture
+def world(db, django_user_model):
+    users = {}
+    for role in ROLES[1:-1]:
+        user = django_user_model.objects.create_user(
+            f"matrix-{role}", password="a-long-test-password-9", is_staff=STAFF[role]
+        )
+        user.groups.add(Group.objects.get(name=GROUPS[role]))
+        users[role] = user
+    users["superuser"] = django_user_model.objects.create_superuser(
+        "matrix-root", password="a-long-test-password-9"
+    )
+    objects = build_world(users)
+    return users, objects
+
+
+def url_for(name, objects):
+    """The URL for a name, filling its arguments from the world's objects."""
+    if name == "admin:auth_user_password_change":
+        return reverse(name, args=[objects["admin"]["auth.user"].pk])
+    if name.endswith("_simple_history"):
+        app, model = name[len("admin:") : -len("_simple_history")].split("_", 1)
+        obj = objects["admin"][f"{app}.{model}"]
+        return reverse(name, args=[obj.pk, obj.history.first().history_id])
+    model_url = name.startswith("admin:") and name not in PAGES
+    if model_url and name.endswith(("_change", "_history", "_delete", "_redirect")):
+        app, model = name[len("admin:") :].rsplit("_", 1)[0].split("_", 1)
+        pk = objects["admin"][f"{app}.{model}"].pk
+        if name.endswith("_redirect"):
+            return f"/admin/{app}/{model}/{pk}/"
+        return reverse(name, args=[pk])
+    kwargs = objects["kwargs"].get(name, {})
+    return reverse(name, kwargs=kwargs)
+
+
+def answer(response, url):
+    """What a response amounts to, in the table's terms."""
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith("/accounts/login/"):
+            return LOGIN
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        return REDIRECT
+    return response.status_code
+
+
+def test_each_role_gets_what_it_should(client, world):
+    """One world, every URL, every role: all mismatches are listed together."""
+    users, objects = world
+    mismatches = []
+    for name in NAMES:
+        url = url_for(name, objects)
+        expected = expectation_for(name)
+        for role in ROLES:
+            client.logout()
+            if role != "anonymous":
+                client.force_login(users[role])
+            response = client.get(url)
+            got = answer(response, url)
+            if got != expected[role]:
+                mismatches.append(f"{url} as {role}: expected {expected[role]}, got {got}")
+            if response.get("Content-Type", "").startswith("text/html"):
+                policy = response["Content-Security-Policy"]
+                if "script-src 'self'" not in policy or "unsafe-inline" in policy:
+                    mismatches.append(f"{url} as {role}: weak Content-Security-Policy")
+    assert mismatches == []
+    assert len(NAMES) > 150  # the URL conf was really walked
+
+
+def test_admin_app_indexes_show_only_permitted_apps(client, world):
+    users, _ = world
+    client.force_login(users["champion"])
+    assert client.get("/admin/activities/").status_code == 200
+    assert client.get("/admin/auth/").status_code == 404
+    client.force_login(users["superuser"])
+    for app in ("activities", "auth", "axes", "reports"):
+        assert client.get(f"/admin/{app}/").status_code == 200
+
+
+def test_a_role_less_user_can_open_nothing_but_home(client, django_user_model, world):
+    _, objects = world
+    user = django_user_model.objects.create_user("nobody", password="a-long-test-password-9")
+    client.force_login(user)
+    assert client.get("/").status_code == 200
+    for name in ("activities:list", "reports:region", "interviews:list", "interviews:codebook"):
+        assert client.get(url_for(name, objects)).status_code == 403, name
+
+
+def content_type_id(model):
+    return ContentType.objects.get_for_model(model).pk
