@@ -172,3 +172,70 @@ ADMIN_FILTERS = [
 def test_the_admin_list_filters_survive_anything(client_for, champion, key, value):
     response = client_for(champion).get("/admin/activities/activity/", {key: value})
     assert response.status_code in OK
+
+
+DIRECTORY_PARAMS = [
+    "place",
+    "sector",
+    "main_focus",
+    "delivery_model",
+    "funding_type",
+    "shared_experience",
+    "status",
+    "online",
+    "self_described",
+    "scoped_from",
+    "scoped_to",
+    "q",
+    "order",
+    "page",
+    "per_page",
+]
+
+
+@RUN
+@given(params=st.lists(st.tuples(st.sampled_from(DIRECTORY_PARAMS), texts), min_size=1, max_size=4))
+def test_the_directory_filters_survive_anything(client_for, analyst, params):
+    client = client_for(analyst)
+    for path in ("/activities/", "/activities/export.csv"):
+        response = client.get(path, params)
+        assert response.status_code in {200, 302, 400}, path
+        if path == "/activities/":
+            assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+REPORT_PARAMS = ["status", "scoped_from", "scoped_to"]
+
+
+@RUN
+@given(
+    params=st.lists(st.tuples(st.sampled_from(REPORT_PARAMS), texts), min_size=1, max_size=3),
+    place=st.sampled_from(["", "leeds/", "calderdale/"]),
+)
+def test_the_report_options_survive_anything(client_for, commissioner, params, place):
+    response = client_for(commissioner).get(f"/reports/{place}", params)
+    assert response.status_code in {200, 400}
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_stored_hostile_text_is_escaped_on_every_page(client_for, superuser):
+    from activities.tests.factories import make_activity
+
+    script = "<script>alert(1)</script>"
+    activity = make_activity(script, organisation=script, venue=script, notes=script)
+    client = client_for(superuser)
+    for url in (
+        "/activities/",
+        f"/activities/?q={script}",
+        f"/activities/{activity.pk}/",
+        "/admin/activities/activity/",
+        f"/admin/activities/activity/{activity.pk}/change/",
+        f"/admin/activities/activity/{activity.pk}/history/",
+        "/reports/leeds/",
+    ):
+        page = client.get(url).content.decode()
+        assert script not in page, url
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+        in client.get(f"/activities/{activity.pk}/").content.decode()
+    )
