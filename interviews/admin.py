@@ -10,6 +10,7 @@ from . import services
 from .models import (
     AccessEvent,
     AccessLogEntry,
+    AnonymisationStatus,
     Consent,
     Interview,
     InterviewGuide,
@@ -129,6 +130,8 @@ class InterviewAdmin(admin.ModelAdmin):
         obj.transcript = services.normalise_transcript(obj.transcript)
         if not change and obj.interviewer_id is None:
             obj.interviewer = request.user
+        if change and "transcript" in form.changed_data:
+            obj.status = AnonymisationStatus.DRAFT  # an edited transcript is checked again
         super().save_model(request, obj, form, change)
 
     def _each(self, request, queryset, action, done):
