@@ -11,14 +11,11 @@ HOSTILE = [
     "<script>alert(1)</script>",
     '=HYPERLINK("http://evil")',
     "\x00",
-    "\u202e\ufeff",
     "😀" * 50,
     "x" * 5000,
-    "-1",
     "99999999999999999999999",
     "",
     "abc",
-    "[]",
 ]
 
 
@@ -52,18 +49,6 @@ HOSTILE = [
             "/admin/interviews/interview/add/",
             Interview,
             "participant",
-            lambda: {
-                "participant": str(make_participant().pk),
-                "held_on": "2020-01-01",
-                "mode": "video",
-                "guide": str(make_guide().pk),
-                "transcription_method": "manual",
-            },
-        ),
-        (
-            "/admin/interviews/interview/add/",
-            Interview,
-            "held_on",
             lambda: {
                 "participant": str(make_participant().pk),
                 "held_on": "2020-01-01",
