@@ -2,6 +2,7 @@
 or an identity; opening a transcript or an identity here is logged too."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
@@ -10,6 +11,7 @@ from . import services
 from .models import (
     AccessEvent,
     AccessLogEntry,
+    AnonymisationStatus,
     Consent,
     Interview,
     InterviewGuide,
@@ -22,6 +24,23 @@ from .models import (
 )
 
 
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget fails re-rendering a submitted value that is not an id."""
+
+    def optgroups(self, name, value, attr=None):
+        ids = [v for v in value if str(v).isdigit() and int(v) < 2**63]
+        return super().optgroups(name, ids, attr)
+
+
+class AutocompleteAdmin(admin.ModelAdmin):
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
@@ -31,7 +50,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(AutocompleteAdmin):
     list_display = ["code", "place", "sector", "role", "paid", "organisation"]
     list_filter = ["place", "sector", "role", "paid"]
     search_fields = ["code"]
@@ -63,7 +82,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(ParticipantIdentity)
-class ParticipantIdentityAdmin(admin.ModelAdmin):
+class ParticipantIdentityAdmin(AutocompleteAdmin):
     list_display = ["__str__"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
@@ -82,7 +101,7 @@ class ParticipantIdentityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(AutocompleteAdmin):
     list_display = ["__str__", "signed_on", "happy_to_be_interviewed", "form_version"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
@@ -94,7 +113,7 @@ class ConsentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Interview)
-class InterviewAdmin(admin.ModelAdmin):
+class InterviewAdmin(AutocompleteAdmin):
     list_display = ["participant", "held_on", "mode", "guide", "status"]
     list_filter = ["status", "mode", "guide"]
     search_fields = ["participant__code"]
@@ -129,6 +148,8 @@ class InterviewAdmin(admin.ModelAdmin):
         obj.transcript = services.normalise_transcript(obj.transcript)
         if not change and obj.interviewer_id is None:
             obj.interviewer = request.user
+        if change and "transcript" in form.changed_data:
+            obj.status = AnonymisationStatus.DRAFT  # an edited transcript is checked again
         super().save_model(request, obj, form, change)
 
     def _each(self, request, queryset, action, done):

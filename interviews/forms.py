@@ -8,6 +8,11 @@ CODEBOOK_MAX_BYTES = 1024 * 1024
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if any(not str(v).isdigit() or int(v) >= 2**63 for v in value):
+            raise ValidationError("Choose themes from the list.")
+        return super()._check_values(value)
+
     def label_from_instance(self, theme):
         return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
 

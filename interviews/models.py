@@ -142,7 +142,12 @@ class Consent(models.Model):
     )
     signed_on = models.DateField()
     collected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Left blank: you.",
     )
     form_version = models.CharField(max_length=20, default="1.0")
 
@@ -216,7 +221,12 @@ class Interview(models.Model):
     held_on = models.DateField()
     mode = models.CharField(max_length=20, choices=InterviewMode.choices)
     interviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Left blank: you.",
     )
     guide = models.ForeignKey(InterviewGuide, on_delete=models.PROTECT)
     transcript = models.TextField(blank=True)

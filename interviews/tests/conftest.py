@@ -21,3 +21,22 @@ def coded(db, django_user_model):
         by=coder,
     )
     return {"participant": participant, "interview": interview, "theme": theme, "excerpt": excerpt}
+
+
+@pytest.fixture
+def request_overhead():
+    """Queries any signed-in request costs before the view's own (session, user, permissions).
+
+    Measured on the codebook CSV, whose view runs exactly one query, so pinned counts
+    stay right if middleware or session settings change.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(client):
+        client.get("/interviews/themes/export.csv")  # warm up, as the measured request is
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/interviews/themes/export.csv")
+        return len(queries) - 1
+
+    return measure

@@ -148,3 +148,23 @@ def test_participants_are_not_deleted_bare_in_the_admin(client_for, superuser, c
     assert "delete_selected" not in page and 'value="withdraw"' in page
     url = f"/admin/interviews/participant/{coded['participant'].pk}/delete/"
     assert client.get(url).status_code == 403
+
+
+def test_editing_a_checked_transcript_sends_it_back_to_draft(client_for, superuser):
+    interview = make_interview(approved=False, transcript="Old text.")
+    interview.status = "checked"
+    interview.save()
+    response = client_for(superuser).post(
+        f"/admin/interviews/interview/{interview.pk}/change/",
+        {
+            "participant": interview.participant_id,
+            "held_on": "2020-02-01",
+            "mode": "telephone",
+            "guide": interview.guide_id,
+            "transcript": "New text.\r\nSecond line.",
+            "transcription_method": "manual",
+        },
+    )
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert (interview.status, interview.transcript) == ("draft", "New text.\nSecond line.")

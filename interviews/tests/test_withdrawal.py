@@ -243,3 +243,17 @@ def test_a_withdrawn_code_is_not_given_out_again(client_for, superuser):
         in response.content.decode()
     )
     assert not Participant.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "end,first_purge_day",
+    [
+        (datetime.date(2021, 3, 31), datetime.date(2021, 9, 30)),
+        (datetime.date(2021, 8, 31), datetime.date(2022, 2, 28)),
+        (datetime.date(2023, 8, 31), datetime.date(2024, 2, 29)),
+        (datetime.date(2021, 12, 15), datetime.date(2022, 6, 15)),
+    ],
+)
+def test_the_purge_date_is_six_calendar_months_after_the_end(settings, end, first_purge_day):
+    settings.PROJECT_END_DATE = end
+    assert services.purge_date() == first_purge_day
