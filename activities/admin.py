@@ -4,22 +4,16 @@ import datetime
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+
+from scoping.admin_widgets import SafeAutocompleteMixin
 
 from .admin_import import export_selected_as_master_sheet
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .vocabulary import ENUMERATIONS, Status, Vocabulary
-
-
-class OrganisationAutocomplete(AutocompleteSelect):
-    """Django's autocomplete widget fails on a submitted value that is not an id; ignore those."""
-
-    def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
 
 
 class ActivityForm(forms.ModelForm):
@@ -91,7 +85,7 @@ class ActivityForm(forms.ModelForm):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     form = ActivityForm
     list_display = [
         "name",
@@ -152,13 +146,6 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisation":
-            kwargs["widget"] = OrganisationAutocomplete(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         """A champion in the field has usually just seen the activity running."""

@@ -2,10 +2,11 @@
 or an identity; opening a transcript or an identity here is logged too."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
+
+from scoping.admin_widgets import SafeAutocompleteMixin
 
 from . import services
 from .models import (
@@ -24,21 +25,8 @@ from .models import (
 )
 
 
-class SafeAutocompleteSelect(AutocompleteSelect):
-    """Django's autocomplete widget fails re-rendering a submitted value that is not an id."""
-
-    def optgroups(self, name, value, attr=None):
-        ids = [v for v in value if str(v).isdigit() and int(v) < 2**63]
-        return super().optgroups(name, ids, attr)
-
-
-class AutocompleteAdmin(admin.ModelAdmin):
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.autocomplete_fields:
-            kwargs["widget"] = SafeAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+class AutocompleteAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+    pass
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -1,6 +1,8 @@
-"""Sessions that end after a working day of inactivity, without a write per request."""
+"""Project middleware: idle sessions, and query strings no page can use."""
 
 import time
+
+from django.http import HttpResponseBadRequest
 
 REFRESH_AFTER_SECONDS = 5 * 60
 
@@ -29,3 +31,21 @@ class SessionIdleRefreshMiddleware:
             if now - last >= REFRESH_AFTER_SECONDS:
                 request.session["refreshed_at"] = now
         return response
+
+
+class RejectNulCharactersMiddleware:
+    """A NUL character is never valid in a query string here; PostgreSQL cannot even
+    compare one, so refuse the request plainly instead of failing deep in a query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                "The address contains a NUL character, which is never valid here.",
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -3,15 +3,21 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .forms import AdminSignInForm, SignInForm
 
 admin.site.site_header = "Peer Support Directory"
 admin.site.site_title = "Peer Support Directory"
 admin.site.index_title = "Data entry"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("", views.home, name="home"),
     # Sign-in and sign-out only: there is no e-mail, so administrators reset passwords.
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
