@@ -95,4 +95,4 @@ def test_the_merge_form_and_filters_survive_hostile_input(
         response = client_for(superuser).get(
             url, {"q": value, "status": value, "place__id__exact": value}
         )
-        assert response.status_code in (200, 302)
+        assert response.status_code in (200, 302, 400)  # 400: a NUL in the address
