@@ -8,7 +8,6 @@ strict Content-Security-Policy.
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
@@ -171,7 +170,7 @@ def expectation_for(name):
     if name in PAGES:
         return PAGES[name]
     if name and name.startswith("admin:"):
-        for label, perms in {**ADMIN_MODELS, **interview_admin_models()}.items():
+        for label, perms in {**ADMIN_MODELS, **INTERVIEW_ADMIN_MODELS}.items():
             app, model = label.split(".")
             for kind in (
                 "changelist",
@@ -185,10 +184,6 @@ def expectation_for(name):
                 if name == f"admin:{app}_{model}_{kind}":
                     return admin_expectations(label, perms, kind)
     return None
-
-
-def interview_admin_models():
-    return INTERVIEW_ADMIN_MODELS
 
 
 # The admin's catch-all and per-app index are covered by their own test below.
@@ -206,7 +201,7 @@ def test_every_url_has_an_expectation():
 
 def test_every_admin_model_has_an_expectation():
     registered = {model._meta.label_lower for model in admin.site._registry}
-    assert registered == set(ADMIN_MODELS) | set(interview_admin_models())
+    assert registered == set(ADMIN_MODELS) | set(INTERVIEW_ADMIN_MODELS)
 
 
 NAMES = sorted(
@@ -249,7 +244,7 @@ def url_for(name, objects):
     return reverse(name, kwargs=kwargs)
 
 
-def answer(response, url):
+def answer(response):
     """What a response amounts to, in the table's terms."""
     if response.status_code == 302:
         location = response["Location"]
@@ -273,7 +268,7 @@ def test_each_role_gets_what_it_should(client, world):
             if role != "anonymous":
                 client.force_login(users[role])
             response = client.get(url)
-            got = answer(response, url)
+            got = answer(response)
             if got != expected[role]:
                 mismatches.append(f"{url} as {role}: expected {expected[role]}, got {got}")
             if response.get("Content-Type", "").startswith("text/html"):
@@ -301,7 +296,3 @@ def test_a_role_less_user_can_open_nothing_but_home(client, django_user_model, w
     assert client.get("/").status_code == 200
     for name in ("activities:list", "reports:region", "interviews:list", "interviews:codebook"):
         assert client.get(url_for(name, objects)).status_code == 403, name
-
-
-def content_type_id(model):
-    return ContentType.objects.get_for_model(model).pk
