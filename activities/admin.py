@@ -8,7 +8,7 @@ from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from scoping.admin_widgets import SafeAutocompleteMixin
+from scoping.admin_widgets import SafeAutocompleteMixin, SafeModelMultipleChoiceField
 
 from .admin_import import export_selected_as_master_sheet
 from .concurrency import activity_changes_since
@@ -22,6 +22,7 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = "__all__"
+        field_classes = {"shared_experiences": SafeModelMultipleChoiceField}
         widgets = {
             "shared_experiences": forms.CheckboxSelectMultiple(
                 attrs={"class": "psd-checkbox-columns"}

@@ -1,5 +1,6 @@
 """Admin pieces shared by the apps."""
 
+from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
 
@@ -20,3 +21,18 @@ class SafeAutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django looks each submitted id up as it is; one too large for a database integer
+    raises OverflowError instead of a form error."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if str(pk).isdigit() and int(pk) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)

@@ -196,3 +196,13 @@ def test_an_admin_edit_is_kept_in_history_with_who_made_it(client_for, champion)
     assert activity.version == 2
     page = client.get(f"/admin/activities/activity/{activity.pk}/history/").content.decode()
     assert "champion" in page
+
+
+def test_a_shared_experience_id_too_large_for_the_database_is_a_form_error(client_for, champion):
+    response = client_for(champion).post(
+        "/admin/activities/activity/add/",
+        activity_form(shared_experiences=["99999999999999999999999"]),
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert Activity.objects.count() == 0
