@@ -17,6 +17,28 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
+FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+NO_FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+
+@pytest.fixture(autouse=True)
+def _figures_uncached(settings):
+    """A test's writes never commit, so the data version never moves within it:
+    figures are computed afresh unless a test asks for ``figure_cache``."""
+    settings.CACHES = {**settings.CACHES, "figures": NO_FIGURE_CACHE}
+
+
+@pytest.fixture
+def figure_cache(settings):
+    """The real figures cache, empty; use with ``django_capture_on_commit_callbacks``."""
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "figures": FIGURE_CACHE}
+    caches["figures"].clear()
+    yield caches["figures"]
+    caches["figures"].clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The places, taxonomy and aliases every real database has after set-up."""

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ActivitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "activities"
+
+    def ready(self):
+        from .data_version import connect_signals
+
+        connect_signals()

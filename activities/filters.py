@@ -197,6 +197,19 @@ class ActivityFilter(django_filters.FilterSet):
             return self.qs.by_relevance(self.cleaned("q", ""))
         return self.qs.order_by(*ORDERINGS[order])
 
+    def filter_key(self):
+        """The valid filter values in force, in a stable order: what the results depend on."""
+        if not self.is_bound:
+            return ()
+        self.form.is_valid()
+        key = []
+        for name in self.filters:
+            value = self.form.cleaned_data.get(name)
+            if value in (None, "", []):
+                continue
+            key.append((name, sorted(value) if isinstance(value, list) else str(value)))
+        return tuple(key)
+
     def is_filtered(self):
         """Whether any valid filter value is in use (unfiltered counts skip a join)."""
         return any(self.cleaned(name) not in (None, "", []) for name in self.filters)

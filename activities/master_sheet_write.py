@@ -22,6 +22,7 @@ from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from .data_version import data_changed
 from .master_sheet import (
     CANONICAL_HEADER,
     COMPARED,
@@ -164,6 +165,7 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
         organisation_ids[organisation.name_key] = organisation.pk
     _create(plan, organisation_ids, history, batch_size)
     _update(plan, history, batch_size)
+    data_changed()
 
 
 def _lock_and_check_versions(plan, batch_size):

@@ -444,3 +444,21 @@ class ImportRowResult(models.Model):
 
     def __str__(self):
         return f"{self.sheet}!{self.row}: {self.get_result_display()}"
+
+
+class DataVersion(models.Model):
+    """One row whose token changes after every committed write to the directory's data.
+
+    Figures computed from activities (facet counts, report tables) are cached
+    under the token they were computed at, so a changed token retires them all
+    at once. ``activities.data_version`` keeps it current.
+    """
+
+    token = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self):
+        return f"Data version {self.token}"

@@ -16,6 +16,7 @@ seeding twice, or on top of the demo data, never breaks the identity constraint.
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from .data_version import data_changed
 from .demo import demo_rows
 from .models import Activity, Organisation, Place, SharedExperience
 from .spelling import clean_text, value_key
@@ -129,4 +130,5 @@ def activities_seed(*, count, seed, weights):
             )
         _insert(cursor, Activity.history.model, records)
         _insert(cursor, Activity.shared_experiences.through, links)
+    data_changed()
     return len(records)

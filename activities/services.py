@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from .data_version import data_changed
 from .models import Activity, Alias, Organisation, Place, SharedExperience
 from .spelling import clean_text, value_key
 
@@ -38,6 +39,7 @@ def reference_data_load(*, fixtures_dir=FIXTURES):
                 new.append(model(**fields))
         model.objects.bulk_create(new)
         added[model._meta.verbose_name_plural] = len(new)
+    data_changed()
     return added
 
 
@@ -85,6 +87,7 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
         for slug in row["shared_experiences"]
     ]
     Activity.shared_experiences.through.objects.bulk_create(links, batch_size=batch_size * 5)
+    data_changed()
     return created
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from .data_version import cached
 from .directory_export import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines, xlsx_bytes
 from .filters import PAGE_SIZES, directory_filters
 from .models import Activity
@@ -28,11 +29,25 @@ class CountedPaginator(Paginator):
         return self._count
 
 
+def facet_figures(filters):
+    """The results' facet counts and shared-experience counts, cached until the data change.
+
+    Both take a pass over every matching row, while the page itself reads only
+    one page of rows; paging through results or coming back to a view reuses them.
+    """
+
+    def compute():
+        counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
+        experiences = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
+        return counts, experiences
+
+    return cached("directory-facets", filters.filter_key(), compute)
+
+
 @permission_required(VIEW, raise_exception=True)
 def activity_list(request):
     filters = directory_filters(request.GET)
-    counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
-    experience_counts = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
+    counts, experience_counts = facet_figures(filters)
     per_page = filters.cleaned("per_page", PAGE_SIZES[0])
     paginator = CountedPaginator(filters.results().for_directory(), per_page, count=counts["total"])
     page = paginator.get_page(request.GET.get("page"))

@@ -1,38 +1,68 @@
-"""Admin pieces shared by the apps."""
+"""Admin pieces shared by the apps: choice fields and widgets that survive hostile ids."""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+
+SMALLEST_ID, LARGEST_ID = -(2**63), 2**63 - 1  # what a database integer holds
+
+
+def fits_database_integer(value):
+    """Whether ``value`` can be looked up as an id without the driver overflowing.
+
+    Text that is not a number is fine: Django reports it as an invalid choice.
+    """
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return True
+    return SMALLEST_ID <= number <= LARGEST_ID
+
+
+def _invalid_choice(field, value):
+    return forms.ValidationError(
+        field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+    )
 
 
 class SafeAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete widget fails re-rendering a submitted value that is not an id."""
 
     def optgroups(self, name, value, attr=None):
-        ids = [v for v in value if str(v).isdigit() and int(v) < 2**63]
+        ids = [v for v in value if str(v).isdigit() and int(v) <= LARGEST_ID]
         return super().optgroups(name, ids, attr)
 
 
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """Django looks a submitted id up as it is; one beyond a database integer
+    raises OverflowError instead of a form error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not fits_database_integer(value):
+            raise _invalid_choice(self, value)
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The same for a list of ids."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if not fits_database_integer(pk):
+                raise _invalid_choice(self, pk)
+        return super()._check_values(value)
+
+
 class SafeAutocompleteMixin:
-    """For a ModelAdmin: its autocomplete fields survive hostile input (see above)."""
+    """For a ModelAdmin: its relation fields survive hostile ids (see above)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.autocomplete_fields:
             kwargs["widget"] = SafeAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
             )
+        kwargs.setdefault("form_class", SafeModelChoiceField)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Django looks each submitted id up as it is; one too large for a database integer
-    raises OverflowError instead of a form error."""
-
-    def _check_values(self, value):
-        for pk in value or ():
-            if str(pk).isdigit() and int(pk) >= 2**63:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -9,6 +9,8 @@ from pathlib import Path
 from django.apps import apps
 from django.db import connection
 
+from activities.data_version import data_changed
+
 
 def _pg_args(settings_dict):
     env = {**os.environ}
@@ -72,6 +74,8 @@ def database_restore(*, path):
         connection.ensure_connection()
         with sqlite3.connect(path) as source:
             source.backup(connection.connection)
+    # Figures cached before the restore may describe data that is gone now.
+    data_changed()
 
 
 def table_row_counts():

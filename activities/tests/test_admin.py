@@ -198,10 +198,20 @@ def test_an_admin_edit_is_kept_in_history_with_who_made_it(client_for, champion)
     assert "champion" in page
 
 
-def test_a_shared_experience_id_too_large_for_the_database_is_a_form_error(client_for, champion):
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("shared_experiences", ["99999999999999999999999"]),
+        ("shared_experiences", ["-9223372036854775809"]),
+        ("shared_experiences", [" 9223372036854775808 "]),
+        ("place", "99999999999999999999999"),
+        ("place", "-9223372036854775809"),
+        ("organisation", "9223372036854775808"),
+    ],
+)
+def test_an_id_too_large_for_the_database_is_a_form_error(client_for, champion, field, value):
     response = client_for(champion).post(
-        "/admin/activities/activity/add/",
-        activity_form(shared_experiences=["99999999999999999999999"]),
+        "/admin/activities/activity/add/", activity_form(**{field: value})
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

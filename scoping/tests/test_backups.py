@@ -30,6 +30,11 @@ def manage(database_url, *args, stdin=None):
     )
 
 
+def token(database_url):
+    code = "from activities.data_version import current_token; print(current_token())"
+    return manage(database_url, "shell", "-c", code).stdout.strip().splitlines()[-1]
+
+
 def counts(database_url):
     out = manage(database_url, "shell", "-c", COUNTS).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -74,6 +79,8 @@ def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     assert "Restored" in out
     after = counts(target)
     assert after == before
+    # Figures cached before the restore must not be served after it.
+    assert token(target) != token(source)
 
 
 def test_restore_refuses_without_confirmation(tmp_path):

@@ -1,0 +1,100 @@
+"""A token that changes after every committed write to the directory's data.
+
+Facet counts and report figures take a full pass over the activities. They
+are cached under the token current when they were computed (see ``cached``),
+so any write retires them at once; reading the token is one indexed query.
+
+Single saves, deletes and shared-experience changes bump the token through
+signals (connected in ``ActivitiesConfig.ready``); bulk writes, which send no
+signals, call ``data_changed`` themselves: the import, seeding, the bulk
+creation service, reference data and a restore. The new token is written after
+the writer's transaction commits, so readers never wait on a long import and a
+rolled-back change leaves the token (and the cache) as it was.
+"""
+
+import hashlib
+import secrets
+
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.utils import timezone
+
+CACHE_ALIAS = "figures"
+CACHE_SECONDS = 60 * 60  # an upper bound on staleness should a write path be missed
+
+
+def _new_token():
+    from .models import DataVersion
+
+    changed = {"token": secrets.randbits(62), "changed_at": timezone.now()}
+    if not DataVersion.objects.filter(pk=1).update(**changed):
+        DataVersion.objects.create(pk=1, **changed)
+
+
+class _NewToken:
+    """The on-commit callback; one pending per transaction is enough."""
+
+    pending = True
+
+    def __call__(self):
+        self.pending = False
+        _new_token()
+
+
+def data_changed():
+    """Give the data a new token once the current transaction commits (or now).
+
+    Many writes in one transaction (an admin save sends several signals, a bulk
+    delete one per row) ask for one new token.
+    """
+    if connection.in_atomic_block and any(
+        isinstance(entry[1], _NewToken) and entry[1].pending for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_NewToken())
+
+
+def current_token():
+    """The data's current token, or None when there is none (nothing is cached then)."""
+    from .models import DataVersion
+
+    return DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def cached(name, parts, compute):
+    """``compute()``, cached under the current token, ``name`` and ``parts`` (a repr-able key).
+
+    Costs one query (the token) on a hit; on a miss, that plus ``compute``.
+    """
+    token = current_token()
+    if token is None:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"psd:{name}:{token}:{digest}"
+    cache = caches[CACHE_ALIAS]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _changed(sender, **kwargs):
+    data_changed()
+
+
+def connect_signals():
+    """Bump the token on every single save or delete of what the figures count."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from .models import Activity, Organisation, Place, SharedExperience
+
+    for model in (Activity, Organisation, Place, SharedExperience):
+        uid = f"data-version-{model._meta.label_lower}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    m2m_changed.connect(
+        _changed,
+        sender=Activity.shared_experiences.through,
+        dispatch_uid="data-version-activity-shared-experiences",
+    )
