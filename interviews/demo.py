@@ -25,6 +25,7 @@ LAST = ["Ashworth", "Begum", "Clarke", "Dobson", "Evans", "Farooq", "Gill", "Hol
 # Staff the demo transcripts mention; the demo adds them to the names to anonymise.
 STAFF = ["Claire Dawson", "Nadia Hussain"]
 SECTORS = [Sector.THIRD_SECTOR, Sector.COMMUNITY, Sector.NHS, Sector.LOCAL_AUTHORITY]
+SECTOR_WEIGHTS = [5, 3, 2, 1]  # mostly third sector, as in the study
 
 # (theme name from the codebook, answer): the answer is coded with that theme.
 ANSWERS = [
@@ -72,7 +73,7 @@ PLANTED = [
 ]
 
 
-def demo_participants(seed=2020, per_place=2):
+def demo_participants(seed=2020, per_place=6):
     """Rows for participants, identities and one interview each, deterministic for a seed."""
     rng = random.Random(seed)
     rows = []
@@ -95,7 +96,7 @@ def demo_participants(seed=2020, per_place=2):
                 {
                     "code": f"{prefix}-{number:02d}",
                     "place": place,
-                    "sector": rng.choice(SECTORS),
+                    "sector": rng.choices(SECTORS, SECTOR_WEIGHTS)[0],
                     "role": role,
                     "paid": rng.random() < 0.6,
                     "name": f"{first} {last}",

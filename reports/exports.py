@@ -12,9 +12,14 @@ from openpyxl.styles import Font
 
 from activities.sheet_layout import escape_formula
 
+from .disclosure import SUPPRESSED
 from .summaries import percent
 
 PLACES = "places"
+INTERVIEW_NOTE = (
+    "Each person interviewed counts once; the activity options do not apply to interviews; "
+    f"counts of 1 or 2, and figures from which they could be worked out, are '{SUPPRESSED}'."
+)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -44,23 +49,31 @@ def places_table(report):
     return headers, rows
 
 
+def _shown(value):
+    """A figure of a breakdown, or "not shown" where small-number protection hides it."""
+    return SUPPRESSED if value is None else value
+
+
 def breakdown_table(report, breakdown):
+    counted = breakdown.plural.capitalize()
     if breakdown.compared:
-        where, counted = report.place.name, breakdown.plural.capitalize()
+        where = report.place.name
         headers = [
             breakdown.title,
             f"{counted} in {where}",
             f"% in {where}",
             f"{counted} in the region",
             "% in the region",
+            *(f"{header} in {where}" for header in breakdown.extra_headers),
         ]
         rows = [
-            [r.label, r.count, r.percent, r.region_count, r.region_percent] for r in breakdown.rows
+            [r.label, r.count, r.percent, r.region_count, r.region_percent, *r.extras]
+            for r in breakdown.rows
         ]
     else:
-        headers = [breakdown.title, breakdown.plural.capitalize(), f"% of {breakdown.plural}"]
-        rows = [[r.label, r.count, r.percent] for r in breakdown.rows]
-    return headers, rows
+        headers = [breakdown.title, counted, f"% of {breakdown.plural}", *breakdown.extra_headers]
+        rows = [[r.label, r.count, r.percent, *r.extras] for r in breakdown.rows]
+    return headers, [[row[0], *(_shown(v) for v in row[1:])] for row in rows]
 
 
 def tables(report):
@@ -113,6 +126,12 @@ def workbook_bytes(report):
     summary.append(
         ["Note", "A picture of the peer support visible when it was scoped; not exhaustive."]
     )
+    summary.append(["Participants interviewed", _shown(report.interviewed)])
+    if report.place is not None:
+        summary.append(
+            ["Participants interviewed in the region", _shown(report.region_interviewed)]
+        )
+    summary.append(["Interviews", INTERVIEW_NOTE])
     if report.highlights:
         summary.append([])
         summary.append(["Highlights"])

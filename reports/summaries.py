@@ -1,16 +1,18 @@
 """The report pages' figures, aggregated in SQL.
 
-A page costs the same five queries whatever the number of activities: the
-places, the activities counted per place with every vocabulary category (one
-conditional aggregate per category, one pass), the shared-experience links
-counted per experience (and per place when the page needs it), the
-experiences' names, and the page's highlights.
+A page costs the same seven queries whatever the number of activities or
+interviews: the places, the activities counted per place with every vocabulary
+category (one conditional aggregate per category, one pass), the
+shared-experience links counted per experience (and per place when the page
+needs it), the experiences' names, the page's highlights, and the two
+interview queries of ``interview_panels`` (participants, then coded themes,
+each grouped by place).
 The region's figures are the sums of the six places' rows, so a place page
 gets its regional comparison without more queries.
 
-Interview panels plug in the same way: a function returning ``Breakdown``s
-(one query each, grouped by place) appended in ``report_build``; the page and
-the exports render every ``Breakdown`` alike.
+The interview panels are ``Breakdown``s too (``section = INTERVIEWS``), appended
+in ``report_build``; the page and the exports render every ``Breakdown`` alike.
+A count the interview panels hide is ``None`` (see ``reports.disclosure``).
 """
 
 import datetime
@@ -26,6 +28,7 @@ from .models import Highlight
 
 ONE_DECIMAL = Decimal("0.1")
 REGION = "region"  # the key of a count for the whole region rather than one place
+ACTIVITIES, INTERVIEWS = "activities", "interviews"  # the page's two sections of breakdowns
 
 # (key, title, vocabulary): the activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [
@@ -94,29 +97,37 @@ def _long_date(date):
 
 @dataclass
 class Row:
-    """One category of a breakdown; the region's figures too on a place page."""
+    """One category of a breakdown; the region's figures too on a place page.
+
+    In the interview panels a count (and its percentage) too small to show is None.
+    ``extras`` are the values of the breakdown's ``extra_headers`` columns.
+    """
 
     value: str
     label: str
-    count: int
-    percent: Decimal
+    count: int | None
+    percent: Decimal | None
     region_count: int | None = None
     region_percent: Decimal | None = None
+    extras: tuple = ()
 
 
 @dataclass
 class Breakdown:
-    """One table and chart: what is counted (activities here; interviews later), by category."""
+    """One table and chart: what is counted (activities or participants), by category."""
 
     key: str
     title: str
-    total: int
+    total: int | None
     rows: list[Row]
     compared: bool = False
     note: str = ""
     region_total: int | None = None
     singular: str = "activity"
     plural: str = "activities"
+    section: str = ACTIVITIES
+    extra_headers: tuple = ()
+    empty: str = ""  # said instead of an empty table
 
     def noun(self, count):
         return self.singular if count == 1 else self.plural
@@ -142,6 +153,8 @@ class Report:
     breakdowns: list[Breakdown]
     highlights: list = field(default_factory=list)
     place: Place | None = None
+    interviewed: int | None = None  # participants interviewed here; None when not shown
+    region_interviewed: int | None = None
 
     @property
     def title(self):
@@ -157,6 +170,14 @@ class Report:
 
     def breakdown(self, key):
         return next(b for b in self.breakdowns if b.key == key)
+
+    @property
+    def activity_breakdowns(self):
+        return [b for b in self.breakdowns if b.section == ACTIVITIES]
+
+    @property
+    def interview_breakdowns(self):
+        return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
 def _alias(key, value):
@@ -298,6 +319,10 @@ def report_build(*, options, place_slug=None):
     population = place.population if place else region_population
     breakdowns = vocabulary_breakdowns(places, place, total, region_total)
     breakdowns.append(shared_experience_breakdown(options, places, place, total, region_total))
+    from .interview_panels import interview_panels  # it builds on this module's Row and Breakdown
+
+    interviews = interview_panels(places, place)
+    breakdowns += interviews.breakdowns
     return Report(
         options=options,
         places=figures,
@@ -309,4 +334,6 @@ def report_build(*, options, place_slug=None):
         breakdowns=breakdowns,
         highlights=list(Highlight.objects.for_report(place).order_by("order", "pk")),
         place=place,
+        interviewed=interviews.interviewed,
+        region_interviewed=interviews.region_interviewed,
     )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from . import exports
+from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
 from .summaries import report_build
 
@@ -52,7 +53,12 @@ def _page(request, place_slug):
     return render(
         request,
         "reports/report.html",
-        {"report": report, "form": form, "query": request.GET.urlencode()},
+        {
+            "report": report,
+            "form": form,
+            "query": request.GET.urlencode(),
+            "suppressed": SUPPRESSED,
+        },
         status=200 if report else 400,
     )
 

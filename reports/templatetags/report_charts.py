@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django import template
 
+from reports.disclosure import SUPPRESSED
+
 register = template.Library()
 
 WIDTH = 640
@@ -30,18 +32,34 @@ class Bar:
 
 
 def _length(value, largest):
-    return round(float(value) / largest * BAR_SPACE, 1) if largest else 0.0
+    """A bar's length; no bar for a hidden (None) percentage."""
+    return round(float(value) / largest * BAR_SPACE, 1) if largest and value is not None else 0.0
+
+
+def _percent(value):
+    return SUPPRESSED if value is None else f"{value}%"
 
 
 def describe(breakdown, where):
     """The chart's content in words, for screen readers: the same figures as the table."""
     parts = []
     for row in breakdown.rows:
-        text = f"{row.label}: {row.count:,} {breakdown.noun(row.count)}, {row.percent}%"
+        if row.count is None:
+            text = f"{row.label}: {SUPPRESSED}"
+        else:
+            text = (
+                f"{row.label}: {row.count:,} {breakdown.noun(row.count)}, {_percent(row.percent)}"
+            )
         if breakdown.compared:
-            text += f" (region: {row.region_percent}%)"
+            text += f" (region: {_percent(row.region_percent)})"
         parts.append(text)
     return f"{breakdown.title}, {where}. " + "; ".join(parts) + "."
+
+
+def _bar_text(row):
+    if row.count is None:
+        return SUPPRESSED
+    return f"{_percent(row.percent)} ({row.count:,})"
 
 
 @register.inclusion_tag("reports/_bar_chart.html")
@@ -50,7 +68,7 @@ def bar_chart(report, breakdown):
     values = [row.percent for row in breakdown.rows]
     if compared:
         values += [row.region_percent for row in breakdown.rows]
-    largest = float(max(values, default=0))
+    largest = float(max((v for v in values if v is not None), default=0))
     top = LEGEND if compared else 0
     step = COMPARED_ROW if compared else ROW
     bars = []
@@ -63,14 +81,14 @@ def bar_chart(report, breakdown):
             width=_length(row.percent, largest),
             value_x=_length(row.percent, largest) + 6,
             value_y=y + 32,
-            text=f"{row.percent}% ({row.count:,})",
+            text=_bar_text(row),
         )
         if compared:
             bar.region_y = y + 37
             bar.region_width = _length(row.region_percent, largest)
             bar.region_value_x = bar.region_width + 6
             bar.region_value_y = y + 46
-            bar.region_text = f"{row.region_percent}%"
+            bar.region_text = _percent(row.region_percent)
         bars.append(bar)
     where = report.place.name if report.place else "all six places"
     return {

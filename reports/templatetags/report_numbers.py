@@ -1,5 +1,7 @@
 from django import template
 
+from reports.disclosure import SUPPRESSED
+
 register = template.Library()
 
 
@@ -9,3 +11,15 @@ def thousands(value):
     if value is None or value == "":
         return value
     return f"{int(value):,}"
+
+
+@register.filter
+def figure(value):
+    """A count as "12,345", or "not shown" where small-number protection hides it (None)."""
+    return SUPPRESSED if value is None else thousands(value)
+
+
+@register.filter
+def share(value):
+    """A percentage as "33.3", or "not shown" where it is hidden (None)."""
+    return SUPPRESSED if value is None else value

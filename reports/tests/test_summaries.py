@@ -107,7 +107,7 @@ def test_a_place_with_no_activities_shows_zeros():
         Decimal("0.0"),
         Decimal("0.0"),
     )
-    for breakdown in report.breakdowns:
+    for breakdown in report.activity_breakdowns:
         assert {r.count for r in breakdown.rows} == {0}
         assert {str(r.percent) for r in breakdown.rows} == {"0.0"}
 

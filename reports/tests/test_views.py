@@ -5,9 +5,12 @@ from django.contrib.auth.models import User
 
 from activities.models import Place
 from activities.tests.factories import make_activity
+from activities.vocabulary import Sector
+from interviews.models import ParticipantRole
 from reports.models import Highlight
 
 from .dataset import make_known_activities
+from .interview_dataset import add_participant, make_known_interviews
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +45,7 @@ def test_every_role_may_read_the_reports(request, client_for, role):
     assert client.get("/reports/").status_code == 200
     assert client.get("/reports/leeds/").status_code == 200
     assert client.get("/reports/leeds/sector.csv").status_code == 200
+    assert client.get("/reports/leeds/interview_themes.csv").status_code == 200
     assert client.get("/reports/report.xlsx").status_code == 200
 
 
@@ -171,7 +175,7 @@ def test_the_bars_are_labelled_for_screen_readers(page):
     assert desc.startswith("Primary model of delivery, Leeds. ")
     assert "Support group: 2 activities, 66.7% (region: 50.0%)" in desc
     assert "Activity group: 1 activity, 33.3% (region: 25.0%)" in desc
-    assert html.count('<svg class="psd-chart"') == 6
+    assert html.count('<svg class="psd-chart"') == 6 + 3  # no theme coded: no themes chart
 
 
 def test_the_pages_have_no_inline_styles_or_scripts(page):
@@ -184,8 +188,9 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
         assert "css/reports.css" in html and 'css/print.css" media="print"' in html
 
 
-# session + user + the user's and their groups' permissions, then the five report queries
-PAGE_QUERIES = 9
+# session + user + the user's and their groups' permissions, then the seven report queries
+# (five for the activities, two for the interview panels)
+PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/calderdale/"])
@@ -199,6 +204,16 @@ def test_a_report_page_runs_a_fixed_number_of_queries(
     for n in range(20):
         make_activity(f"Extra {n}", place="calderdale", experiences=("carers", "anxiety"))
     Highlight.objects.create(place=None, text="A region highlight.")
+    make_known_interviews()
+    for n in range(12):
+        add_participant(
+            f"CAL-{n:02d}",
+            "calderdale",
+            Sector.NHS,
+            ParticipantRole.MANAGER,
+            n % 2 == 0,
+            [[[f"Theme {n}"], ["Burnout"]], [["Boundaries"]]],
+        )
     with django_assert_num_queries(PAGE_QUERIES):
         assert client.get(url).status_code == 200
 
@@ -207,6 +222,7 @@ def test_the_exports_run_a_fixed_number_of_queries(
     client_for, commissioner, django_assert_num_queries
 ):
     make_known_activities()
+    make_known_interviews()
     client = client_for(commissioner)
     with django_assert_num_queries(PAGE_QUERIES):
         assert client.get("/reports/leeds/report.xlsx").status_code == 200
