@@ -1,12 +1,14 @@
 """The report pages' figures, aggregated in SQL.
 
-A page costs the same seven queries whatever the number of activities or
-interviews: the places, the activities counted per place with every vocabulary
+A page costs the same eight queries whatever the number of activities or
+interviews: the data version, the places, the activities counted per place with every vocabulary
 category (one conditional aggregate per category, one pass), the
 shared-experience links counted per experience (and per place when the page
 needs it), the experiences' names, the page's highlights, and the two
 interview queries of ``interview_panels`` (participants, then coded themes,
-each grouped by place).
+each grouped by place). The two activity counts are cached under the data
+version (``activities.data_version``), so until the activities change a page
+costs six: they take a pass over every activity; the interview queries stay live.
 The region's figures are the sums of the six places' rows, so a place page
 gets its regional comparison without more queries.
 
@@ -21,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
+from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
 
@@ -202,9 +205,21 @@ def activity_counts(options):
     return {g.pop("place_id"): g for g in grouped}
 
 
-def places_with_counts(options):
-    """Every place with ``counts``, its activity and vocabulary counts (queries 1 and 2)."""
-    counts = activity_counts(options)
+def report_counts(options, *, by_place):
+    """(``activity_counts``, ``shared_experience_counts``): the two passes over the activities.
+
+    Cached until the data change (``activities.data_version``), so every page and
+    export with the same options shares them; the token costs one query.
+    """
+    return cached(
+        "report-counts",
+        (options, by_place),
+        lambda: (activity_counts(options), shared_experience_counts(options, by_place=by_place)),
+    )
+
+
+def places_with_counts(counts):
+    """Every place with ``counts``, its activity and vocabulary counts."""
     places = list(Place.objects.order_by("name"))
     for place in places:
         place.counts = counts.get(place.pk, {})
@@ -212,15 +227,15 @@ def places_with_counts(options):
     return places
 
 
-def shared_experience_counts(options, place):
-    """{experience pk: {place pk: count}} (query 3), grouped in SQL.
+def shared_experience_counts(options, *, by_place):
+    """{experience pk: {place pk: count}}, grouped in SQL.
 
     The region's page with no options counts the link table alone; a place's
     page, or any option, joins the activities to read their place, status and date.
     """
     links = Activity.shared_experiences.through.objects.order_by()
     condition = options.activity_filter("activity__")
-    if place is None and condition is None:
+    if not by_place and condition is None:
         grouped = links.values("sharedexperience_id").annotate(n=Count("*"))
         return {g["sharedexperience_id"]: {REGION: g["n"]} for g in grouped}
     if condition is not None:
@@ -280,8 +295,7 @@ def vocabulary_breakdowns(places, place, total, region_total):
     return breakdowns
 
 
-def shared_experience_breakdown(options, places, place, total, region_total):
-    counts = shared_experience_counts(options, place)
+def shared_experience_breakdown(counts, places, place, total, region_total):
     experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 4
     categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
     rows = _rows(categories, place, places, total, region_total)
@@ -298,7 +312,8 @@ def shared_experience_breakdown(options, places, place, total, region_total):
 
 def report_build(*, options, place_slug=None):
     """The figures of the region's page, or of one place's; None for an unknown place."""
-    places = places_with_counts(options)
+    counts, experience_counts = report_counts(options, by_place=place_slug is not None)
+    places = places_with_counts(counts)
     place = None
     if place_slug is not None:
         place = next((p for p in places if p.slug == place_slug), None)
@@ -318,7 +333,9 @@ def report_build(*, options, place_slug=None):
     total = place.activity_count if place else region_total
     population = place.population if place else region_population
     breakdowns = vocabulary_breakdowns(places, place, total, region_total)
-    breakdowns.append(shared_experience_breakdown(options, places, place, total, region_total))
+    breakdowns.append(
+        shared_experience_breakdown(experience_counts, places, place, total, region_total)
+    )
     from .interview_panels import interview_panels  # it builds on this module's Row and Breakdown
 
     interviews = interview_panels(places, place)

@@ -188,9 +188,9 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
         assert "css/reports.css" in html and 'css/print.css" media="print"' in html
 
 
-# session + user + the user's and their groups' permissions, then the seven report queries
-# (five for the activities, two for the interview panels)
-PAGE_QUERIES = 11
+# session + user + the user's and their groups' permissions, then the eight report queries
+# (six for the activities, two for the interview panels); two fewer with the counts cached
+PAGE_QUERIES = 12
 
 
 @pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/calderdale/"])
@@ -241,3 +241,25 @@ def test_a_place_with_no_population_says_its_rate_is_not_known(page):
     assert cells(page("/reports/"), "places", "calderdale")[4] == "not known"
     html = page("/reports/calderdale/")
     assert '<dd class="govuk-summary-list__value" id="headline-rate">not known</dd>' in html
+
+
+def test_repeat_views_reuse_the_activity_counts_until_the_data_change(
+    client_for,
+    commissioner,
+    figure_cache,
+    django_assert_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_known_activities()
+    client = client_for(commissioner)
+    for url in ["/reports/", "/reports/leeds/", "/reports/?status=active"]:
+        with django_assert_num_queries(PAGE_QUERIES):
+            first = client.get(url)
+        with django_assert_num_queries(PAGE_QUERIES - 2):
+            again = client.get(url)
+        assert again.context["report"].breakdowns == first.context["report"].breakdowns
+    before = client.get("/reports/leeds/").context["report"].total
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity("Leeds Extra", place="leeds")
+    assert client.get("/reports/leeds/").context["report"].total == before + 1
