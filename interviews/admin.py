@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
+from simple_history.admin import SimpleHistoryAdmin
 
 from scoping.admin_widgets import SafeAutocompleteMixin
 
@@ -175,7 +176,9 @@ class InterviewGuideAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SimpleHistoryAdmin):
+    """The codebook keeps a history (who changed a theme's name, parent or description)."""
+
     list_display = ["name", "parent"]
     search_fields = ["name"]
     list_select_related = ["parent"]
