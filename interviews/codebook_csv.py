@@ -112,6 +112,8 @@ def codebook_import(*, text):
 
     created = updated = 0
     themes = dict(existing)
+    # Saved only when something changed, so re-importing a codebook adds no history.
+    before = {key: (t.parent_id, t.description) for key, t in existing.items()}
     for _, name, _, description in rows:
         theme = themes.get(name.lower())
         if theme is None:
@@ -125,5 +127,9 @@ def codebook_import(*, text):
         theme = themes[name.lower()]
         if "parent" in columns:
             theme.parent = themes[parent.lower()] if parent else None
-        theme.save()
+        if before.get(name.lower(), (None, theme.description)) != (
+            theme.parent_id,
+            theme.description,
+        ):
+            theme.save()
     return created, updated

@@ -1,6 +1,7 @@
 """The codebook's audit trail: the admin shows who changed which theme, and how."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from interviews import services
 from interviews.models import Theme
@@ -62,3 +63,35 @@ def test_coding_an_excerpt_adds_nothing_to_a_themes_history(interviewer):
     assert theme.history.count() == 1
     recorded = list(Theme.history.values_list("name", "description"))
     assert recorded == [(theme.name, "")]
+
+
+def test_a_merge_is_in_the_history_of_both_themes_and_the_moved_children(client_for, interviewer):
+    source, target = make_theme("Limits"), make_theme("Boundaries")
+    child = make_theme("Saying no", parent=source)
+    response = client_for(interviewer).post(
+        "/interviews/themes/merge/", {"source": source.pk, "target": target.pk}
+    )
+    assert response.status_code == 302
+    moved = child.history.latest()
+    assert (moved.parent_id, moved.history_user) == (target.pk, interviewer)
+    deleted = Theme.history.filter(id=source.pk).latest()
+    assert (deleted.history_type, deleted.history_user) == ("-", interviewer)
+
+
+def test_re_importing_an_unchanged_codebook_adds_no_history(client_for, interviewer):
+    csv = b"name,parent,description\nValues,,What matters\nRespect,Values,\n"
+    client = client_for(interviewer)
+
+    def upload():
+        client.post(
+            "/interviews/themes/import/",
+            {"file": SimpleUploadedFile("codebook.csv", csv, content_type="text/csv")},
+        )
+
+    upload()
+    respect = Theme.objects.get(name="Respect")
+    assert respect.parent.name == "Values"
+    assert respect.history.latest().history_user == interviewer
+    recorded = Theme.history.count()
+    upload()
+    assert Theme.history.count() == recorded
