@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from scoping.admin_widgets import SafeAutocompleteMixin
 
 from . import services
+from .forms import QuestionListField
 from .models import (
     AccessEvent,
     AccessLogEntry,
@@ -173,6 +174,11 @@ class InterviewAdmin(AutocompleteAdmin):
 @admin.register(InterviewGuide)
 class InterviewGuideAdmin(admin.ModelAdmin):
     list_display = ["name", "role"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "questions":
+            kwargs["form_class"] = QuestionListField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Theme)

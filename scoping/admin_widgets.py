@@ -3,12 +3,14 @@
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from .ids import is_database_id
+
 
 class SafeAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete widget fails re-rendering a submitted value that is not an id."""
 
     def optgroups(self, name, value, attr=None):
-        ids = [v for v in value if str(v).isdigit() and int(v) < 2**63]
+        ids = [v for v in value if is_database_id(v)]
         return super().optgroups(name, ids, attr)
 
 
@@ -29,7 +31,7 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value or ():
-            if str(pk).isdigit() and int(pk) >= 2**63:
+            if str(pk).isascii() and str(pk).isdigit() and not is_database_id(pk):
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
