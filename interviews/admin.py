@@ -5,10 +5,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
+from simple_history.admin import SimpleHistoryAdmin
 
 from scoping.admin_widgets import SafeAutocompleteMixin
 
 from . import services
+from .forms import QuestionListField
 from .models import (
     AccessEvent,
     AccessLogEntry,
@@ -173,9 +175,16 @@ class InterviewAdmin(AutocompleteAdmin):
 class InterviewGuideAdmin(admin.ModelAdmin):
     list_display = ["name", "role"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "questions":
+            kwargs["form_class"] = QuestionListField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SimpleHistoryAdmin):
+    """The codebook keeps a history (who changed a theme's name, parent or description)."""
+
     list_display = ["name", "parent"]
     search_fields = ["name"]
     list_select_related = ["parent"]

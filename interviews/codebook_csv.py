@@ -53,21 +53,26 @@ def codebook_csv():
 
 def _read(text):
     reader = csv.DictReader(io.StringIO(text))
-    headers = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    if "name" not in headers:
-        raise CodebookError(["The first row must hold the headers name, parent, description."])
-    reader.fieldnames = headers
-    columns = set(headers)
-    rows = []
-    for number, row in enumerate(reader, start=2):
-        rows.append(
-            (
-                number,
-                unescape_formula((row.get("name") or "").strip()),
-                unescape_formula((row.get("parent") or "").strip()),
-                unescape_formula((row.get("description") or "").strip()),
+    try:
+        headers = [(h or "").strip().lower() for h in reader.fieldnames or []]
+        if "name" not in headers:
+            raise CodebookError(["The first row must hold the headers name, parent, description."])
+        reader.fieldnames = headers
+        columns = set(headers)
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            rows.append(
+                (
+                    number,
+                    unescape_formula((row.get("name") or "").strip()),
+                    unescape_formula((row.get("parent") or "").strip()),
+                    unescape_formula((row.get("description") or "").strip()),
+                )
             )
-        )
+    except csv.Error as error:  # e.g. a cell longer than the csv module's limit
+        raise CodebookError(
+            [f"Line {reader.line_num}: this is not readable as CSV ({error})."]
+        ) from None
     return rows, columns
 
 
@@ -112,6 +117,8 @@ def codebook_import(*, text):
 
     created = updated = 0
     themes = dict(existing)
+    # Saved only when something changed, so re-importing a codebook adds no history.
+    before = {key: (t.parent_id, t.description) for key, t in existing.items()}
     for _, name, _, description in rows:
         theme = themes.get(name.lower())
         if theme is None:
@@ -125,5 +132,9 @@ def codebook_import(*, text):
         theme = themes[name.lower()]
         if "parent" in columns:
             theme.parent = themes[parent.lower()] if parent else None
-        theme.save()
+        if before.get(name.lower(), (None, theme.description)) != (
+            theme.parent_id,
+            theme.description,
+        ):
+            theme.save()
     return created, updated

@@ -1,5 +1,10 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.fields import InvalidJSONInput
+
+from scoping.ids import is_database_id
 
 from .models import Theme
 from .services import span_from_quote
@@ -7,9 +12,52 @@ from .services import span_from_quote
 CODEBOOK_MAX_BYTES = 1024 * 1024
 
 
+class QuestionListField(forms.JSONField):
+    """A question guide's topics: a JSON list of text.
+
+    Django's JSON field lets through what no database stores (NaN, Infinity, a
+    NUL) and fails on very deep nesting; each of those is a form error here.
+    """
+
+    default_error_messages = {
+        "invalid": 'Enter the topics as a JSON list of text, for example ["Your role"].',
+    }
+
+    def _loads(self, value):
+        def refuse(constant):
+            raise ValueError(constant)
+
+        return json.loads(value, parse_constant=refuse)
+
+    def to_python(self, value):
+        if self.disabled:
+            return value
+        if value in self.empty_values:
+            return None
+        try:
+            data = self._loads(value) if isinstance(value, str) else value
+        except (ValueError, RecursionError):
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not isinstance(data, list) or not all(isinstance(q, str) for q in data):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if any("\x00" in q for q in data):
+            raise ValidationError("A topic may not hold a NUL character.", code="null")
+        return data
+
+    def bound_data(self, data, initial):
+        if self.disabled:
+            return initial
+        if data is None:
+            return None
+        try:
+            return self._loads(data)
+        except (ValueError, RecursionError):
+            return InvalidJSONInput(data)
+
+
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
-        if any(not str(v).isdigit() or int(v) >= 2**63 for v in value):
+        if not all(is_database_id(v) for v in value):
             raise ValidationError("Choose themes from the list.")
         return super()._check_values(value)
 
@@ -70,6 +118,9 @@ class CodebookImportForm(forms.Form):
         if upload.size > CODEBOOK_MAX_BYTES:
             raise ValidationError("The file is larger than 1 MB; a codebook is much smaller.")
         try:
-            return upload.read().decode("utf-8-sig")
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError("Save the file as CSV UTF-8 and try again.") from None
+        if "\x00" in text:  # no database column may hold one; a CSV text file never does
+            raise ValidationError("The file holds NUL characters: it is not a CSV text file.")
+        return text

@@ -2,15 +2,18 @@
 with their anonymised transcripts, the codebook and coded excerpts.
 
 Privacy rules shape this module: identities live in their own table so only the
-interview team can be granted them; nothing here has django-simple-history (a
-withdrawal must leave no copy behind); no ``__str__`` shows a transcript, a quote
-or an identity.
+interview team can be granted them; nothing about a participant has
+django-simple-history (a withdrawal must leave no copy behind), only the
+codebook's themes do, and a theme's history holds its name, parent and
+description, never an excerpt; no ``__str__`` shows a transcript, a quote or an
+identity.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
+from simple_history.models import HistoricalRecords
 
 from activities.vocabulary import Sector
 
@@ -295,6 +298,9 @@ class Theme(models.Model):
     description = models.TextField(blank=True)
 
     objects = ThemeQuerySet.as_manager()
+    # Codebook entries, not personal data: the excerpts tagged with a theme are
+    # linked from Excerpt (not tracked), so no quote reaches this history.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

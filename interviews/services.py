@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
+from simple_history.utils import bulk_update_with_history
 
 from activities.models import Place
 
@@ -289,7 +290,10 @@ def theme_merge(*, source, target):
         if e not in already
     )
     moving.delete()
-    Theme.objects.filter(parent=source).update(parent=target)
+    children = list(Theme.objects.filter(parent=source))
+    for child in children:
+        child.parent = target
+    bulk_update_with_history(children, Theme, ["parent"])  # the move shows in their history
     source.delete()
 
 

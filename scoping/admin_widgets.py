@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from .ids import is_database_id
+
 SMALLEST_ID, LARGEST_ID = -(2**63), 2**63 - 1  # what a database integer holds
 
 
@@ -28,7 +30,7 @@ class SafeAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete widget fails re-rendering a submitted value that is not an id."""
 
     def optgroups(self, name, value, attr=None):
-        ids = [v for v in value if str(v).isdigit() and int(v) <= LARGEST_ID]
+        ids = [v for v in value if is_database_id(v)]
         return super().optgroups(name, ids, attr)
 
 

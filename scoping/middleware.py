@@ -4,6 +4,8 @@ import time
 
 from django.http import HttpResponseBadRequest
 
+from .ids import is_database_id
+
 REFRESH_AFTER_SECONDS = 5 * 60
 
 
@@ -49,3 +51,26 @@ class RejectNulCharactersMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class RejectForgedAdminSelectionMiddleware:
+    """The admin's action form posts the ids of the ticked rows, and Django filters by
+    them as they come: a value that is not an id fails deep in the query (a 500).
+    Every model here has an integer key, so anything else is refused plainly; the
+    admin itself never sends one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method == "POST" and not all(
+            is_database_id(v) for v in request.POST.getlist("_selected_action")
+        ):
+            return HttpResponseBadRequest(
+                "The selection holds something that is not a record id.",
+                content_type="text/plain; charset=utf-8",
+            )
+        return None

@@ -101,10 +101,16 @@ def keys_of(participant):
     }
 
 
-def test_interview_models_keep_no_history_tables():
+def test_only_the_codebook_keeps_history_and_it_holds_nothing_personal():
     historical = [m for m in apps.get_models() if m.__name__.startswith("Historical")]
     assert historical, "the directory keeps history, so the check can find some"
-    assert not [m for m in historical if m._meta.app_label == "interviews"]
+    assert [m for m in historical if m._meta.app_label == "interviews"] == [Theme.history.model]
+    fields = {f.name for f in Theme.history.model._meta.get_fields()}
+    assert fields == {
+        *("id", "name", "parent", "description"),
+        *("history_id", "history_date", "history_change_reason", "history_type"),
+        "history_user",
+    }
 
 
 @time_machine.travel(BEFORE, tick=False)
@@ -123,6 +129,8 @@ def test_withdrawal_before_the_deadline_leaves_nothing_but_a_tombstone(interview
     # The other participant's data and the codebook are untouched.
     assert all(rows_about(**keys_of(other)).values())
     assert Theme.objects.filter(name="Boundaries").exists()
+    # Coding and withdrawal leave the codebook's history as it was: no quote reaches it.
+    assert list(Theme.history.values_list("name", "history_type")) == [("Boundaries", "+")]
 
 
 @time_machine.travel(AFTER, tick=False)

@@ -1,0 +1,88 @@
+"""Random and hostile input to the report highlights' admin: no 500, nothing stored
+that was refused, the text escaped in the admin and on the report pages."""
+
+import pytest
+from django.db import transaction
+from hypothesis import given
+from hypothesis import strategies as st
+
+from activities.models import Place
+from reports.models import Highlight
+
+from .test_hostile_input import OK, RUN, texts
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+values = st.one_of(texts, st.lists(texts, min_size=2, max_size=3))
+
+
+def assert_escaped(page):
+    assert SCRIPT not in page
+    assert "<img src=x onerror" not in page
+
+
+@pytest.fixture
+def staff_interviewer(interviewer):
+    interviewer.is_staff = True
+    interviewer.save()
+    return interviewer
+
+
+@pytest.fixture
+def existing():
+    return Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="Kept.", order=1)
+
+
+@RUN
+@given(data=st.data())
+def test_the_highlight_form_survives_anything(client_for, staff_interviewer, existing, data):
+    client = client_for(staff_interviewer)
+    leeds = str(existing.place_id)
+    url = data.draw(
+        st.sampled_from(
+            ["/admin/reports/highlight/add/", f"/admin/reports/highlight/{existing.pk}/change/"]
+        )
+    )
+    valid = {"place": leeds, "order": "2", "text": "Growing NHS provision."}
+    hostile = data.draw(st.dictionaries(st.sampled_from(sorted(valid)), values, max_size=3))
+    with transaction.atomic():
+        before = sorted(Highlight.objects.values_list())
+        response = client.post(url, {**valid, **hostile})
+        assert response.status_code in OK, response.status_code
+        if response.status_code == 200:
+            assert sorted(Highlight.objects.values_list()) == before
+            assert_escaped(response.content.decode())
+        else:
+            for page in ("/admin/reports/highlight/", "/reports/", "/reports/leeds/"):
+                assert_escaped(client.get(page).content.decode())
+        transaction.set_rollback(True)
+
+
+@RUN
+@given(
+    params=st.lists(
+        st.tuples(
+            st.sampled_from(["place__id__exact", "o", "p", "q", "_changelist_filters"]), texts
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_the_highlight_list_filters_survive_anything(client_for, staff_interviewer, params):
+    response = client_for(staff_interviewer).get("/admin/reports/highlight/", params)
+    assert response.status_code in {200, 302, 400}
+    assert_escaped(response.content.decode())
+
+
+def test_a_stored_hostile_highlight_is_escaped_everywhere(client_for, staff_interviewer):
+    highlight = Highlight.objects.create(place=None, text=SCRIPT, order=1)
+    client = client_for(staff_interviewer)
+    for url in (
+        "/admin/reports/highlight/",
+        f"/admin/reports/highlight/{highlight.pk}/change/",
+        f"/admin/reports/highlight/{highlight.pk}/history/",
+        "/reports/",
+    ):
+        assert_escaped(client.get(url).content.decode())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/reports/").content.decode()
