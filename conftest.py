@@ -22,10 +22,15 @@ NO_FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 
 @pytest.fixture(autouse=True)
-def _figures_uncached(settings):
+def _test_settings(settings):
     """A test's writes never commit, so the data version never moves within it:
-    figures are computed afresh unless a test asks for ``figure_cache``."""
+    figures are computed afresh unless a test asks for ``figure_cache``.
+
+    Passwords are hashed with a fast hasher: the real one is slow on purpose, and
+    every test that creates or signs in a user would pay for it.
+    """
     settings.CACHES = {**settings.CACHES, "figures": NO_FIGURE_CACHE}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
