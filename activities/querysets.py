@@ -38,6 +38,20 @@ class ActivityDocument(Func):
         super().__init__(*[F(field) for field in fields or ("name", "venue", "notes")])
 
 
+class NameDocument(Func):
+    """The stored to_tsvector('english', name) column of migration 0006 (PostgreSQL only)."""
+
+    template = '%(table)s."name_document"'
+    output_field = SearchVectorField()
+
+    def __init__(self, table="activities_activity"):
+        super().__init__(table=table)
+
+    def as_sql(self, compiler, connection, **extra):
+        table = compiler.quote_name_unless_alias(self.extra["table"])
+        return self.template % {"table": table}, []
+
+
 class OrganisationDocument(Func):
     """to_tsvector('english', name) of an organisation, as indexed."""
 
@@ -99,14 +113,13 @@ class ActivityQuerySet(models.QuerySet):
 
         The rank is that of the name alone: an activity named for what was
         searched comes before one that mentions it in its notes, and ranking
-        thousands of matches costs a third of ranking their whole text.
+        thousands of matches costs a third of ranking their whole text. The
+        name's vector is stored (``NameDocument``), so it is not computed per request.
         """
         if not full_text_search() or not (text or "").strip():
             return self.order_by("name", "pk")
         query = SearchQuery(text.strip(), search_type="websearch", config=SEARCH_CONFIG)
-        return self.annotate(rank=SearchRank(ActivityDocument("name"), query)).order_by(
-            "-rank", "name", "pk"
-        )
+        return self.annotate(rank=SearchRank(NameDocument(), query)).order_by("-rank", "name", "pk")
 
     def facet_counts(self, place_ids=()):
         """{"field__value": count} for every place, enumerated and yes/no value, and "total".

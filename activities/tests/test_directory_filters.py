@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from .directory_data import ROWS, make_directory, shown_names
+from .factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +110,21 @@ def test_search_ranks_the_best_match_first_on_postgres(client_for, analyst):
     assert shown_names(response) == ["Halifax Hearing Voices"]
     response = client_for(analyst).get("/activities/?q=armley&order=name")
     assert shown_names(response) == ["Armley Walk and Talk", "Leeds Online Forum"]
+
+
+def test_relevance_puts_names_that_match_first_and_follows_a_rename(client_for, analyst):
+    """PostgreSQL ranks by the name's stored vector; SQLite, with no ranking, by name."""
+    make_activity("A Tuesday group", place="leeds", notes="We walk by the canal.")
+    zebra = make_activity("Zebra Walk", place="leeds")
+    client = client_for(analyst)
+    relevance = connection.vendor == "postgresql"
+    expected = ["Zebra Walk", "A Tuesday group"] if relevance else ["A Tuesday group", "Zebra Walk"]
+    assert shown_names(client.get("/activities/?q=walk")) == expected
+    zebra.name = "Zebra Stroll"
+    zebra.notes = "A walk."
+    zebra.save()
+    # Neither name mentions a walk now: equal rank, so by name.
+    assert shown_names(client.get("/activities/?q=walk")) == ["A Tuesday group", "Zebra Stroll"]
 
 
 @pytest.mark.parametrize(
