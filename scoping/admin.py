@@ -1,0 +1,22 @@
+"""Accounts in the admin: Django's own user and group pages, with relation fields that
+refuse an id beyond a database integer instead of failing with a 500 (Django checks a
+list of ids with an ``__in`` lookup, which does not guard the integer range)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
+
+from .admin_widgets import SafeAutocompleteMixin
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class SafeUserAdmin(SafeAutocompleteMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class SafeGroupAdmin(SafeAutocompleteMixin, GroupAdmin):
+    pass
