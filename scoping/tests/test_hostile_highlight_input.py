@@ -9,17 +9,9 @@ from hypothesis import strategies as st
 from activities.models import Place
 from reports.models import Highlight
 
-from .test_hostile_input import OK, RUN, texts
+from .test_hostile_input import OK, RUN, SCRIPT, assert_escaped, texts, values
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = "<script>alert(1)</script>"
-values = st.one_of(texts, st.lists(texts, min_size=2, max_size=3))
-
-
-def assert_escaped(page):
-    assert SCRIPT not in page
-    assert "<img src=x onerror" not in page
 
 
 @pytest.fixture

@@ -44,6 +44,15 @@ RUN = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 OK = {200, 302}
+SCRIPT = "<script>alert(1)</script>"
+# A value is a string, or several where the form expects one ("wrong types").
+values = st.one_of(texts, st.lists(texts, min_size=2, max_size=3))
+
+
+def assert_escaped(page):
+    """No stored hostile markup reaches a page unescaped."""
+    assert SCRIPT not in page
+    assert "<img src=x onerror" not in page
 
 
 def valid_activity():

@@ -32,18 +32,9 @@ from interviews.models import (
 )
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
-from .test_hostile_input import OK, RUN, texts
+from .test_hostile_input import OK, RUN, assert_escaped, texts, values
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = "<script>alert(1)</script>"
-# A value is a string, or several where the form expects one ("wrong types").
-values = st.one_of(texts, st.lists(texts, min_size=2, max_size=3))
-
-
-def assert_escaped(page):
-    assert SCRIPT not in page
-    assert "<img src=x onerror" not in page
 
 
 def form_data(valid, fields):
