@@ -8,7 +8,7 @@ from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from scoping.admin_widgets import SafeAutocompleteMixin, SafeModelMultipleChoiceField
+from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
 
 from .admin_import import export_selected_as_master_sheet
 from .concurrency import activity_changes_since
@@ -86,7 +86,7 @@ class ActivityForm(forms.ModelForm):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
+class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
     form = ActivityForm
     list_display = [
         "name",

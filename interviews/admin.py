@@ -7,7 +7,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
-from scoping.admin_widgets import SafeAutocompleteMixin
+from scoping.admin_widgets import SafeRelationsMixin
 
 from . import services
 from .forms import QuestionListField
@@ -27,7 +27,7 @@ from .models import (
 )
 
 
-class AutocompleteAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class AutocompleteAdmin(SafeRelationsMixin, admin.ModelAdmin):
     pass
 
 

@@ -6,17 +6,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
-from .admin_widgets import SafeAutocompleteMixin
+from .admin_widgets import SafeRelationsMixin
 
 admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
 @admin.register(User)
-class SafeUserAdmin(SafeAutocompleteMixin, UserAdmin):
+class SafeUserAdmin(SafeRelationsMixin, UserAdmin):
     pass
 
 
 @admin.register(Group)
-class SafeGroupAdmin(SafeAutocompleteMixin, GroupAdmin):
+class SafeGroupAdmin(SafeRelationsMixin, GroupAdmin):
     pass

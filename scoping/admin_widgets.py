@@ -3,21 +3,7 @@
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from .ids import is_database_id
-
-SMALLEST_ID, LARGEST_ID = -(2**63), 2**63 - 1  # what a database integer holds
-
-
-def fits_database_integer(value):
-    """Whether ``value`` can be looked up as an id without the driver overflowing.
-
-    Text that is not a number is fine: Django reports it as an invalid choice.
-    """
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        return True
-    return SMALLEST_ID <= number <= LARGEST_ID
+from .ids import fits_database_integer, is_database_id
 
 
 def _invalid_choice(field, value):
@@ -54,7 +40,7 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class SafeAutocompleteMixin:
+class SafeRelationsMixin:
     """For a ModelAdmin: its relation fields survive hostile ids (see above)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
