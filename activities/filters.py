@@ -212,7 +212,7 @@ class ActivityFilter(django_filters.FilterSet):
 
     def is_filtered(self):
         """Whether any valid filter value is in use (unfiltered counts skip a join)."""
-        return any(self.cleaned(name) not in (None, "", []) for name in self.filters)
+        return bool(self.filter_key())
 
     def facets(self, counts, experience_counts):
         """Each multi-select filter's options with their counts among the results."""

@@ -100,31 +100,22 @@ def activity_detail(request, pk):
     )
 
 
-def _export_filters(request):
-    """The list's filters, or None when a value is invalid (the list page says which)."""
+def _export(request, extension, response_class, content, content_type):
+    """The list's results as a download; with an invalid value, back to the list, which says which."""
     filters = directory_filters(request.GET)
-    return filters if filters.is_valid() else None
-
-
-def _file_name(extension):
-    return f"activities-{timezone.localdate().isoformat()}.{extension}"
+    if not filters.is_valid():
+        return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
+    response = response_class(content(filters.results()), content_type=content_type)
+    file_name = f"activities-{timezone.localdate().isoformat()}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
 
 
 @permission_required(VIEW, raise_exception=True)
 def activity_export_csv(request):
-    filters = _export_filters(request)
-    if filters is None:
-        return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
-    response = StreamingHttpResponse(csv_lines(filters.results()), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
-    return response
+    return _export(request, "csv", StreamingHttpResponse, csv_lines, CSV_CONTENT_TYPE)
 
 
 @permission_required(VIEW, raise_exception=True)
 def activity_export_xlsx(request):
-    filters = _export_filters(request)
-    if filters is None:
-        return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
-    response = HttpResponse(xlsx_bytes(filters.results()), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("xlsx")}"'
-    return response
+    return _export(request, "xlsx", HttpResponse, xlsx_bytes, XLSX_CONTENT_TYPE)
