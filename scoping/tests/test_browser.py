@@ -22,6 +22,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
 
+from .test_backups import manage
+
 CHROMIUM = shutil.which("chromium")
 PAGES = [
     "/",
@@ -42,27 +44,14 @@ def _free_port():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(base URL, admin password) of a freshly set-up local server."""
-    database = tmp_path_factory.mktemp("browser") / "db.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-
-    manage("migrate", "--noinput", "-v0")
-    password = re.search(r"password: (\S+)", manage("setup_local")).group(1)
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'db.sqlite3'}"
+    manage(url, "migrate", "--noinput", "-v0")
+    password = re.search(r"password: (\S+)", manage(url, "setup_local").stdout).group(1)
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=settings.BASE_DIR,
-        env=env,
+        env={**os.environ, "DATABASE_URL": url, "DEBUG": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
