@@ -87,7 +87,20 @@ def export_selected_as_master_sheet(modeladmin, request, queryset):
     return export_response(queryset)
 
 
-class ImportRowResultInline(admin.TabularInline):
+class NoWrites:
+    """For an admin or inline that only shows records: nothing is added, changed or deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ImportRowResultInline(NoWrites, admin.TabularInline):
     """The run's errors and changes (unchanged rows are in the row results list)."""
 
     model = ImportRowResult
@@ -104,17 +117,8 @@ class ImportRowResultInline(admin.TabularInline):
         ids = list(queryset.values_list("pk", flat=True)[:100])
         return super().get_queryset(request).filter(pk__in=ids)
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyForImporters:
+class ReadOnlyForImporters(NoWrites):
     """View-only admin that champions (who can import) may open too."""
 
     def has_view_permission(self, request, obj=None):
@@ -125,15 +129,6 @@ class ReadOnlyForImporters:
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImportRun)
