@@ -24,7 +24,7 @@ from activities.vocabulary import Sector
 from interviews.models import Excerpt, Interview, Participant, ParticipantRole
 
 from .disclosure import protect
-from .summaries import INTERVIEWS, REGION, Breakdown, Row, percent
+from .summaries import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 
 # (key, title, [(value, label, condition on the participant)], note): one table each.
 PARTITIONS = [
@@ -65,16 +65,12 @@ class InterviewPanels:
     region_interviewed: int | None
 
 
-def _alias(key, value):
-    return f"n_{key}_{value}"
-
-
 def participant_counts():
     """{place pk: {alias: count}}: participants interviewed, by every category (query 1)."""
     annotations = {"participants": Count("pk")}
     for key, _, categories, _ in PARTITIONS:
         for value, _, condition in categories:
-            annotations[_alias(key, value)] = Count("pk", filter=condition)
+            annotations[count_alias(key, value)] = Count("pk", filter=condition)
     interviewed = Exists(Interview.objects.filter(participant=OuterRef("pk")))
     grouped = (
         Participant.objects.order_by()
@@ -117,7 +113,7 @@ def _grid(places, participants, themes):
         for value, _, _ in categories:
             cells = [("cell", key, p.pk, value) for p in places]
             for p, cell in zip(places, cells, strict=True):
-                values[cell] = participants.get(p.pk, {}).get(_alias(key, value), 0)
+                values[cell] = participants.get(p.pk, {}).get(count_alias(key, value), 0)
             region = ("region", key, value)
             values[region] = sum(values[c] for c in cells)
             lines.append((cells, region))
@@ -142,6 +138,10 @@ class _Figures:
     def __init__(self, values, hidden, place):
         self.values, self.hidden, self.place = values, hidden, place
 
+    def total_key(self):
+        """The key of the page's own total: its place's, or the region's."""
+        return ("total", self.place.pk if self.place else REGION)
+
     def get(self, key):
         return None if key in self.hidden else self.values[key]
 
@@ -156,9 +156,8 @@ class _Figures:
         return ("cell", table, self.place.pk, value)
 
     def row(self, table, value, label, extras=()):
-        total = ("total", self.place.pk if self.place else REGION)
         key = self.here(table, value)
-        row = Row(value, label, self.get(key), self.percent(key, total), extras=extras)
+        row = Row(value, label, self.get(key), self.percent(key, self.total_key()), extras=extras)
         if self.place is not None:
             region = ("region", table, value)
             row.region_count = self.get(region)
@@ -184,7 +183,7 @@ def _breakdown(figures, key, title, rows, **extra):
     return Breakdown(
         key,
         title,
-        figures.get(("total", place.pk if place else REGION)),
+        figures.get(figures.total_key()),
         rows,
         compared=place is not None,
         region_total=figures.get(("total", REGION)),
@@ -239,5 +238,6 @@ def interview_panels(places, place):
             empty=f"No interview {where} has been coded with a theme yet.",
         )
     )
-    total = ("total", place.pk if place else REGION)
-    return InterviewPanels(breakdowns, figures.get(total), figures.get(("total", REGION)))
+    return InterviewPanels(
+        breakdowns, figures.get(figures.total_key()), figures.get(("total", REGION))
+    )

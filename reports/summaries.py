@@ -183,7 +183,8 @@ class Report:
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
-def _alias(key, value):
+def count_alias(key, value):
+    """The name a conditional count of ``key`` = ``value`` goes by in a grouped query."""
     return f"n_{key}_{value}"
 
 
@@ -196,7 +197,7 @@ def activity_counts(options):
     annotations = {"activity_count": Count("pk")}
     for key, _, vocabulary in VOCABULARY_BREAKDOWNS:
         for value in vocabulary.values:
-            annotations[_alias(key, value)] = Count("pk", filter=Q(**{key: value}))
+            annotations[count_alias(key, value)] = Count("pk", filter=Q(**{key: value}))
     activities = Activity.objects.order_by()
     condition = options.activity_filter()
     if condition is not None:
@@ -283,7 +284,7 @@ def vocabulary_breakdowns(places, place, total, region_total):
     breakdowns = []
     for key, title, vocabulary in VOCABULARY_BREAKDOWNS:
         categories = [
-            (value, label, {p.pk: p.counts.get(_alias(key, value), 0) for p in places})
+            (value, label, {p.pk: p.counts.get(count_alias(key, value), 0) for p in places})
             for value, label in vocabulary.choices
         ]
         rows = _rows(categories, place, places, total, region_total)
