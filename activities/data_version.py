@@ -23,22 +23,18 @@ CACHE_ALIAS = "figures"
 CACHE_SECONDS = 60 * 60  # an upper bound on staleness should a write path be missed
 
 
-def _new_token():
-    from .models import DataVersion
-
-    changed = {"token": secrets.randbits(62), "changed_at": timezone.now()}
-    if not DataVersion.objects.filter(pk=1).update(**changed):
-        DataVersion.objects.create(pk=1, **changed)
-
-
 class _NewToken:
-    """The on-commit callback; one pending per transaction is enough."""
+    """The on-commit callback that writes a new token; one pending per transaction is enough."""
 
     pending = True
 
     def __call__(self):
+        from .models import DataVersion
+
         self.pending = False
-        _new_token()
+        changed = {"token": secrets.randbits(62), "changed_at": timezone.now()}
+        if not DataVersion.objects.filter(pk=1).update(**changed):
+            DataVersion.objects.create(pk=1, **changed)
 
 
 def data_changed():
