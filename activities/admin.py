@@ -13,7 +13,7 @@ from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMix
 from .admin_import import export_selected_as_master_sheet
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
-from .vocabulary import ENUMERATIONS, Status, Vocabulary
+from .vocabulary import ENUMERATION, Status, Vocabulary
 
 
 class ActivityForm(forms.ModelForm):
@@ -256,6 +256,6 @@ class AliasAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Means", ordering="canonical")
     def means(self, alias):
-        enumeration = ENUMERATIONS.get(alias.vocabulary)
-        label = dict(enumeration.choices).get(alias.canonical) if enumeration else alias.table_label
+        enumeration = ENUMERATION.get(alias.vocabulary)
+        label = enumeration.labels.get(alias.canonical) if enumeration else alias.table_label
         return format_html("<strong>{}</strong>", label or alias.canonical)

@@ -13,22 +13,28 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from .master_sheet import NEW, SUMMARY_ERRORS_END, UPDATED
-from .master_sheet_export import master_sheet_export
-from .master_sheet_files import UnreadableWorkbook, max_upload_bytes, size_text, workbook_check
-from .master_sheet_write import StalePlan, master_sheet_import
+from scoping.spreadsheets import download
+
+from .master_sheet import (
+    StalePlan,
+    UnreadableWorkbook,
+    master_sheet_export,
+    master_sheet_import,
+    max_upload_bytes,
+    size_text,
+    workbook_check,
+)
 from .models import Activity, ImportRowResult, ImportRun
 
 IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
 PREVIEW_ROWS_SHOWN = 300
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Result = ImportRowResult.Result
 
 
 def can_import(user):
@@ -61,21 +67,9 @@ class UploadForm(forms.Form):
         return upload
 
 
-def summary_parts(summary):
-    """A run's summary split into (counts and skipped sheets, error lines)."""
-    head, errors = [], []
-    for line in summary.splitlines():
-        if errors or line.startswith("Error:") or line.endswith(SUMMARY_ERRORS_END):
-            errors.append(line)
-        else:
-            head.append(line)
-    return head, [line for line in errors if not line.endswith(SUMMARY_ERRORS_END)]
-
-
 def export_response(activities=None, *, one_sheet=False):
-    response = HttpResponse(content_type=XLSX)
     stamp = datetime.date.today().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="master-sheet-{stamp}.xlsx"'
+    response = download(b"", f"master-sheet-{stamp}.xlsx")
     master_sheet_export(file=response, one_sheet=one_sheet, activities=activities)
     return response
 
@@ -113,7 +107,7 @@ class ImportRowResultInline(NoWrites, admin.TabularInline):
     verbose_name_plural = "rows with errors or changes (first 100)"
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).exclude(result=ImportRowResult.Result.UNCHANGED)
+        queryset = super().get_queryset(request).exclude(result=Result.UNCHANGED)
         ids = list(queryset.values_list("pk", flat=True)[:100])
         return super().get_queryset(request).filter(pk__in=ids)
 
@@ -156,14 +150,21 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
         "finished",
         ("rows_read", "new", "updated", "unchanged", "errors"),
         "summary",
+        "problem_list",
         "row_results",
     ]
     readonly_fields = [*fields[:6], "rows_read", "new", "updated", "unchanged", "errors"]
-    readonly_fields += ["summary", "row_results"]
+    readonly_fields += ["summary", "problem_list", "row_results"]
     inlines = [ImportRowResultInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("upload", "summary")
+        return super().get_queryset(request).defer("upload", "summary", "problems")
+
+    @admin.display(description="Errors")
+    def problem_list(self, run):
+        if not run.problems:
+            return "None"
+        return format_html_join("\n", "<div>{}</div>", ((message,) for message in run.problems))
 
     @admin.display(description="Row results")
     def row_results(self, run):
@@ -206,14 +207,14 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
                     data=form.data_bytes,
                     file_name=form.cleaned_data["workbook"].name,
                     user=request.user,
-                    source="admin",
+                    source=ImportRun.Source.ADMIN,
                     dry_run=True,
                 )
             except StalePlan as error:  # pragma: no cover - a dry run never applies
                 form.add_error("workbook", str(error))
             else:
                 if plan is None:
-                    form.add_error("workbook", run.summary)
+                    form.add_error("workbook", run.problems)
                 else:
                     return redirect("admin:activities_importrun_preview", run.pk)
         context = self._context(
@@ -227,15 +228,16 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
     def _own_run(self, request, pk):
         if not can_import(request.user):
             raise PermissionDenied
-        run = get_object_or_404(ImportRun.objects.defer("upload"), pk=pk, source="admin")
+        run = get_object_or_404(
+            ImportRun.objects.defer("upload"), pk=pk, source=ImportRun.Source.ADMIN
+        )
         if run.imported_by_id != request.user.pk and not request.user.is_superuser:
             raise PermissionDenied
         return run
 
     def preview_view(self, request, pk):
         run = self._own_run(request, pk)
-        changed = run.rows.filter(result__in=[NEW, UPDATED]).order_by("sheet", "row")
-        summary, errors = summary_parts(run.summary)
+        changed = run.rows.filter(result__in=[Result.NEW, Result.UPDATED]).order_by("sheet", "row")
         pending = ImportRun.objects.filter(pk=run.pk, upload__isnull=False).exists()
         context = self._context(
             request,
@@ -244,8 +246,8 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
             changed=changed[:PREVIEW_ROWS_SHOWN],
             changed_count=run.new + run.updated,
             shown=PREVIEW_ROWS_SHOWN,
-            summary=summary,
-            errors=errors,
+            summary=run.summary.splitlines(),
+            errors=run.problems,
             can_confirm=run.outcome == ImportRun.Outcome.DRY_RUN and pending,
         )
         return TemplateResponse(request, "admin/activities/importrun/preview.html", context)
@@ -270,7 +272,7 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
                 data=bytes(data),
                 file_name=run.file_name,
                 user=request.user,
-                source="admin",
+                source=ImportRun.Source.ADMIN,
                 preview=run,
             )
         except StalePlan as error:

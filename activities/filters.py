@@ -11,7 +11,8 @@ from django import forms
 from django.db.models import F, Q
 
 from .models import Activity, Place, SharedExperience
-from .querysets import BOOLEAN_FACETS, ENUMERATED_FACETS, YES_NO_UNKNOWN, facet_key
+from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, facet_key
+from .vocabulary import ENUMERATION
 
 YES_NO_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 ORDER_CHOICES = [
@@ -77,6 +78,12 @@ def _multiple(field_name, label, choices, noun, method=None):
     )
 
 
+def _enumerated(key):
+    """A filter on one enumerated vocabulary, named and worded as the registry says."""
+    enumeration = ENUMERATION[key]
+    return _multiple(key, enumeration.label, enumeration.choices.choices, enumeration.label.lower())
+
+
 def _yes_no(field_name, label):
     return _multiple(field_name, label, YES_NO_CHOICES, "yes/no value", method="filter_yes_no")
 
@@ -84,19 +91,10 @@ def _yes_no(field_name, label):
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_search")
     place = _multiple("place", "Place", [], "place", method="filter_place")
-    sector = _multiple("sector", "Sector", ENUMERATED_FACETS["sector"].choices, "sector")
-    main_focus = _multiple(
-        "main_focus", "Main focus", ENUMERATED_FACETS["main_focus"].choices, "main focus"
-    )
-    delivery_model = _multiple(
-        "delivery_model",
-        "Model of delivery",
-        ENUMERATED_FACETS["delivery_model"].choices,
-        "model of delivery",
-    )
-    funding_type = _multiple(
-        "funding_type", "Funding type", ENUMERATED_FACETS["funding_type"].choices, "funding type"
-    )
+    sector = _enumerated("sector")
+    main_focus = _enumerated("main_focus")
+    delivery_model = _enumerated("delivery_model")
+    funding_type = _enumerated("funding_type")
     shared_experience = _multiple(
         "shared_experiences",
         "Shared experience",
@@ -104,7 +102,7 @@ class ActivityFilter(django_filters.FilterSet):
         "shared experience",
         method="filter_shared_experience",
     )
-    status = _multiple("status", "Status", ENUMERATED_FACETS["status"].choices, "status")
+    status = _enumerated("status")
     online = _yes_no("online", "Online")
     self_described = _yes_no("self_described_peer_support", "Calls itself peer support")
     scoped_from = django_filters.DateFilter(

@@ -8,9 +8,9 @@ queries) and call ``match`` per cell; ``canonical_value`` is the one-off form.
 
 from dataclasses import dataclass
 
-from .models import Alias, Place, SharedExperience
+from .models import Alias, canonical_labels
 from .spelling import value_key
-from .vocabulary import ENUMERATIONS, FundingType, Status, Vocabulary
+from .vocabulary import FundingType, Status, Vocabulary
 
 # What an empty cell (or one of only punctuation, such as "?") means, where
 # the sheet allows it to be empty.
@@ -41,12 +41,8 @@ class VocabularyMatcher:
     def __init__(self):
         self.keys = {}  # vocabulary -> {spelling key: canonical value}
         self.labels = {}  # vocabulary -> {canonical value: label}
-        for vocabulary, choices in ENUMERATIONS.items():
-            self.labels[vocabulary] = dict(choices.choices)
-        self.labels[Vocabulary.PLACE] = dict(Place.objects.values_list("slug", "name"))
-        self.labels[Vocabulary.SHARED_EXPERIENCE] = dict(
-            SharedExperience.objects.values_list("slug", "name")
-        )
+        for vocabulary in Vocabulary:
+            self.labels[vocabulary] = canonical_labels(vocabulary)
         for vocabulary, labels in self.labels.items():
             keys = self.keys.setdefault(vocabulary, {})
             for value, label in labels.items():

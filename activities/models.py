@@ -6,11 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 from .querysets import ActivityQuerySet
 from .spelling import clean_text, value_key
 from .vocabulary import (
+    ENUMERATION,
     ENUMERATIONS,
     DeliveryModel,
     FundingType,
@@ -29,7 +32,9 @@ class WebsiteField(models.URLField):
         return super().formfield(**kwargs)
 
 
-class PlaceManager(models.Manager):
+class SlugManager(models.Manager):
+    """For reference tables whose natural key (in fixtures) is their slug."""
+
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -49,7 +54,7 @@ class Place(models.Model):
         "GSS code", max_length=9, blank=True, help_text="ONS area code, where known."
     )
 
-    objects = PlaceManager()
+    objects = SlugManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -62,11 +67,6 @@ class Place(models.Model):
         return (self.slug,)
 
 
-class SharedExperienceManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class SharedExperience(models.Model):
     """A kind of lived experience peers share: the taxonomy activities are tagged with."""
 
@@ -74,7 +74,7 @@ class SharedExperience(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
-    objects = SharedExperienceManager()
+    objects = SlugManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -88,6 +88,33 @@ class SharedExperience(models.Model):
         return (self.slug,)
 
 
+class OrganisationManager(models.Manager):
+    def ids_by_key(self, names=(), *, user=None, change_reason=None, batch_size=2000):
+        """{name key: pk} for every organisation, after creating those ``names`` that are missing.
+
+        Missing names are created in bulk, each with a history row (by ``user``,
+        for ``change_reason``); blank names and spellings of one name count once.
+        """
+        ids = dict(self.values_list("name_key", "pk"))
+        missing = {}
+        for name in names:
+            name = clean_text(name)
+            key = value_key(name)
+            if key and key not in ids:
+                missing.setdefault(key, self.model(name=name, name_key=key))
+        if missing:
+            created = bulk_create_with_history(
+                list(missing.values()),
+                self.model,
+                batch_size=batch_size,
+                default_user=user,
+                default_change_reason=change_reason,
+                default_date=timezone.now(),
+            )
+            ids.update((organisation.name_key, organisation.pk) for organisation in created)
+        return ids
+
+
 class Organisation(models.Model):
     """A provider. Names are unique once case, spacing and punctuation are ignored."""
 
@@ -96,6 +123,7 @@ class Organisation(models.Model):
     website = WebsiteField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
 
+    objects = OrganisationManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -121,12 +149,13 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
 
-def _in_choices(field, choices):
+def _in_choices(enumeration):
+    field = enumeration.key
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__in": choices.values}),
+        condition=Q(**{f"{field}__in": enumeration.choices.values}),
         name=f"activity_{field}_valid",
         violation_error_message=f"{field.replace('_', ' ').capitalize()} must be one of: "
-        + ", ".join(choices.labels),
+        + ", ".join(enumeration.choices.labels),
     )
 
 
@@ -242,11 +271,7 @@ class Activity(models.Model):
         verbose_name_plural = "activities"
         ordering = ["name", "pk"]
         constraints = [
-            _in_choices("sector", Sector),
-            _in_choices("main_focus", MainFocus),
-            _in_choices("delivery_model", DeliveryModel),
-            _in_choices("funding_type", FundingType),
-            _in_choices("status", Status),
+            *(_in_choices(enumeration) for enumeration in ENUMERATIONS),
             models.UniqueConstraint(
                 fields=["place", "organisation", "name_key"],
                 condition=Q(organisation__isnull=False),
@@ -365,8 +390,8 @@ class Alias(models.Model):
 
 def canonical_labels(vocabulary):
     """{canonical value: label} for one vocabulary (queries the table ones)."""
-    if vocabulary in ENUMERATIONS:
-        return dict(ENUMERATIONS[vocabulary].choices)
+    if vocabulary in ENUMERATION:
+        return ENUMERATION[vocabulary].labels
     model = {Vocabulary.PLACE: Place, Vocabulary.SHARED_EXPERIENCE: SharedExperience}.get(
         vocabulary
     )
@@ -383,13 +408,15 @@ class ImportRun(models.Model):
         DRY_RUN = "dry_run", "Dry run"
         FAILED = "failed", "Failed: nothing written"
 
+    class Source(models.TextChoices):
+        COMMAND = "command", "Command"
+        ADMIN = "admin", "Admin upload"
+
     file_name = models.CharField(max_length=255)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.CharField(
-        max_length=20, default="command", help_text="“command”, or “admin” for an upload."
-    )
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.COMMAND)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     started = models.DateTimeField()
     finished = models.DateTimeField(null=True, blank=True)
@@ -398,7 +425,14 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     errors = models.PositiveIntegerField(default=0)
-    summary = models.TextField(blank=True, help_text="The summary as the command printed it.")
+    summary = models.TextField(
+        blank=True, help_text="Counts per sheet, skipped sheets and the total, one per line."
+    )
+    problems = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Why nothing was written: one message per error, in the order found.",
+    )
     upload = models.BinaryField(
         null=True,
         blank=True,
@@ -412,6 +446,17 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.get_outcome_display().lower()})"
+
+    def report_lines(self):
+        """The summary, then the errors, as the command prints them.
+
+        A file that could not be read has only its one problem; a workbook
+        with no master sheet in it has no rows or errors to count.
+        """
+        lines = self.summary.splitlines()
+        if self.summary and self.errors:
+            lines.append(f"{self.errors} errors; nothing was written:")
+        return lines + list(self.problems)
 
 
 class ImportRowResult(models.Model):

@@ -10,18 +10,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q
 
-from .vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from .vocabulary import ENUMERATIONS
 
 SEARCH_CONFIG = "english"
 
-# Enumerated fields the directory counts per value: {field: TextChoices}.
-ENUMERATED_FACETS = {
-    "sector": Sector,
-    "main_focus": MainFocus,
-    "delivery_model": DeliveryModel,
-    "funding_type": FundingType,
-    "status": Status,
-}
 # The values of the yes/no/unknown fields, as they read in a URL.
 YES_NO_UNKNOWN = {"yes": True, "no": False, "unknown": None}
 BOOLEAN_FACETS = ["online", "self_described_peer_support"]
@@ -86,7 +78,7 @@ class ActivityQuerySet(models.QuerySet):
         text = (text or "").strip()
         if not text:
             return self
-        from .models import Organisation
+        Organisation = self.model._meta.get_field("organisation").related_model
 
         if full_text_search():
             query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
@@ -129,9 +121,11 @@ class ActivityQuerySet(models.QuerySet):
         aggregates = {"total": Count("*")}
         for place_id in place_ids:
             aggregates[facet_key("place", place_id)] = Count("pk", filter=Q(place_id=place_id))
-        for field, choices in ENUMERATED_FACETS.items():
-            for value in choices.values:
-                aggregates[facet_key(field, value)] = Count("pk", filter=Q(**{field: value}))
+        for enumeration in ENUMERATIONS:
+            for value in enumeration.choices.values:
+                aggregates[facet_key(enumeration.key, value)] = Count(
+                    "pk", filter=Q(**{enumeration.key: value})
+                )
         for field in BOOLEAN_FACETS:
             for value in YES_NO_UNKNOWN.values():
                 condition = (

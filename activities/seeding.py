@@ -5,23 +5,22 @@ through the ORM's ``bulk_create`` (with history), which on SQLite inserts about
 40 rows a statement (Django keeps under 999 parameters) and prepares every
 value in Python: minutes for 100,000. This module writes the same rows (the
 activity, its creation record in the history, its shared experiences) with
-multi-row INSERTs of plain values instead (dates as ISO text, which both
-databases read): seconds. It is for made-up data
+``bulk``'s multi-row INSERTs of plain values instead (dates as ISO text, which
+both databases read): seconds. It is for made-up data
 only; real data go through the importer or the admin.
 
 Names that would clash with an activity already recorded get a number, so
 seeding twice, or on top of the demo data, never breaks the identity constraint.
 """
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from .bulk import records_insert, shared_experience_links_insert
 from .data_version import data_changed
 from .demo import demo_rows
 from .models import Activity, Organisation, Place, SharedExperience
 from .spelling import clean_text, value_key
-
-ROWS_PER_INSERT = 500  # 500 rows x 27 columns stays under SQLite's 32,766 parameters
 
 
 def counts_by_place(count, weights):
@@ -55,36 +54,6 @@ def _unique_rows(rows):
         yield row, key
 
 
-def _organisation_ids(rows):
-    """{name key: id}, creating the organisations the rows name that are missing."""
-    ids = dict(Organisation.objects.values_list("name_key", "pk"))
-    missing = {}
-    for row in rows:
-        name = clean_text(row["organisation"])
-        key = value_key(name)
-        if key and key not in ids:
-            missing.setdefault(key, Organisation(name=name, name_key=key))
-    Organisation.objects.bulk_create(missing.values())
-    ids.update(Organisation.objects.filter(name_key__in=missing).values_list("name_key", "pk"))
-    return ids
-
-
-def _insert(cursor, model, records):
-    """INSERT {attname: database-ready value} records, many rows a statement."""
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    defaults = [(f.attname, f.get_default()) for f in fields]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    row_marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    table = connection.ops.quote_name(model._meta.db_table)
-    for start in range(0, len(records), ROWS_PER_INSERT):
-        chunk = records[start : start + ROWS_PER_INSERT]
-        params = [record.get(name, default) for record in chunk for name, default in defaults]
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_marks] * len(chunk))}",
-            params,
-        )
-
-
 @transaction.atomic
 def activities_seed(*, count, seed, weights):
     """Create ``count`` made-up activities, with history and shared experiences."""
@@ -93,7 +62,7 @@ def activities_seed(*, count, seed, weights):
     )
     places = dict(Place.objects.values_list("slug", "pk"))
     experiences = dict(SharedExperience.objects.values_list("slug", "pk"))
-    organisations = _organisation_ids(rows)
+    organisations = Organisation.objects.ids_by_key(row["organisation"] for row in rows)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     records = []
     for row, (_place, organisation_key, name_key) in zip(rows, keys, strict=True):
@@ -111,24 +80,19 @@ def activities_seed(*, count, seed, weights):
         )
         records.append(record)
     last_id = Activity.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    with connection.cursor() as wrapper:
-        cursor = wrapper.cursor  # the driver's own: no query log, even with DEBUG on
-        _insert(cursor, Activity, records)
-        ids = {
-            (place_id, organisation_id, name_key): pk
-            for pk, place_id, organisation_id, name_key in Activity.objects.filter(
-                pk__gt=last_id
-            ).values_list("pk", "place_id", "organisation_id", "name_key")
-        }
-        links = []
-        for record, row in zip(records, rows, strict=True):
-            record["id"] = ids[(record["place_id"], record["organisation_id"], record["name_key"])]
-            record.update(history_date=now, history_type="+")
-            links.extend(
-                {"activity_id": record["id"], "sharedexperience_id": experiences[slug]}
-                for slug in row["shared_experiences"]
-            )
-        _insert(cursor, Activity.history.model, records)
-        _insert(cursor, Activity.shared_experiences.through, links)
+    records_insert(model=Activity, records=records)
+    ids = {
+        (place_id, organisation_id, name_key): pk
+        for pk, place_id, organisation_id, name_key in Activity.objects.filter(
+            pk__gt=last_id
+        ).values_list("pk", "place_id", "organisation_id", "name_key")
+    }
+    links = []
+    for record, row in zip(records, rows, strict=True):
+        record["id"] = ids[(record["place_id"], record["organisation_id"], record["name_key"])]
+        record.update(history_date=now, history_type="+")
+        links.extend((record["id"], experiences[slug]) for slug in row["shared_experiences"])
+    records_insert(model=Activity.history.model, records=records)
+    shared_experience_links_insert(links)
     data_changed()
     return len(records)

@@ -7,9 +7,10 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from .bulk import shared_experience_links_insert
 from .data_version import data_changed
 from .models import Activity, Alias, Organisation, Place, SharedExperience
-from .spelling import clean_text, value_key
+from .spelling import value_key
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 REFERENCE_FIXTURES = [
@@ -53,15 +54,9 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
     rows = list(rows)
     places = dict(Place.objects.values_list("slug", "pk"))
     experiences = dict(SharedExperience.objects.values_list("slug", "pk"))
-    organisations = dict(Organisation.objects.values_list("name_key", "pk"))
-    new_orgs = {}
-    for row in rows:
-        name = clean_text(row.get("organisation"))
-        key = value_key(name)
-        if key and key not in organisations and key not in new_orgs:
-            new_orgs[key] = Organisation(name=name, name_key=key)
-    for org in Organisation.objects.bulk_create(new_orgs.values(), batch_size=batch_size):
-        organisations[org.name_key] = org.pk
+    organisations = Organisation.objects.ids_by_key(
+        (row.get("organisation") for row in rows), user=scoped_by, batch_size=batch_size
+    )
 
     activities = []
     for row in rows:
@@ -79,14 +74,13 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
     created = bulk_create_with_history(
         activities, Activity, batch_size=batch_size, default_user=scoped_by
     )
-    links = [
-        Activity.shared_experiences.through(
-            activity_id=activity.pk, sharedexperience_id=experiences[slug]
-        )
-        for activity, row in zip(created, rows, strict=True)
-        for slug in row["shared_experiences"]
-    ]
-    Activity.shared_experiences.through.objects.bulk_create(links, batch_size=batch_size * 5)
+    shared_experience_links_insert(
+        [
+            (activity.pk, experiences[slug])
+            for activity, row in zip(created, rows, strict=True)
+            for slug in row["shared_experiences"]
+        ]
+    )
     data_changed()
     return created
 

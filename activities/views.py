@@ -2,15 +2,16 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from scoping.spreadsheets import download
+
 from .data_version import cached
-from .directory_export import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines, xlsx_bytes
 from .filters import PAGE_SIZES, directory_filters
+from .master_sheet import directory_csv, directory_xlsx
 from .models import Activity
 
 VIEW = "activities.view_activity"
@@ -100,22 +101,20 @@ def activity_detail(request, pk):
     )
 
 
-def _export(request, extension, response_class, content, content_type):
+def _export(request, extension, content, *, streaming=False):
     """The list's results as a download; with an invalid value, back to the list, which says which."""
     filters = directory_filters(request.GET)
     if not filters.is_valid():
         return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
-    response = response_class(content(filters.results()), content_type=content_type)
     file_name = f"activities-{timezone.localdate().isoformat()}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
+    return download(content(filters.results()), file_name, streaming=streaming)
 
 
 @permission_required(VIEW, raise_exception=True)
 def activity_export_csv(request):
-    return _export(request, "csv", StreamingHttpResponse, csv_lines, CSV_CONTENT_TYPE)
+    return _export(request, "csv", directory_csv, streaming=True)
 
 
 @permission_required(VIEW, raise_exception=True)
 def activity_export_xlsx(request):
-    return _export(request, "xlsx", HttpResponse, xlsx_bytes, XLSX_CONTENT_TYPE)
+    return _export(request, "xlsx", directory_xlsx)

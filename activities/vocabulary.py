@@ -2,9 +2,13 @@
 
 Labels are exactly the canonical names in the master-sheet specification;
 values are short slugs used in URLs, the database and exports' query strings.
-Models, forms, filters, the importer and reports import these classes: there is
-never a second list of the same values.
+Each enumerated vocabulary is registered once in ``ENUMERATIONS`` with its
+field, title and master-sheet header; models, forms, filters, the importer,
+the exports and the reports derive their lists from it: there is never a
+second list of the same values.
 """
+
+from dataclasses import dataclass
 
 from django.db import models
 
@@ -46,23 +50,54 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Vocabulary(models.TextChoices):
-    """Every vocabulary a spreadsheet cell can be matched against."""
+@dataclass(frozen=True)
+class Enumeration:
+    """One enumerated vocabulary of the master sheet, and everything the app derives from it.
 
-    PLACE = "place", "Place"
-    SHARED_EXPERIENCE = "shared_experience", "Shared experience"
-    SECTOR = "sector", "Sector"
-    MAIN_FOCUS = "main_focus", "Main focus"
-    DELIVERY_MODEL = "delivery_model", "Primary model of delivery"
-    FUNDING_TYPE = "funding_type", "Funding type"
-    STATUS = "status", "Status"
+    ``key`` is at once the ``Activity`` field, the directory's URL parameter, the
+    report's breakdown key and the vocabulary its aliases are stored under;
+    ``title`` is the master sheet's canonical header and the heading of its
+    report breakdown; ``filter_label`` is the directory's (shorter) label.
+    """
+
+    key: str
+    choices: type[models.TextChoices]
+    title: str
+    filter_label: str = ""
+
+    @property
+    def label(self):
+        """How the directory's filter names it."""
+        return self.filter_label or self.title
+
+    @property
+    def labels(self):
+        """{value: label}."""
+        return dict(self.choices.choices)
 
 
-# The enumerations among the vocabularies (places and shared experiences are tables).
-ENUMERATIONS = {
-    Vocabulary.SECTOR: Sector,
-    Vocabulary.MAIN_FOCUS: MainFocus,
-    Vocabulary.DELIVERY_MODEL: DeliveryModel,
-    Vocabulary.FUNDING_TYPE: FundingType,
-    Vocabulary.STATUS: Status,
-}
+# In the master sheet's column order. Add a vocabulary here and the model's
+# constraints, the aliases, the importer, the exports, the directory's facets
+# and the reports' breakdowns all follow (the model field itself is declared in
+# ``models.Activity``, with its help text, and needs a migration).
+ENUMERATIONS = (
+    Enumeration("sector", Sector, "Sector"),
+    Enumeration("main_focus", MainFocus, "Main focus"),
+    Enumeration("delivery_model", DeliveryModel, "Primary model of delivery", "Model of delivery"),
+    Enumeration("funding_type", FundingType, "Funding type"),
+    Enumeration("status", Status, "Status"),
+)
+ENUMERATION = {enumeration.key: enumeration for enumeration in ENUMERATIONS}
+
+# The vocabularies kept in tables rather than enumerations: (key, title).
+TABLE_VOCABULARIES = (("place", "Place"), ("shared_experience", "Shared experience"))
+
+# Every vocabulary a spreadsheet cell can be matched against (the aliases' key).
+Vocabulary = models.TextChoices(
+    "Vocabulary",
+    [
+        (key.upper(), (key, title))
+        for key, title in [*TABLE_VOCABULARIES, *((e.key, e.title) for e in ENUMERATIONS)]
+    ],
+)
+Vocabulary.__doc__ = "Every vocabulary a spreadsheet cell can be matched against."

@@ -6,7 +6,7 @@ import io
 
 from django.db import transaction
 
-from activities.sheet_layout import escape_formula, unescape_formula
+from scoping.spreadsheets import escape_formula, unescape_formula
 
 from .models import Theme
 

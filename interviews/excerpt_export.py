@@ -4,7 +4,7 @@ import io
 
 from openpyxl import Workbook
 
-from activities.sheet_layout import escape_formula
+from scoping.spreadsheets import escape_formula
 
 from .models import Excerpt
 

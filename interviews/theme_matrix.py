@@ -6,8 +6,8 @@ from django.db.models import Count
 from openpyxl import Workbook
 
 from activities.models import Place
-from activities.sheet_layout import escape_formula
 from activities.vocabulary import Sector
+from scoping.spreadsheets import escape_formula
 
 from .models import Excerpt, ParticipantRole, Theme
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from activities.sheet_layout import escape_formula
+from scoping.spreadsheets import escape_formula
 
 from .disclosure import SUPPRESSED
 from .summaries import percent

@@ -25,7 +25,7 @@ from django.db.models import Count, Q
 
 from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
-from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary import ENUMERATION, Status
 
 from .models import Highlight
 
@@ -33,13 +33,9 @@ ONE_DECIMAL = Decimal("0.1")
 REGION = "region"  # the key of a count for the whole region rather than one place
 ACTIVITIES, INTERVIEWS = "activities", "interviews"  # the page's two sections of breakdowns
 
-# (key, title, vocabulary): the activity fields broken down on every page, in page order.
+# The activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [
-    ("delivery_model", "Primary model of delivery", DeliveryModel),
-    ("sector", "Sector", Sector),
-    ("main_focus", "Main focus", MainFocus),
-    ("funding_type", "Funding type", FundingType),
-    ("status", "Status", Status),
+    ENUMERATION[key] for key in ("delivery_model", "sector", "main_focus", "funding_type", "status")
 ]
 SHARED_EXPERIENCE = "shared_experience"
 SHARED_EXPERIENCE_NOTE = (
@@ -195,8 +191,9 @@ def activity_counts(options):
     second pass at 100,000 activities; places with no activities are simply absent.
     """
     annotations = {"activity_count": Count("pk")}
-    for key, _, vocabulary in VOCABULARY_BREAKDOWNS:
-        for value in vocabulary.values:
+    for enumeration in VOCABULARY_BREAKDOWNS:
+        key = enumeration.key
+        for value in enumeration.choices.values:
             annotations[count_alias(key, value)] = Count("pk", filter=Q(**{key: value}))
     activities = Activity.objects.order_by()
     condition = options.activity_filter()
@@ -282,10 +279,11 @@ def _rows(categories, place, places, total, region_total):
 
 def vocabulary_breakdowns(places, place, total, region_total):
     breakdowns = []
-    for key, title, vocabulary in VOCABULARY_BREAKDOWNS:
+    for enumeration in VOCABULARY_BREAKDOWNS:
+        key, title = enumeration.key, enumeration.title
         categories = [
             (value, label, {p.pk: p.counts.get(count_alias(key, value), 0) for p in places})
-            for value, label in vocabulary.choices
+            for value, label in enumeration.choices.choices
         ]
         rows = _rows(categories, place, places, total, region_total)
         breakdowns.append(

@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 
 from activities.data_version import current_token
-from activities.master_sheet_write import master_sheet_import
+from activities.master_sheet import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation, Place, SharedExperience
 from activities.seeding import activities_seed
 from activities.services import activities_create
@@ -100,7 +100,7 @@ def _writes():
     def import_sheet():
         sheet = [CANONICAL, row("Leeds Imported Walk", experiences="Carers")]
         run, _plan = master_sheet_import(data=workbook_bytes({"Leeds": sheet}), file_name="t.xlsx")
-        assert run.outcome == ImportRun.Outcome.APPLIED, run.summary
+        assert run.outcome == ImportRun.Outcome.APPLIED, run.report_lines()
 
     return [
         ("admin-style save", save),

@@ -11,8 +11,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from activities.master_sheet import HEADERS
+from activities.master_sheet.export import activity_cells
 from activities.models import Activity
-from activities.sheet_layout import HEADERS, activity_cells
 
 from .directory_data import make_directory
 

@@ -3,7 +3,8 @@
 import pytest
 
 from activities.models import Activity, Place, SharedExperience
-from activities.querysets import BOOLEAN_FACETS, ENUMERATED_FACETS
+from activities.querysets import BOOLEAN_FACETS
+from activities.vocabulary import ENUMERATIONS
 
 from .directory_data import make_directory
 
@@ -29,8 +30,11 @@ def real_counts(activities):
             for e in SharedExperience.objects.all()
         },
     }
-    for field, choices in ENUMERATED_FACETS.items():
-        counts[field] = {v: activities.filter(**{field: v}).count() for v in choices.values}
+    for enumeration in ENUMERATIONS:
+        field = enumeration.key
+        counts[field] = {
+            v: activities.filter(**{field: v}).count() for v in enumeration.choices.values
+        }
     for field, name in zip(BOOLEAN_FACETS, ["online", "self_described"], strict=True):
         counts[name] = {
             word: activities.filter(**{f"{field}__isnull": True}).count()

@@ -2,7 +2,9 @@ import datetime
 
 import pytest
 
-from activities.sheet_layout import HEADERS, activity_cells, escape_formula, unescape_formula
+from activities.master_sheet import HEADERS
+from activities.master_sheet.export import activity_cells
+from scoping.spreadsheets import escape_formula, unescape_formula
 
 from .factories import make_activity
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
-from activities.master_sheet_write import master_sheet_import
+from activities.master_sheet import master_sheet_import
 from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.master_sheet_write import StalePlan, master_sheet_import
+from activities.master_sheet import StalePlan, master_sheet_import
+from activities.models import ImportRun
 
 
 class Command(BaseCommand):
@@ -27,11 +28,11 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         try:
             run, plan = master_sheet_import(
-                data=data, file_name=file.name, source="command", dry_run=dry_run
+                data=data, file_name=file.name, source=ImportRun.Source.COMMAND, dry_run=dry_run
             )
         except StalePlan as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(run.summary)
+        self.stdout.write("\n".join(run.report_lines()))
         if plan is None or not plan.ok:
             raise CommandError("Nothing was imported.", returncode=1)
         if dry_run:

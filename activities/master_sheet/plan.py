@@ -3,7 +3,7 @@
 ``master_sheet_plan`` reads every worksheet (openpyxl, read-only), finds each
 sheet's header row, reads the rows with the vocabulary matcher and decides per
 row: new, updated (with the changed fields), unchanged, or its errors. The
-command and the admin both call it and then ``master_sheet_write.plan_apply``.
+command and the admin both call it and then ``apply.plan_apply``.
 Lookups (places, taxonomy, aliases, organisations, existing activities) are
 fetched once per plan: a handful of queries whatever the number of rows.
 
@@ -19,66 +19,22 @@ from dataclasses import dataclass, field
 
 from openpyxl.chartsheet import Chartsheet
 
-from . import master_sheet_cells as cells
-from .matching import UnknownValue, VocabularyMatcher
-from .models import Activity, Organisation, Place, SharedExperience
-from .sheet_layout import COLUMNS, SHARED_EXPERIENCE_SEPARATOR, unescape_formula
-from .spelling import header_key, value_key
-from .vocabulary import ENUMERATIONS, Vocabulary
+from scoping.spreadsheets import unescape_formula
 
-HEADER_ROWS_SEARCHED = 10
+from ..matching import UnknownValue, VocabularyMatcher
+from ..models import Activity, ImportRowResult, Organisation, Place, SharedExperience
+from ..spelling import header_key, value_key
+from ..vocabulary import ENUMERATION, Vocabulary
+from . import cells
+from .layout import (
+    CANONICAL_HEADER,
+    COMPARED,
+    HEADER_FIELDS,
+    HEADER_ROWS_SEARCHED,
+    REQUIRED,
+    SHARED_EXPERIENCE_SEPARATOR,
+)
 
-# Also-accepted headers (master-sheet.md); the canonical ones come from sheet_layout.
-HEADER_ALIASES = {
-    "name": ["Project name", "Activity", "Activity name", "Name"],
-    "place": ["Region", "Area", "Locality"],
-    "organisation": ["Organization", "Provider", "Delivered by"],
-    "sector": ["Organisation type", "Organization type", "Provider type"],
-    "main_focus": ["Focus"],
-    "shared_experiences": ["Shared experiences", "Peer group"],
-    "delivery_model": ["Delivery model", "Model of delivery"],
-    "funding_type": ["Funding"],
-    "website": ["Web", "URL"],
-    "contact": ["Contact details"],
-    "venue": ["Venue", "Location", "Where"],
-    "online": ["Online?", "Digital"],
-    "self_described_peer_support": ["Self described", "Calls itself peer support"],
-    "status": ["Active?"],
-    "date_scoped": ["Date found", "Date added", "Last checked"],
-    "scoped_by_name": ["Champion", "Found by"],
-    "notes": ["Comments"],
-}
-HEADER_FIELDS = {}
-for _header, _field in COLUMNS:
-    for _spelling in [_header, *HEADER_ALIASES.get(_field, [])]:
-        HEADER_FIELDS[header_key(_spelling)] = _field
-CANONICAL_HEADER = {name: header for header, name in COLUMNS}
-REQUIRED = ["name", "sector", "main_focus", "shared_experiences", "delivery_model"]
-
-VOCABULARY_OF = {
-    "sector": Vocabulary.SECTOR,
-    "main_focus": Vocabulary.MAIN_FOCUS,
-    "delivery_model": Vocabulary.DELIVERY_MODEL,
-    "funding_type": Vocabulary.FUNDING_TYPE,
-    "status": Vocabulary.STATUS,
-}
-# Fields compared with (and written to) an existing activity, besides its identity.
-COMPARED = [
-    "name",
-    "sector",
-    "main_focus",
-    "delivery_model",
-    "funding_type",
-    "website",
-    "contact",
-    "venue",
-    "online",
-    "self_described_peer_support",
-    "status",
-    "date_scoped",
-    "scoped_by_name",
-    "notes",
-]
 TEXT_READERS = {
     "name": lambda raw: cells.single_line(raw, 300),
     "organisation": lambda raw: cells.single_line(raw, 300),
@@ -91,9 +47,7 @@ TEXT_READERS = {
     "self_described_peer_support": cells.yes_no,
     "date_scoped": cells.date,
 }
-
-SUMMARY_ERRORS_END = "; nothing was written:"
-NEW, UPDATED, UNCHANGED, ERROR = "new", "updated", "unchanged", "error"
+Result = ImportRowResult.Result
 
 
 @dataclass(slots=True)
@@ -122,7 +76,7 @@ class PlannedRow:
     sheet: str
     row: int
     values: dict
-    result: str = NEW
+    result: str = Result.NEW
     identity: tuple = ()
     place: str | None = None
     activity_id: int | None = None
@@ -154,7 +108,6 @@ class Plan:
     rows: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
     new_organisations: dict = field(default_factory=dict)  # name key -> name
-    organisation_ids: dict = field(default_factory=dict)  # name key -> pk (existing)
 
     def count(self, result):
         return sum(1 for row in self.rows if row.result == result)
@@ -168,7 +121,7 @@ class Plan:
         return bool(self.sheets) and not self.problems
 
     def summary_lines(self):
-        """The summary the command prints and the run records."""
+        """Counts per sheet, the skipped sheets and the total (errors are ``problem_messages``)."""
         lines = []
         for sheet in self.sheets:
             lines.append(
@@ -181,21 +134,24 @@ class Plan:
         for name, reason in self.skipped:
             lines.append(f"{name}: skipped ({reason})")
         lines.append(
-            f"Total: {len(self.rows)} rows read, {self.count(NEW)} new, "
-            f"{self.count(UPDATED)} updated, {self.count(UNCHANGED)} unchanged"
+            f"Total: {len(self.rows)} rows read, {self.count(Result.NEW)} new, "
+            f"{self.count(Result.UPDATED)} updated, {self.count(Result.UNCHANGED)} unchanged"
         )
-        problems = self.problems
-        if not self.sheets and not self.sheet_problems:
-            lines.append(
-                "Error: no worksheet has the master sheet's headers (Project name / support "
-                "type, Sector, Main focus, Shared experience, Primary model of delivery and, "
-                "unless the sheet is named after a place, Place) in its first "
-                f"{HEADER_ROWS_SEARCHED} rows."
-            )
-        if problems:
-            lines.append(f"{len(problems)} errors{SUMMARY_ERRORS_END}")
-            lines.extend(str(problem) for problem in problems)
         return lines
+
+    def problem_messages(self):
+        """Why nothing can be written, one message per error (none when all is well)."""
+        if not self.sheets and not self.sheet_problems:
+            return [NO_MASTER_SHEET]
+        return [str(problem) for problem in self.problems]
+
+
+NO_MASTER_SHEET = (
+    "Error: no worksheet has the master sheet's headers (Project name / support "
+    "type, Sector, Main focus, Shared experience, Primary model of delivery and, "
+    "unless the sheet is named after a place, Place) in its first "
+    f"{HEADER_ROWS_SEARCHED} rows."
+)
 
 
 class _Lookups:
@@ -274,7 +230,7 @@ def _find_header(rows, sheet_place):
 def master_sheet_plan(workbook):
     """Read an open workbook into a ``Plan``; writes nothing."""
     lookups = _Lookups()
-    plan = Plan(organisation_ids=lookups.organisation_ids)
+    plan = Plan()
     seen = {}
     for sheet_name in workbook.sheetnames:
         worksheet = workbook[sheet_name]
@@ -362,7 +318,7 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
                     )
                 )
         if planned.problems:
-            planned.result = ERROR
+            planned.result = Result.ERROR
         plan.rows.append(planned)
 
 
@@ -380,8 +336,8 @@ def _read_row(lookups, sheet, sheet_place, number, raw_row, readers):
     for name, index, header in readers:
         raw = unescape_formula(raw_row[index]) if index < width else None
         try:
-            if name in VOCABULARY_OF:
-                values[name] = lookups.match(VOCABULARY_OF[name], raw)
+            if name in ENUMERATION:  # the field's name is its vocabulary's
+                values[name] = lookups.match(name, raw)
             elif name == "place":
                 if cells.as_text(raw).strip():
                     values[name] = lookups.match(Vocabulary.PLACE, raw)
@@ -427,7 +383,7 @@ def _experiences(lookups, sheet, number, header, raw, problems):
 def _compare(row, lookups, plan):
     existing = lookups.existing.get(row.identity)
     if existing is None:
-        row.result = NEW
+        row.result = Result.NEW
         key = row.identity[1]
         if key and key not in lookups.organisation_ids:
             plan.new_organisations.setdefault(key, row.values["organisation_name"])
@@ -444,15 +400,15 @@ def _compare(row, lookups, plan):
                 display(name, before, lookups),
                 display(name, after, lookups),
             ]
-    row.result = UPDATED if row.changes else UNCHANGED
+    row.result = Result.UPDATED if row.changes else Result.UNCHANGED
     _tally(plan, row)
 
 
 def _tally(plan, row):
     summary = next(s for s in reversed(plan.sheets) if s.name == row.sheet)
-    if row.result == NEW:
+    if row.result == Result.NEW:
         summary.new += 1
-    elif row.result == UPDATED:
+    elif row.result == Result.UPDATED:
         summary.updated += 1
     else:
         summary.unchanged += 1
@@ -464,8 +420,8 @@ def display(name, value, lookups):
         return SHARED_EXPERIENCE_SEPARATOR.join(
             sorted(lookups.experience_names[pk] for pk in value)
         )
-    if name in VOCABULARY_OF:
-        return dict(ENUMERATIONS[VOCABULARY_OF[name]].choices).get(value, value)
+    if name in ENUMERATION:
+        return ENUMERATION[name].labels.get(value, value)
     if value is None:
         return ""
     if isinstance(value, bool):

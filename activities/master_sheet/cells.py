@@ -1,7 +1,8 @@
-"""Reading one master-sheet cell into a field's value.
+"""One master-sheet cell: reading it into a field's value, and writing a value back.
 
 Each reader takes the raw cell (already un-escaped) and returns the stored
-value or raises ``CellError`` with the reason a person can act on.
+value or raises ``CellError`` with the reason a person can act on. Writers
+(``yes_no_text``) give what a reader reads back as the same value.
 """
 
 import datetime
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 
 from openpyxl.utils.datetime import from_excel
 
-from .spelling import clean_text, value_key
+from ..spelling import clean_text, value_key
 
 
 class CellError(ValueError):
@@ -69,6 +70,11 @@ def website(raw, max_length=500):
     if parts.scheme not in ("http", "https") or not _HOST.match(parts.netloc) or " " in text:
         raise CellError("is not a web address", "a web address such as https://example.org")
     return text
+
+
+def yes_no_text(value):
+    """True, False, None as Yes, No and blank: what ``yes_no`` reads back."""
+    return "" if value is None else ("Yes" if value else "No")
 
 
 def yes_no(raw):

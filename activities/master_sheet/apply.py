@@ -22,19 +22,14 @@ from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .data_version import data_changed
-from .master_sheet import (
-    CANONICAL_HEADER,
-    COMPARED,
-    ERROR,
-    NEW,
-    UNCHANGED,
-    UPDATED,
-    master_sheet_plan,
-)
-from .master_sheet_files import UnreadableWorkbook, workbook_open
-from .master_sheet_inserts import rows_insert
-from .models import Activity, ImportRowResult, ImportRun, Organisation
+from ..bulk import rows_insert, shared_experience_links_insert
+from ..data_version import data_changed
+from ..models import Activity, ImportRowResult, ImportRun, Organisation
+from .files import UnreadableWorkbook, workbook_open
+from .layout import CANONICAL_HEADER, COMPARED
+from .plan import master_sheet_plan
+
+Result = ImportRowResult.Result
 
 BATCH_SIZE = 2000
 # Row results are kept for this many most recent runs; older runs keep their counts.
@@ -58,12 +53,12 @@ class StalePlan(Exception):
 
 
 def master_sheet_import(
-    *, data, file_name, user=None, source="command", dry_run=False, preview=None
+    *, data, file_name, user=None, source=ImportRun.Source.COMMAND, dry_run=False, preview=None
 ):
     """Import the workbook in ``data`` (bytes); return ``(run, plan)``.
 
-    ``plan`` is None when the file could not be read at all (the run's summary
-    says why). ``preview``, a dry-run ``ImportRun`` of the same file, makes
+    ``plan`` is None when the file could not be read at all (the run's problems
+    say why). ``preview``, a dry-run ``ImportRun`` of the same file, makes
     the import refuse (``StalePlan``) if the directory changed since.
     """
     started = timezone.now()
@@ -78,7 +73,7 @@ def master_sheet_import(
             started=started,
             finished=timezone.now(),
             errors=1,
-            summary=str(error),
+            problems=[str(error)],
         )
         return run, None
     try:
@@ -104,7 +99,9 @@ def master_sheet_import(
                 source=source,
                 outcome=outcome,
                 started=started,
-                upload=data if outcome == ImportRun.Outcome.DRY_RUN and source == "admin" else None,
+                upload=data
+                if outcome == ImportRun.Outcome.DRY_RUN and source == ImportRun.Source.ADMIN
+                else None,
             )
     except IntegrityError as error:
         raise StalePlan(
@@ -124,13 +121,13 @@ def plan_check_against_preview(*, plan, preview):
         "sheet", "row", "result", "activity_id", "activity_version"
     ):
         row = current.get((sheet, number))
-        if row is None or row.result == ERROR:
+        if row is None or row.result == Result.ERROR:
             stale.append(f"{sheet}!{number} now has an error")
-        elif result == NEW and row.result != NEW:
+        elif result == Result.NEW and row.result != Result.NEW:
             stale.append(
                 f"{sheet}!{number} “{row.name}” was added to the directory by someone else"
             )
-        elif result in (UPDATED, UNCHANGED) and (
+        elif result in (Result.UPDATED, Result.UNCHANGED) and (
             row.activity_id != activity_id or row.version != version
         ):
             stale.append(f"{sheet}!{number} “{row.name}” was edited by someone else")
@@ -150,26 +147,24 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     if not plan.ok:
         raise ValueError("A plan with errors is never applied.")
     _lock_and_check_versions(plan, batch_size)
-    organisation_ids = dict(plan.organisation_ids)
-    new_organisations = [
-        Organisation(name=name, name_key=key) for key, name in plan.new_organisations.items()
-    ]
+    organisation_ids = Organisation.objects.ids_by_key(
+        plan.new_organisations.values(),
+        user=user,
+        change_reason=change_reason,
+        batch_size=batch_size,
+    )
     history = {
         "default_user": user,
         "default_change_reason": change_reason,
         "default_date": timezone.now(),
     }
-    for organisation in bulk_create_with_history(
-        new_organisations, Organisation, batch_size=batch_size, **history
-    ):
-        organisation_ids[organisation.name_key] = organisation.pk
     _create(plan, organisation_ids, history, batch_size)
     _update(plan, history, batch_size)
     data_changed()
 
 
 def _lock_and_check_versions(plan, batch_size):
-    expected = {row.activity_id: row.version for row in plan.rows if row.result == UPDATED}
+    expected = {row.activity_id: row.version for row in plan.rows if row.result == Result.UPDATED}
     ids = list(expected)
     changed = []
     for start in range(0, len(ids), batch_size):
@@ -188,7 +183,7 @@ def _lock_and_check_versions(plan, batch_size):
 
 
 def _create(plan, organisation_ids, history, batch_size):
-    rows = [row for row in plan.rows if row.result == NEW]
+    rows = [row for row in plan.rows if row.result == Result.NEW]
     activities = []
     for row in rows:
         values = row.values
@@ -208,19 +203,11 @@ def _create(plan, organisation_ids, history, batch_size):
         links.extend(
             (activity.pk, experience_id) for experience_id in row.values["shared_experiences"]
         )
-    _links_insert(links)
-
-
-def _links_insert(links):
-    rows_insert(
-        model=Activity.shared_experiences.through,
-        fields=["activity", "sharedexperience"],
-        rows=links,
-    )
+    shared_experience_links_insert(links)
 
 
 def _update(plan, history, batch_size):
-    rows = [row for row in plan.rows if row.result == UPDATED]
+    rows = [row for row in plan.rows if row.result == Result.UPDATED]
     if not rows:
         return
     now = timezone.now()
@@ -251,7 +238,7 @@ def _update(plan, history, batch_size):
     relinked_ids = [row.activity_id for row in relinked]
     for start in range(0, len(relinked_ids), batch_size):
         through.objects.filter(activity_id__in=relinked_ids[start : start + batch_size]).delete()
-    _links_insert(
+    shared_experience_links_insert(
         [
             (row.activity_id, experience_id)
             for row in relinked
@@ -271,11 +258,12 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
         started=started,
         finished=timezone.now(),
         rows_read=len(plan.rows),
-        new=plan.count(NEW),
-        updated=plan.count(UPDATED),
-        unchanged=plan.count(UNCHANGED),
+        new=plan.count(Result.NEW),
+        updated=plan.count(Result.UPDATED),
+        unchanged=plan.count(Result.UNCHANGED),
         errors=len(problems),
         summary="\n".join(plan.summary_lines()),
+        problems=plan.problem_messages(),
         upload=upload,
         file_sha256=hashlib.sha256(upload).hexdigest() if upload else "",
     )

@@ -1,0 +1,34 @@
+"""The master sheet: the study's spreadsheet, read into the directory and written back.
+
+- ``layout``: the columns, their headers and the also-accepted headers.
+- ``cells``: reading one cell into a field's value (and yes/no back out).
+- ``files``: opening an upload safely (size limit, zip bombs, read-only).
+- ``plan``: a workbook in, a plan out: per row new, updated, unchanged or its errors.
+- ``apply``: the plan written all or nothing, and the import run recorded.
+- ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
+"""
+
+from .apply import StalePlan, master_sheet_import, plan_apply, runs_prune
+from .export import directory_csv, directory_xlsx, master_sheet_export
+from .files import UnreadableWorkbook, max_upload_bytes, size_text, workbook_check, workbook_open
+from .layout import COLUMNS, HEADERS
+from .plan import Plan, master_sheet_plan
+
+__all__ = [
+    "COLUMNS",
+    "HEADERS",
+    "Plan",
+    "StalePlan",
+    "UnreadableWorkbook",
+    "directory_csv",
+    "directory_xlsx",
+    "master_sheet_export",
+    "master_sheet_import",
+    "master_sheet_plan",
+    "max_upload_bytes",
+    "plan_apply",
+    "runs_prune",
+    "size_text",
+    "workbook_check",
+    "workbook_open",
+]

@@ -1,0 +1,121 @@
+"""Activities written out in the master sheet's layout: one writer for every export.
+
+The master-sheet export (command and admin) writes one sheet per place
+(named after it) or one "Activities" sheet; the directory's CSV and XLSX
+downloads write its current results, in its order, as one sheet. Every file
+has the canonical headers, Place column included, so it imports back
+unchanged. Text a spreadsheet would run as a formula is escaped
+(``scoping.spreadsheets``). Two queries, whatever the number of activities;
+workbooks are written streaming (openpyxl write-only).
+"""
+
+import io
+import re
+
+import openpyxl
+
+from scoping.spreadsheets import csv_lines, escape_formula
+
+from ..models import Activity
+from ..vocabulary import ENUMERATION
+from .cells import yes_no_text
+from .layout import COLUMNS, HEADERS, SHARED_EXPERIENCE_SEPARATOR
+
+ONE_SHEET_TITLE = "Activities"
+_NOT_IN_SHEET_TITLES = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(name):
+    """Excel refuses some characters in sheet names and more than 31 of them."""
+    return _NOT_IN_SHEET_TITLES.sub(" ", name)[:31].strip() or "Sheet"
+
+
+def _reader(field):
+    """A function (activity, its shared experiences' names) -> the field's cell value."""
+    if field in ENUMERATION:
+        labels = ENUMERATION[field].labels
+        return lambda activity, _names: labels.get(
+            getattr(activity, field), getattr(activity, field)
+        )
+    if field == "place":
+        return lambda activity, _names: activity.place.name
+    if field == "organisation":
+        return lambda activity, _names: activity.organisation.name if activity.organisation else ""
+    if field == "shared_experiences":
+        return lambda _activity, names: SHARED_EXPERIENCE_SEPARATOR.join(sorted(names))
+    if field in ("online", "self_described_peer_support"):
+        return lambda activity, _names: yes_no_text(getattr(activity, field))
+    return lambda activity, _names: getattr(activity, field)
+
+
+_READERS = [_reader(field) for _, field in COLUMNS]
+
+
+def activity_cells(activity, shared_experience_names):
+    """One activity as export cells, in ``COLUMNS`` order.
+
+    ``activity`` needs ``place`` and ``organisation`` loaded;
+    ``shared_experience_names`` is the list of its shared experiences' names
+    (passed in so callers can fetch them for many activities in one query).
+    """
+    return [escape_formula(read(activity, shared_experience_names)) for read in _READERS]
+
+
+def activities_with_cells(activities):
+    """(activity, cells) per activity in the queryset's order: two queries in all."""
+    names = activities.shared_experience_names()
+    for activity in activities.select_related("place", "organisation").iterator(chunk_size=2000):
+        yield activity, activity_cells(activity, names.get(activity.pk, []))
+
+
+def workbook_write(file, activities, *, sheet_for=None):
+    """Write ``activities`` as a workbook to ``file``; return how many were written.
+
+    ``sheet_for(activity)`` names the sheet each activity goes on (one
+    "Activities" sheet by default); each sheet starts with the headers.
+    """
+    workbook = openpyxl.Workbook(write_only=True)
+    sheets = {}
+    count = 0
+    for activity, cells in activities_with_cells(activities):
+        title = sheet_for(activity) if sheet_for else ONE_SHEET_TITLE
+        sheet = sheets.get(title)
+        if sheet is None:
+            sheet = sheets[title] = workbook.create_sheet(title)
+            sheet.append(HEADERS)
+        sheet.append(cells)
+        count += 1
+    if not sheets:
+        workbook.create_sheet(ONE_SHEET_TITLE).append(HEADERS)
+    workbook.save(file)
+    return count
+
+
+def master_sheet_export(*, file, one_sheet=False, activities=None):
+    """Write the master sheet to ``file`` (a binary file object); return the activity count.
+
+    ``activities`` narrows the export (an ``Activity`` queryset); all by
+    default. Rows are ordered by place, then name.
+    """
+    queryset = activities if activities is not None else Activity.objects.all()
+    queryset = queryset.order_by("place__name", "name", "pk")
+    sheet_for = None if one_sheet else (lambda activity: sheet_title(activity.place.name))
+    return workbook_write(file, queryset, sheet_for=sheet_for)
+
+
+def directory_xlsx(activities):
+    """The directory's results as .xlsx bytes: one sheet with a Place column, in their order."""
+    buffer = io.BytesIO()
+    workbook_write(buffer, activities)
+    return buffer.getvalue()
+
+
+def directory_csv(activities):
+    """The directory's results as CSV text, line by line (UTF-8 with a byte-order mark)."""
+
+    def rows():
+        yield HEADERS
+        for _activity, cells in activities_with_cells(activities):
+            yield cells
+
+    return csv_lines(rows())

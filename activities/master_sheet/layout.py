@@ -1,0 +1,87 @@
+"""The master sheet's canonical layout, shared by the importer and every writer.
+
+Columns are in the order of master-sheet.md; the vocabularies' headers come
+from the registry in ``activities.vocabulary``. Headers are matched
+tolerantly (``spelling.header_key``), so each field also lists the other
+headers master-sheet.md accepts for it.
+"""
+
+from ..spelling import header_key
+from ..vocabulary import ENUMERATION
+
+HEADER_ROWS_SEARCHED = 10
+SHARED_EXPERIENCE_SEPARATOR = "; "
+
+
+def _enumerated(key):
+    """An enumerated vocabulary's column: its header is the vocabulary's title."""
+    return ENUMERATION[key].title, key
+
+
+# (canonical header, the field it holds), in the sheet's order.
+COLUMNS = [
+    ("Project name / support type", "name"),
+    ("Place", "place"),
+    ("Organisation", "organisation"),
+    _enumerated("sector"),
+    _enumerated("main_focus"),
+    ("Shared experience", "shared_experiences"),
+    _enumerated("delivery_model"),
+    _enumerated("funding_type"),
+    ("Website", "website"),
+    ("Contact", "contact"),
+    ("Venue / area", "venue"),
+    ("Online", "online"),
+    ("Self-described peer support", "self_described_peer_support"),
+    _enumerated("status"),
+    ("Date scoped", "date_scoped"),
+    ("Scoped by", "scoped_by_name"),
+    ("Notes", "notes"),
+]
+HEADERS = [header for header, _ in COLUMNS]
+CANONICAL_HEADER = {name: header for header, name in COLUMNS}
+
+# Also-accepted headers (master-sheet.md).
+HEADER_ALIASES = {
+    "name": ["Project name", "Activity", "Activity name", "Name"],
+    "place": ["Region", "Area", "Locality"],
+    "organisation": ["Organization", "Provider", "Delivered by"],
+    "sector": ["Organisation type", "Organization type", "Provider type"],
+    "main_focus": ["Focus"],
+    "shared_experiences": ["Shared experiences", "Peer group"],
+    "delivery_model": ["Delivery model", "Model of delivery"],
+    "funding_type": ["Funding"],
+    "website": ["Web", "URL"],
+    "contact": ["Contact details"],
+    "venue": ["Venue", "Location", "Where"],
+    "online": ["Online?", "Digital"],
+    "self_described_peer_support": ["Self described", "Calls itself peer support"],
+    "status": ["Active?"],
+    "date_scoped": ["Date found", "Date added", "Last checked"],
+    "scoped_by_name": ["Champion", "Found by"],
+    "notes": ["Comments"],
+}
+HEADER_FIELDS = {
+    header_key(spelling): name
+    for header, name in COLUMNS
+    for spelling in [header, *HEADER_ALIASES.get(name, [])]
+}
+REQUIRED = ["name", "sector", "main_focus", "shared_experiences", "delivery_model"]
+
+# Fields compared with (and written to) an existing activity, besides its identity.
+COMPARED = [
+    "name",
+    "sector",
+    "main_focus",
+    "delivery_model",
+    "funding_type",
+    "website",
+    "contact",
+    "venue",
+    "online",
+    "self_described_peer_support",
+    "status",
+    "date_scoped",
+    "scoped_by_name",
+    "notes",
+]
