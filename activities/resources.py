@@ -22,6 +22,7 @@ adds to the library's defaults:
 """
 
 from diff_match_patch import diff_match_patch
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.encoding import force_str
 from django.utils.html import format_html_join
@@ -75,10 +76,25 @@ class VocabularyWidget(SheetTextWidget):
 
     def clean(self, value, row=None, **kwargs):
         text = super().clean(value, row=row, **kwargs)
+        if not text:
+            return text
         for vocabulary in Vocabulary:
             if value_key(text) in (value_key(vocabulary.value), value_key(vocabulary.label)):
                 return vocabulary.value
-        return text
+        raise ValueError(
+            f"“{text}” is not a vocabulary; use one of: {', '.join(Vocabulary.values)}."
+        )
+
+
+class WebsiteWidget(SheetTextWidget):
+    """A website as the admin's form reads it: "example.org" is https://example.org."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value, row=row, **kwargs)
+        try:
+            return forms.URLField(assume_scheme="https", required=False).to_python(text)
+        except ValidationError:
+            return text  # the model's validation names it
 
 
 def text(name):
@@ -144,7 +160,11 @@ class SheetResource(resources.ModelResource):
         raise NotImplementedError
 
     def cleaned(self, row, column):
-        return self.fields[column].clean(row) if column in row else ""
+        """A column's value as imported; "" when absent or unreadable (its import says why)."""
+        try:
+            return self.fields[column].clean(row) if column in row else ""
+        except ValueError:
+            return ""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -203,12 +223,17 @@ class SheetResource(resources.ModelResource):
             super().validate_instance(instance, import_validation_errors, validate_unique)
         except ValidationError as error:
             by_column = {}
+            derived = {}
             for field, messages in error.message_dict.items():
-                column = self.derived_fields.get(field, field)
+                if field in self.derived_fields:
+                    derived[self.derived_fields[field]] = messages
+                    continue
                 if field == NON_FIELD_ERRORS and self.identity_column:
-                    column = self.identity_column  # e.g. a unique constraint on the keys
-                kept = by_column.setdefault(column, [])
+                    field = self.identity_column  # e.g. a unique constraint on the keys
+                kept = by_column.setdefault(field, [])
                 kept.extend(message for message in messages if message not in kept)
+            for column, messages in derived.items():
+                by_column.setdefault(column, messages)  # only when the column has none
             raise ValidationError(by_column) from None
 
     # -- saving -----------------------------------------------------------------
@@ -290,7 +315,7 @@ class AliasResource(SheetResource):
 
 class OrganisationResource(SheetResource):
     name = text("name")
-    website = text("website")
+    website = fields.Field(attribute="website", column_name="website", widget=WebsiteWidget())
     notes = text("notes")
 
     identity_columns = ("name",)
