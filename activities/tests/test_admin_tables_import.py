@@ -528,3 +528,18 @@ def test_the_import_and_export_pages_need_no_inline_script_or_style(client_for, 
         policy = response["Content-Security-Policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy, name
         assert inline_script_or_style(response.content.decode()) == [], name
+
+
+def test_the_preview_says_what_each_row_will_do(client_for, superuser):
+    Organisation.objects.create(name="Leeds Mind")
+    Organisation.objects.create(name="Touchstone")
+    client = client_for(superuser)
+    rows = [
+        ["name", "website", "notes"],
+        ["Leeds Mind", "", ""],
+        ["Touchstone", "", "Changed"],
+        ["Barca", "", ""],
+    ]
+    html = preview(client, "organisation", csv_file(rows)).content.decode()
+    kinds = re.findall(r'<td class="import-type">\s*(\w+)\s*</td>', html)
+    assert kinds == ["Unchanged", "Update", "New"]
