@@ -11,8 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
 
 from .admin_import import export_selected_as_master_sheet
+from .admin_tables import TableImportExportMixin
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
+from .resources import AliasResource, OrganisationResource, PlaceResource
 from .vocabulary import ENUMERATION, Status, Vocabulary
 
 
@@ -165,14 +167,16 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(TableImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ["name", "website"]
     search_fields = ["name"]
     show_full_result_count = False
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(TableImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PlaceResource]
     list_display = ["name", "population", "population_source", "gss_code"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -223,7 +227,8 @@ class AliasForm(forms.ModelForm):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(TableImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [AliasResource]
     form = AliasForm
     list_display = ["spelling", "vocabulary", "means"]
     list_filter = ["vocabulary"]

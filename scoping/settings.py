@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -190,6 +191,19 @@ STORAGES = {
 MASTER_SHEET_MAX_UPLOAD_BYTES = int(
     os.environ.get("MASTER_SHEET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 )
+
+# django-import-export, for the admin's simple tables (places, aliases, organisations;
+# activities/admin_tables.py). The master sheet has its own importer. Imports are all
+# or nothing and always previewed; CSV and Excel only; text is formula-escaped with a
+# leading apostrophe by the resources themselves (scoping/spreadsheets.py), not by the
+# library's own escaping, which drops the "=" and cannot be read back.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"  # the admins also ask for "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 
 # The interview study: participants may withdraw until the reporting date; all
 # interview data is deleted six months after the project ends.

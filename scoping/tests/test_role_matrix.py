@@ -89,6 +89,18 @@ PAGES = {
     "admin:activities_importrun_confirm": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
     "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_importrun_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    # Simple tables' import (needs add and change) and export (needs view).
+    "admin:activities_place_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_place_process_import": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
+    "admin:activities_place_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:activities_organisation_import": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_organisation_process_import": row(
+        LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
+    ),
+    "admin:activities_organisation_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:activities_alias_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_alias_process_import": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
+    "admin:activities_alias_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
 }
 
 # What each staff role may do with each admin model: v(iew), a(dd), c(hange), d(elete).
