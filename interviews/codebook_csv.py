@@ -6,7 +6,7 @@ import io
 
 from django.db import transaction
 
-from activities.sheet_layout import escape_formula, unescape_formula
+from scoping.spreadsheets import csv_text, escape_formula, unescape_formula
 
 from .models import Theme
 
@@ -37,18 +37,16 @@ def codebook_rows():
 
 
 def codebook_csv():
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    for theme in codebook_rows():
-        writer.writerow(
-            [
-                escape_formula(theme.name),
-                escape_formula(theme.parent.name if theme.parent else ""),
-                escape_formula(theme.description),
-            ]
-        )
-    return out.getvalue()
+    """The codebook as CSV text, without a byte-order mark (the import reads either)."""
+    rows = [
+        [
+            escape_formula(theme.name),
+            escape_formula(theme.parent.name if theme.parent else ""),
+            escape_formula(theme.description),
+        ]
+        for theme in codebook_rows()
+    ]
+    return csv_text([HEADERS, *rows], byte_order_mark=False)
 
 
 def _read(text):

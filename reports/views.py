@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from scoping.spreadsheets import download
+
 from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
@@ -68,10 +70,7 @@ def workbook(request, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
         return _options_error(form)
-    response = HttpResponse(exports.workbook_bytes(report), content_type=exports.XLSX_TYPE)
-    name = place_slug or "region"
-    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}.xlsx"'
-    return response
+    return download(exports.workbook_bytes(report), f"peer-support-{place_slug or 'region'}.xlsx")
 
 
 @require_GET
@@ -83,7 +82,5 @@ def table_csv(request, table, place_slug=None):
     if table not in tables:
         raise Http404("No such table on this page.")
     _, headers, rows = tables[table]
-    response = HttpResponse(exports.csv_text(headers, rows), content_type="text/csv; charset=utf-8")
     name = place_slug or "region"
-    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}-{table}.csv"'
-    return response
+    return download(exports.table_csv_text(headers, rows), f"peer-support-{name}-{table}.csv")
