@@ -1,12 +1,13 @@
 """The analysts' directory: list with filters and facet counts, detail, exports."""
 
-from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+
+from scoping.permissions import require
 
 from .data_version import cached
 from .directory_export import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_lines, xlsx_bytes
@@ -44,7 +45,7 @@ def facet_figures(filters):
     return cached("directory-facets", filters.filter_key(), compute)
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_list(request):
     filters = directory_filters(request.GET)
     counts, experience_counts = facet_figures(filters)
@@ -71,7 +72,7 @@ def activity_list(request):
     )
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_detail(request, pk):
     activity = get_object_or_404(
         Activity.objects.select_related("place", "organisation").prefetch_related(
@@ -111,11 +112,11 @@ def _export(request, extension, response_class, content, content_type):
     return response
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_export_csv(request):
     return _export(request, "csv", StreamingHttpResponse, csv_lines, CSV_CONTENT_TYPE)
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_export_xlsx(request):
     return _export(request, "xlsx", HttpResponse, xlsx_bytes, XLSX_CONTENT_TYPE)

@@ -8,7 +8,6 @@ excerpts: also Analysts (``view_theme``, ``view_excerpt``).
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from scoping.permissions import require
 from scoping.spreadsheets import download
 
 from . import services
@@ -25,10 +25,6 @@ from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from .highlight import transcript_segments
 from .models import AccessEvent, Excerpt, Interview, Participant, Theme
 from .theme_matrix import theme_matrices, theme_matrix_workbook
-
-
-def require(*perms):
-    return permission_required(perms, raise_exception=True)
 
 
 @require("interviews.view_interview")

@@ -1,14 +1,15 @@
 """The region's and each place's summary page, and their exports.
 
-Every view checks the report permission (every role has it), reads the options
-from the query string and builds one ``Report``: a fixed number of queries.
+Every view needs the report permission (every role has it; without it a 403
+before anything else), reads the options from the query string and builds one
+``Report``: a fixed number of queries.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from scoping.permissions import require
 from scoping.spreadsheets import download
 
 from . import exports
@@ -16,11 +17,11 @@ from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
 from .summaries import report_build
 
+VIEW = "reports.view_report"
+
 
 def _report_or_error(request, place_slug):
     """(report, options form to show) for valid options, or (None, form) to say what is wrong."""
-    if not request.user.has_perm("reports.view_report"):
-        raise PermissionDenied
     form = ReportOptionsForm(request.GET)
     if not form.is_valid():
         return None, form
@@ -41,11 +42,13 @@ def _options_error(form):
 
 
 @require_GET
+@require(VIEW)
 def region(request):
     return _page(request, None)
 
 
 @require_GET
+@require(VIEW)
 def place(request, place_slug):
     return _page(request, place_slug)
 
@@ -66,6 +69,7 @@ def _page(request, place_slug):
 
 
 @require_GET
+@require(VIEW)
 def workbook(request, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
@@ -74,6 +78,7 @@ def workbook(request, place_slug=None):
 
 
 @require_GET
+@require(VIEW)
 def table_csv(request, table, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
