@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from scoping.spreadsheets import csv_text, escape_formula
 
 from .disclosure import SUPPRESSED
-from .summaries import percent
+from .tables import percent
 
 PLACES = "places"
 INTERVIEW_NOTE = (
