@@ -14,7 +14,6 @@ from .forms import QuestionListField
 from .models import (
     AccessEvent,
     AccessLogEntry,
-    AnonymisationStatus,
     Consent,
     Interview,
     InterviewGuide,
@@ -139,7 +138,7 @@ class InterviewAdmin(AutocompleteAdmin):
         if not change and obj.interviewer_id is None:
             obj.interviewer = request.user
         if change and "transcript" in form.changed_data:
-            obj.status = AnonymisationStatus.DRAFT  # an edited transcript is checked again
+            services.transcript_edited(interview=obj)
         super().save_model(request, obj, form, change)
 
     def _each(self, request, queryset, action, done):

@@ -154,6 +154,15 @@ def interview_create(*, participant, by, transcript="", **fields):
     )
 
 
+def transcript_edited(*, interview):
+    """An edited transcript goes back to draft: it is checked, and approved, again.
+
+    For a caller that has changed the transcript of a recorded interview (the
+    admin); the caller saves. An approved transcript cannot be edited at all.
+    """
+    interview.status = AnonymisationStatus.DRAFT
+
+
 def names_to_anonymise(interview):
     return [*interview.participant.name_parts(), *StaffName.objects.values_list("name", flat=True)]
 
