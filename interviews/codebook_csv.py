@@ -102,14 +102,14 @@ def codebook_import(*, text):
             problems.append(
                 f"Row {number}: the parent “{parent}” is neither in the codebook nor in the file."
             )
+    # The codebook as the file would leave it, as unsaved themes (no query), to walk up.
+    planned = {key: Theme(name=key) for key in parent_of}
+    for key, parent in parent_of.items():
+        planned[key].parent = planned.get(parent)
     for number, name, _, _ in rows:
-        key, steps = name.lower(), 0
-        ancestor = parent_of.get(key)
-        while ancestor and steps <= len(parent_of):
-            if ancestor == key:
-                problems.append(f"Row {number}: “{name}” would sit under itself.")
-                break
-            ancestor, steps = parent_of.get(ancestor), steps + 1
+        theme = planned.get(name.lower())
+        if theme is not None and theme.parent is not None and theme.parent.is_within(theme):
+            problems.append(f"Row {number}: “{name}” would sit under itself.")
     if problems:
         raise CodebookError(problems)
 

@@ -285,11 +285,8 @@ def theme_merge(*, source, target):
     """Move every excerpt and child of ``source`` to ``target``, then delete ``source``."""
     if source.pk == target.pk:
         raise ValidationError("Choose two different themes to merge.")
-    ancestor = target
-    while ancestor is not None:
-        if ancestor.pk == source.pk:
-            raise ValidationError(f"“{target}” sits under “{source}”: merge the other way.")
-        ancestor = ancestor.parent
+    if target.is_within(source):
+        raise ValidationError(f"“{target}” sits under “{source}”: merge the other way.")
     through = Excerpt.themes.through
     already = set(through.objects.filter(theme=target).values_list("excerpt_id", flat=True))
     moving = through.objects.filter(theme=source)
