@@ -54,7 +54,7 @@ class ParticipantAdmin(AutocompleteAdmin):
     def withdraw(self, request, queryset):
         for participant in list(queryset):
             try:
-                services.withdraw_participant(participant, request.user)
+                services.withdraw_participant(participant=participant, by=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:

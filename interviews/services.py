@@ -344,7 +344,7 @@ def withdrawal_deadline():
 
 
 @transaction.atomic
-def withdraw_participant(participant, by):
+def withdraw_participant(*, participant, by):
     """Delete everything a participant contributed, leaving a tombstone.
 
     Refused after the reporting date (``INTERVIEWS_WITHDRAWAL_DEADLINE``).
