@@ -37,17 +37,6 @@ from .models import (
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RETENTION_MONTHS = 6
 
-# Every table that holds something about a participant, for withdrawal and purge.
-INTERVIEW_MODELS = [
-    AccessLogEntry,
-    RedactionLogEntry,
-    Excerpt,
-    Interview,
-    Consent,
-    ParticipantIdentity,
-    Participant,
-]
-
 
 # Reference data -----------------------------------------------------------
 
@@ -327,7 +316,11 @@ def _delete_admin_history(querysets):
 
 
 def _participant_rows(participants):
-    """Querysets of every row held about these participants, children first."""
+    """Querysets of every row held about these participants, children first.
+
+    The one list of the tables that hold something about a participant: withdrawal
+    and the purge both delete (and count) through it.
+    """
     return [
         AccessLogEntry.objects.filter(participant__in=participants),
         RedactionLogEntry.objects.filter(interview__participant__in=participants),
