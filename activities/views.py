@@ -1,12 +1,12 @@
 """The analysts' directory: list with filters and facet counts, detail, exports."""
 
-from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from scoping.permissions import require
 from scoping.spreadsheets import download
 
 from .data_version import cached
@@ -45,7 +45,7 @@ def facet_figures(filters):
     return cached("directory-facets", filters.filter_key(), compute)
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_list(request):
     filters = directory_filters(request.GET)
     counts, experience_counts = facet_figures(filters)
@@ -72,7 +72,7 @@ def activity_list(request):
     )
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_detail(request, pk):
     activity = get_object_or_404(
         Activity.objects.select_related("place", "organisation").prefetch_related(
@@ -110,11 +110,11 @@ def _export(request, extension, content, *, streaming=False):
     return download(content(filters.results()), file_name, streaming=streaming)
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_export_csv(request):
     return _export(request, "csv", directory_csv, streaming=True)
 
 
-@permission_required(VIEW, raise_exception=True)
+@require(VIEW)
 def activity_export_xlsx(request):
     return _export(request, "xlsx", directory_xlsx)

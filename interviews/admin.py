@@ -14,7 +14,6 @@ from .forms import QuestionListField
 from .models import (
     AccessEvent,
     AccessLogEntry,
-    AnonymisationStatus,
     Consent,
     Interview,
     InterviewGuide,
@@ -55,7 +54,7 @@ class ParticipantAdmin(AutocompleteAdmin):
     def withdraw(self, request, queryset):
         for participant in list(queryset):
             try:
-                services.withdraw_participant(participant, request.user)
+                services.withdraw_participant(participant=participant, by=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
@@ -139,7 +138,7 @@ class InterviewAdmin(AutocompleteAdmin):
         if not change and obj.interviewer_id is None:
             obj.interviewer = request.user
         if change and "transcript" in form.changed_data:
-            obj.status = AnonymisationStatus.DRAFT  # an edited transcript is checked again
+            services.transcript_edited(interview=obj)
         super().save_model(request, obj, form, change)
 
     def _each(self, request, queryset, action, done):

@@ -6,7 +6,7 @@ import io
 
 from django.db import transaction
 
-from scoping.spreadsheets import escape_formula, unescape_formula
+from scoping.spreadsheets import csv_text, escape_formula, unescape_formula
 
 from .models import Theme
 
@@ -37,18 +37,16 @@ def codebook_rows():
 
 
 def codebook_csv():
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    for theme in codebook_rows():
-        writer.writerow(
-            [
-                escape_formula(theme.name),
-                escape_formula(theme.parent.name if theme.parent else ""),
-                escape_formula(theme.description),
-            ]
-        )
-    return out.getvalue()
+    """The codebook as CSV text, without a byte-order mark (the import reads either)."""
+    rows = [
+        [
+            escape_formula(theme.name),
+            escape_formula(theme.parent.name if theme.parent else ""),
+            escape_formula(theme.description),
+        ]
+        for theme in codebook_rows()
+    ]
+    return csv_text([HEADERS, *rows], byte_order_mark=False)
 
 
 def _read(text):
@@ -104,14 +102,14 @@ def codebook_import(*, text):
             problems.append(
                 f"Row {number}: the parent “{parent}” is neither in the codebook nor in the file."
             )
+    # The codebook as the file would leave it, as unsaved themes (no query), to walk up.
+    planned = {key: Theme(name=key) for key in parent_of}
+    for key, parent in parent_of.items():
+        planned[key].parent = planned.get(parent)
     for number, name, _, _ in rows:
-        key, steps = name.lower(), 0
-        ancestor = parent_of.get(key)
-        while ancestor and steps <= len(parent_of):
-            if ancestor == key:
-                problems.append(f"Row {number}: “{name}” would sit under itself.")
-                break
-            ancestor, steps = parent_of.get(ancestor), steps + 1
+        theme = planned.get(name.lower())
+        if theme is not None and theme.parent is not None and theme.parent.is_within(theme):
+            problems.append(f"Row {number}: “{name}” would sit under itself.")
     if problems:
         raise CodebookError(problems)
 

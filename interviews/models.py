@@ -309,11 +309,27 @@ class Theme(models.Model):
         return self.name
 
     def clean(self):
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk:
-                raise ValidationError({"parent": "A theme cannot sit under itself."})
-            ancestor = ancestor.parent
+        if self.parent is not None and self.parent.is_within(self):
+            raise ValidationError({"parent": "A theme cannot sit under itself."})
+
+    def is_within(self, other):
+        """Whether this theme is ``other`` or sits under it, at any depth.
+
+        Walks up ``parent`` (a query a level, unless the parents are loaded).
+        Saved themes are the same theme when their primary keys are; unsaved ones
+        (a codebook import's plan) only when they are the same object. A loop
+        that does not pass ``other`` ends the walk.
+        """
+        theme, passed = self, set()
+        while theme is not None:
+            if theme == other:
+                return True
+            key = ("saved", theme.pk) if theme.pk is not None else ("unsaved", id(theme))
+            if key in passed:
+                return False
+            passed.add(key)
+            theme = theme.parent
+        return False
 
 
 class ExcerptQuerySet(models.QuerySet):

@@ -37,17 +37,6 @@ from .models import (
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RETENTION_MONTHS = 6
 
-# Every table that holds something about a participant, for withdrawal and purge.
-INTERVIEW_MODELS = [
-    AccessLogEntry,
-    RedactionLogEntry,
-    Excerpt,
-    Interview,
-    Consent,
-    ParticipantIdentity,
-    Participant,
-]
-
 
 # Reference data -----------------------------------------------------------
 
@@ -152,6 +141,15 @@ def interview_create(*, participant, by, transcript="", **fields):
         transcript=normalise_transcript(transcript),
         **fields,
     )
+
+
+def transcript_edited(*, interview):
+    """An edited transcript goes back to draft: it is checked, and approved, again.
+
+    For a caller that has changed the transcript of a recorded interview (the
+    admin); the caller saves. An approved transcript cannot be edited at all.
+    """
+    interview.status = AnonymisationStatus.DRAFT
 
 
 def names_to_anonymise(interview):
@@ -276,11 +274,8 @@ def theme_merge(*, source, target):
     """Move every excerpt and child of ``source`` to ``target``, then delete ``source``."""
     if source.pk == target.pk:
         raise ValidationError("Choose two different themes to merge.")
-    ancestor = target
-    while ancestor is not None:
-        if ancestor.pk == source.pk:
-            raise ValidationError(f"“{target}” sits under “{source}”: merge the other way.")
-        ancestor = ancestor.parent
+    if target.is_within(source):
+        raise ValidationError(f"“{target}” sits under “{source}”: merge the other way.")
     through = Excerpt.themes.through
     already = set(through.objects.filter(theme=target).values_list("excerpt_id", flat=True))
     moving = through.objects.filter(theme=source)
@@ -321,7 +316,11 @@ def _delete_admin_history(querysets):
 
 
 def _participant_rows(participants):
-    """Querysets of every row held about these participants, children first."""
+    """Querysets of every row held about these participants, children first.
+
+    The one list of the tables that hold something about a participant: withdrawal
+    and the purge both delete (and count) through it.
+    """
     return [
         AccessLogEntry.objects.filter(participant__in=participants),
         RedactionLogEntry.objects.filter(interview__participant__in=participants),
@@ -338,7 +337,7 @@ def withdrawal_deadline():
 
 
 @transaction.atomic
-def withdraw_participant(participant, by):
+def withdraw_participant(*, participant, by):
     """Delete everything a participant contributed, leaving a tombstone.
 
     Refused after the reporting date (``INTERVIEWS_WITHDRAWAL_DEADLINE``).

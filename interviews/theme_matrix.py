@@ -1,13 +1,10 @@
 """Counts of excerpts and interviews per theme, by place, sector and role, in SQL."""
 
-import io
-
 from django.db.models import Count
-from openpyxl import Workbook
 
 from activities.models import Place
 from activities.vocabulary import Sector
-from scoping.spreadsheets import escape_formula
+from scoping.spreadsheets import escape_formula, xlsx_bytes
 
 from .models import Excerpt, ParticipantRole, Theme
 
@@ -56,20 +53,18 @@ def theme_matrices():
     return [theme_matrix(dimension) for dimension in DIMENSIONS]
 
 
+def _matrix_rows(matrix):
+    header = ["Theme"]
+    for label in [*matrix["columns"], "Total"]:
+        header += [f"{label}: excerpts", f"{label}: interviews"]
+    yield header
+    for row in matrix["rows"]:
+        values = [escape_formula(row["theme"].name)]
+        for excerpts, interviews in [*row["cells"], row["total"]]:
+            values += [excerpts, interviews]
+        yield values
+
+
 def theme_matrix_workbook():
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for matrix in theme_matrices():
-        sheet = workbook.create_sheet(f"By {matrix['key']}")
-        header = ["Theme"]
-        for label in [*matrix["columns"], "Total"]:
-            header += [f"{label}: excerpts", f"{label}: interviews"]
-        sheet.append(header)
-        for row in matrix["rows"]:
-            values = [escape_formula(row["theme"].name)]
-            for excerpts, interviews in [*row["cells"], row["total"]]:
-                values += [excerpts, interviews]
-            sheet.append(values)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    """A sheet per dimension (place, sector, role): the bytes of the .xlsx file."""
+    return xlsx_bytes({f"By {matrix['key']}": _matrix_rows(matrix) for matrix in theme_matrices()})

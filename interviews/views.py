@@ -8,13 +8,15 @@ excerpts: also Analysts (``view_theme``, ``view_excerpt``).
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+
+from scoping.permissions import require
+from scoping.spreadsheets import download
 
 from . import services
 from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
@@ -23,18 +25,6 @@ from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from .highlight import transcript_segments
 from .models import AccessEvent, Excerpt, Interview, Participant, Theme
 from .theme_matrix import theme_matrices, theme_matrix_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def require(*perms):
-    return permission_required(perms, raise_exception=True)
-
-
-def download(content, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require("interviews.view_interview")
@@ -167,7 +157,6 @@ def subject_access(request, pk):
     return download(
         json.dumps(data, indent=2, ensure_ascii=False),
         f"subject-access-{participant.code}-{timezone.localdate():%Y-%m-%d}.json",
-        "application/json",
     )
 
 
@@ -215,7 +204,7 @@ def theme_merge(request):
 
 @require("interviews.view_theme")
 def codebook_export(request):
-    return download(codebook_csv(), "codebook.csv", "text/csv; charset=utf-8")
+    return download(codebook_csv(), "codebook.csv")
 
 
 @require_POST
@@ -239,7 +228,7 @@ def codebook_upload(request):
 
 @require("interviews.view_excerpt")
 def excerpts_export(request):
-    return download(excerpts_workbook(), "excerpts.xlsx", XLSX)
+    return download(excerpts_workbook(), "excerpts.xlsx")
 
 
 @require("interviews.view_theme", "interviews.view_excerpt")
@@ -249,4 +238,4 @@ def matrix(request):
 
 @require("interviews.view_theme", "interviews.view_excerpt")
 def matrix_export(request):
-    return download(theme_matrix_workbook(), "themes-by-place-sector-role.xlsx", XLSX)
+    return download(theme_matrix_workbook(), "themes-by-place-sector-role.xlsx")

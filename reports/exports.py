@@ -3,24 +3,22 @@
 The page and the exports read the same ``Report``, so they show the same numbers.
 """
 
-import csv
 import io
 
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from scoping.spreadsheets import escape_formula
+from scoping.spreadsheets import csv_text, escape_formula
 
 from .disclosure import SUPPRESSED
-from .summaries import percent
+from .tables import percent
 
 PLACES = "places"
 INTERVIEW_NOTE = (
     "Each person interviewed counts once; the activity options do not apply to interviews; "
     f"counts of 1 or 2, and figures from which they could be worked out, are '{SUPPRESSED}'."
 )
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def places_table(report):
@@ -90,13 +88,10 @@ def _cell(value):
     return escape_formula(value) if isinstance(value, str) else value
 
 
-def csv_text(headers, rows):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([_cell(h) for h in headers])
-    for row in rows:
-        writer.writerow(["" if v is None else _cell(v) for v in row])
-    return out.getvalue()
+def table_csv_text(headers, rows):
+    """One table as CSV text, without a byte-order mark; empty cells stay empty."""
+    lines = [[_cell(h) for h in headers], *([_cell(v) for v in row] for row in rows)]
+    return csv_text(lines, byte_order_mark=False)
 
 
 def _numeric(value):

@@ -24,7 +24,7 @@ from activities.vocabulary import Sector
 from interviews.models import Excerpt, Interview, Participant, ParticipantRole
 
 from .disclosure import protect
-from .summaries import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
+from .tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 
 # (key, title, [(value, label, condition on the participant)], note): one table each.
 PARTITIONS = [

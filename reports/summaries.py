@@ -13,13 +13,14 @@ The region's figures are the sums of the six places' rows, so a place page
 gets its regional comparison without more queries.
 
 The interview panels are ``Breakdown``s too (``section = INTERVIEWS``), appended
-in ``report_build``; the page and the exports render every ``Breakdown`` alike.
+in ``report_build``; the page and the exports render every ``Breakdown`` alike
+(the table types live in ``reports.tables``, which both modules build on).
 A count the interview panels hide is ``None`` (see ``reports.disclosure``).
 """
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Q
 
@@ -27,11 +28,9 @@ from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
 
+from .interview_panels import interview_panels
 from .models import Highlight
-
-ONE_DECIMAL = Decimal("0.1")
-REGION = "region"  # the key of a count for the whole region rather than one place
-ACTIVITIES, INTERVIEWS = "activities", "interviews"  # the page's two sections of breakdowns
+from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
 
 # The activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [
@@ -42,20 +41,6 @@ SHARED_EXPERIENCE_NOTE = (
     "An activity may bring together people with more than one shared experience, "
     "so these percentages add up to more than 100."
 )
-
-
-def percent(part, whole):
-    """``part`` as a percentage of ``whole`` to one decimal place (halves round up); 0 of 0 is 0."""
-    if not whole:
-        return Decimal("0.0")
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
-
-
-def per_100k(count, population):
-    """Activities per 100,000 people to one decimal place; None when the population is unknown."""
-    if not population:
-        return None
-    return (Decimal(count) * 100_000 / Decimal(population)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -92,44 +77,6 @@ class ReportOptions:
 
 def _long_date(date):
     return f"{date.day} {date:%B %Y}" if date else ""
-
-
-@dataclass
-class Row:
-    """One category of a breakdown; the region's figures too on a place page.
-
-    In the interview panels a count (and its percentage) too small to show is None.
-    ``extras`` are the values of the breakdown's ``extra_headers`` columns.
-    """
-
-    value: str
-    label: str
-    count: int | None
-    percent: Decimal | None
-    region_count: int | None = None
-    region_percent: Decimal | None = None
-    extras: tuple = ()
-
-
-@dataclass
-class Breakdown:
-    """One table and chart: what is counted (activities or participants), by category."""
-
-    key: str
-    title: str
-    total: int | None
-    rows: list[Row]
-    compared: bool = False
-    note: str = ""
-    region_total: int | None = None
-    singular: str = "activity"
-    plural: str = "activities"
-    section: str = ACTIVITIES
-    extra_headers: tuple = ()
-    empty: str = ""  # said instead of an empty table
-
-    def noun(self, count):
-        return self.singular if count == 1 else self.plural
 
 
 @dataclass
@@ -177,11 +124,6 @@ class Report:
     @property
     def interview_breakdowns(self):
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
-
-
-def count_alias(key, value):
-    """The name a conditional count of ``key`` = ``value`` goes by in a grouped query."""
-    return f"n_{key}_{value}"
 
 
 def activity_counts(options):
@@ -335,8 +277,6 @@ def report_build(*, options, place_slug=None):
     breakdowns.append(
         shared_experience_breakdown(experience_counts, places, place, total, region_total)
     )
-    from .interview_panels import interview_panels  # it builds on this module's Row and Breakdown
-
     interviews = interview_panels(places, place)
     breakdowns += interviews.breakdowns
     return Report(

@@ -1,24 +1,27 @@
 """The region's and each place's summary page, and their exports.
 
-Every view checks the report permission (every role has it), reads the options
-from the query string and builds one ``Report``: a fixed number of queries.
+Every view needs the report permission (every role has it; without it a 403
+before anything else), reads the options from the query string and builds one
+``Report``: a fixed number of queries.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+
+from scoping.permissions import require
+from scoping.spreadsheets import download
 
 from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
 from .summaries import report_build
 
+VIEW = "reports.view_report"
+
 
 def _report_or_error(request, place_slug):
     """(report, options form to show) for valid options, or (None, form) to say what is wrong."""
-    if not request.user.has_perm("reports.view_report"):
-        raise PermissionDenied
     form = ReportOptionsForm(request.GET)
     if not form.is_valid():
         return None, form
@@ -39,11 +42,13 @@ def _options_error(form):
 
 
 @require_GET
+@require(VIEW)
 def region(request):
     return _page(request, None)
 
 
 @require_GET
+@require(VIEW)
 def place(request, place_slug):
     return _page(request, place_slug)
 
@@ -64,17 +69,16 @@ def _page(request, place_slug):
 
 
 @require_GET
+@require(VIEW)
 def workbook(request, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
         return _options_error(form)
-    response = HttpResponse(exports.workbook_bytes(report), content_type=exports.XLSX_TYPE)
-    name = place_slug or "region"
-    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}.xlsx"'
-    return response
+    return download(exports.workbook_bytes(report), f"peer-support-{place_slug or 'region'}.xlsx")
 
 
 @require_GET
+@require(VIEW)
 def table_csv(request, table, place_slug=None):
     report, form = _report_or_error(request, place_slug)
     if report is None:
@@ -83,7 +87,5 @@ def table_csv(request, table, place_slug=None):
     if table not in tables:
         raise Http404("No such table on this page.")
     _, headers, rows = tables[table]
-    response = HttpResponse(exports.csv_text(headers, rows), content_type="text/csv; charset=utf-8")
     name = place_slug or "region"
-    response["Content-Disposition"] = f'attachment; filename="peer-support-{name}-{table}.csv"'
-    return response
+    return download(exports.table_csv_text(headers, rows), f"peer-support-{name}-{table}.csv")

@@ -14,7 +14,8 @@ from django.utils.http import content_disposition_header
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
+JSON_CONTENT_TYPE = "application/json"
+CONTENT_TYPES = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE, "json": JSON_CONTENT_TYPE}
 FORMULA_STARTS = ("=", "+", "-", "@")
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -34,7 +35,11 @@ def unescape_formula(value):
 
 
 def download(content, filename, *, streaming=False):
-    """A response that saves ``content`` as ``filename``; the type follows its extension."""
+    """A response that saves ``content`` as ``filename``; the type follows its extension.
+
+    ``.csv``, ``.xlsx`` and ``.json`` (a subject access file, the one download that
+    is not a spreadsheet).
+    """
     extension = filename.rsplit(".", 1)[-1].lower()
     response_class = StreamingHttpResponse if streaming else HttpResponse
     response = response_class(content, content_type=CONTENT_TYPES[extension])

@@ -194,7 +194,7 @@ def test_the_matrix_counts_by_place_sector_and_role_and_drops_a_withdrawal(
     assert matrix_cell(page, "role", "Burnout", 1) == "2 (1)"  # managers
 
     with time_machine.travel(datetime.datetime(2029, 1, 1, tzinfo=datetime.UTC)):
-        services.withdraw_participant(leeds, interviewer)
+        services.withdraw_participant(participant=leeds, by=interviewer)
     page = client.get("/interviews/themes/matrix/").content.decode()
     assert matrix_cell(page, "place", "Burnout", 4) == "0 (0)"
     assert matrix_cell(page, "place", "Burnout", 6) == "1 (1)"

@@ -120,7 +120,7 @@ def test_withdrawal_before_the_deadline_leaves_nothing_but_a_tombstone(interview
     keys = keys_of(withdrawn)
     assert all(rows_about(**keys).values())
 
-    tombstone = services.withdraw_participant(withdrawn, interviewer)
+    tombstone = services.withdraw_participant(participant=withdrawn, by=interviewer)
 
     assert rows_about(**keys) == dict.fromkeys(rows_about(**keys), 0)
     assert (tombstone.code, tombstone.withdrawn_by) == (withdrawn.code, interviewer)
@@ -138,7 +138,7 @@ def test_withdrawal_after_the_deadline_is_refused(interviewer):
     participant = contribute(interviewer)
     keys = keys_of(participant)
     with pytest.raises(ValidationError, match="deadline \\(30 September 2020\\) has passed"):
-        services.withdraw_participant(participant, interviewer)
+        services.withdraw_participant(participant=participant, by=interviewer)
     assert all(rows_about(**keys).values())
     assert not Withdrawal.objects.exists()
 
@@ -198,7 +198,9 @@ def test_purge_dry_run_deletes_nothing(interviewer):
 def test_purge_deletes_all_interview_data_and_nothing_else(interviewer):
     make_activity()
     with time_machine.travel(datetime.datetime(2020, 9, 1, 9, 0, tzinfo=datetime.UTC)):
-        services.withdraw_participant(contribute(interviewer, "Ann Other"), interviewer)
+        services.withdraw_participant(
+            participant=contribute(interviewer, "Ann Other"), by=interviewer
+        )
     keys = [keys_of(contribute(interviewer)), keys_of(contribute(interviewer, "Bob Jones"))]
     StaffName.objects.create(name="Claire Dawson")
     kept = (

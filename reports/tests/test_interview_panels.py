@@ -116,7 +116,7 @@ def test_no_interviews_at_all_show_zeros():
 def test_a_participant_who_withdraws_drops_out_of_every_figure(settings):
     settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
     people = make_known_interviews()
-    services.withdraw_participant(people["LDS-07"], by=None)
+    services.withdraw_participant(participant=people["LDS-07"], by=None)
     report = report_build(options=ALL, place_slug="leeds")
     assert (report.interviewed, report.region_interviewed) == (6, 9)
     assert rows(report, "interview_sector")[:2] == [

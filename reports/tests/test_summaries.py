@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from reports.summaries import ReportOptions, per_100k, percent, report_build
+from reports.summaries import ReportOptions, report_build
+from reports.tables import per_100k, percent
 
 from .dataset import REGION_POPULATION, make_known_activities
 

@@ -35,7 +35,7 @@ def build_world(users):
         user=users["interviewer"], participant=participant, event="identity"
     )
     withdrawn = make_participant(code="LDS-99", name="Sam Jones")
-    interview_services.withdraw_participant(withdrawn, users["interviewer"])
+    interview_services.withdraw_participant(participant=withdrawn, by=users["interviewer"])
     StaffName.objects.create(name="Dr Example")
     interview_services.transcript_anonymise(
         interview=make_interview(
