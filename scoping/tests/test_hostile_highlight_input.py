@@ -15,21 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_interviewer(interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
-    return interviewer
-
-
-@pytest.fixture
 def existing():
     return Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="Kept.", order=1)
 
 
 @RUN
 @given(data=st.data())
-def test_the_highlight_form_survives_anything(client_for, staff_interviewer, existing, data):
-    client = client_for(staff_interviewer)
+def test_the_highlight_form_survives_anything(client_for, interviewer, existing, data):
+    client = client_for(interviewer)
     leeds = str(existing.place_id)
     url = data.draw(
         st.sampled_from(
@@ -61,15 +54,15 @@ def test_the_highlight_form_survives_anything(client_for, staff_interviewer, exi
         max_size=3,
     )
 )
-def test_the_highlight_list_filters_survive_anything(client_for, staff_interviewer, params):
-    response = client_for(staff_interviewer).get("/admin/reports/highlight/", params)
+def test_the_highlight_list_filters_survive_anything(client_for, interviewer, params):
+    response = client_for(interviewer).get("/admin/reports/highlight/", params)
     assert response.status_code in {200, 302, 400}
     assert_escaped(response.content.decode())
 
 
-def test_a_stored_hostile_highlight_is_escaped_everywhere(client_for, staff_interviewer):
+def test_a_stored_hostile_highlight_is_escaped_everywhere(client_for, interviewer):
     highlight = Highlight.objects.create(place=None, text=SCRIPT, order=1)
-    client = client_for(staff_interviewer)
+    client = client_for(interviewer)
     for url in (
         "/admin/reports/highlight/",
         f"/admin/reports/highlight/{highlight.pk}/change/",
