@@ -11,10 +11,15 @@ from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 
 PASSWORD = "a-long-test-password-9"
 
-# CI explores a fixed sequence of hostile inputs, so a landing never hangs on a
+# How many examples a hypothesis test runs is the profile's business, never a test's:
+# a few on every local run, so `make test` stays quick, and 200 in CI (.ci/run sets
+# CI=1). CI replays a fixed sequence of hostile inputs, so a landing never hangs on a
 # lucky draw; local runs keep exploring new ones (and hypothesis remembers failures).
-hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+# Loaded here, before any test module is imported, because a module's own
+# ``settings(...)`` object takes what it does not set from the profile loaded then.
+hypothesis_settings.register_profile("local", max_examples=25)
+hypothesis_settings.register_profile("ci", max_examples=200, derandomize=True, database=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 
 FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
