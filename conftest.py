@@ -11,10 +11,15 @@ from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 
 PASSWORD = "a-long-test-password-9"
 
-# CI explores a fixed sequence of hostile inputs, so a landing never hangs on a
+# How many examples a hypothesis test runs is the profile's business, never a test's:
+# a few on every local run, so `make test` stays quick, and 200 in CI (.ci/run sets
+# CI=1). CI replays a fixed sequence of hostile inputs, so a landing never hangs on a
 # lucky draw; local runs keep exploring new ones (and hypothesis remembers failures).
-hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+# Loaded here, before any test module is imported, because a module's own
+# ``settings(...)`` object takes what it does not set from the profile loaded then.
+hypothesis_settings.register_profile("local", max_examples=25)
+hypothesis_settings.register_profile("ci", max_examples=200, derandomize=True, database=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 
 FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
@@ -51,31 +56,63 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_data_load()
 
 
-def _user(django_user_model, username, role=None, **extra):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, **extra)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
+# The cast: one user per role, as the README's roles table has them. Champions and
+# the Interview team have staff status (they enter data in the admin); Analysts and
+# Commissioners do not. The role matrix (scoping/tests/test_role_matrix.py) checks
+# every URL against exactly these users.
+STAFF_ROLES = {CHAMPIONS, INTERVIEW_TEAM}
 
 
 @pytest.fixture
-def champion(django_user_model):
-    return _user(django_user_model, "champion", CHAMPIONS, is_staff=True)
+def make_user(django_user_model):
+    """A user with the given role (or none) and the staff status that role has.
+
+    For a second user of a role, or a user the cast does not hold (a role-less
+    staff account); ``is_staff`` overrides the role's staff status.
+    """
+
+    def make(username, role=None, *, is_staff=None):
+        if is_staff is None:
+            is_staff = role in STAFF_ROLES
+        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=is_staff)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
 
 
 @pytest.fixture
-def analyst(django_user_model):
-    return _user(django_user_model, "analyst", ANALYSTS, is_staff=True)
+def champion(make_user):
+    return make_user("champion", CHAMPIONS)
 
 
 @pytest.fixture
-def interviewer(django_user_model):
-    return _user(django_user_model, "interviewer", INTERVIEW_TEAM)
+def analyst(make_user):
+    return make_user("analyst", ANALYSTS)
 
 
 @pytest.fixture
-def commissioner(django_user_model):
-    return _user(django_user_model, "commissioner", COMMISSIONERS)
+def staff_analyst(make_user):
+    """The analyst, given staff status by an administrator (as one could): what the
+    admin then lets them do is down to the Analysts' permissions, which tests pin."""
+    return make_user("analyst", ANALYSTS, is_staff=True)
+
+
+@pytest.fixture
+def interviewer(make_user):
+    return make_user("interviewer", INTERVIEW_TEAM)
+
+
+@pytest.fixture
+def commissioner(make_user):
+    return make_user("commissioner", COMMISSIONERS)
+
+
+@pytest.fixture
+def nobody(make_user):
+    """Signed in, but in no group and without staff status."""
+    return make_user("nobody")
 
 
 @pytest.fixture

@@ -46,16 +46,16 @@ def test_it_lets_a_champion_add_an_activity(client_for, champion):
     assert list(activity.shared_experiences.values_list("slug", flat=True)) == ["anxiety"]
 
 
-def test_it_refuses_an_analyst_adding_an_activity(client_for, analyst):
-    client = client_for(analyst)
+def test_it_refuses_an_analyst_adding_an_activity(client_for, staff_analyst):
+    client = client_for(staff_analyst)
     assert client.get("/admin/activities/activity/add/").status_code == 403
     assert client.post("/admin/activities/activity/add/", activity_form()).status_code == 403
     assert Activity.objects.count() == 0
 
 
-def test_an_analyst_may_browse_but_not_change(client_for, analyst):
+def test_an_analyst_may_browse_but_not_change(client_for, staff_analyst):
     activity = make_activity()
-    client = client_for(analyst)
+    client = client_for(staff_analyst)
     assert client.get("/admin/activities/activity/").status_code == 200
     response = client.post(
         f"/admin/activities/activity/{activity.pk}/change/", activity_form(name="Renamed")

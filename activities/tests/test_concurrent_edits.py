@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from activities.models import Activity
+from scoping.roles import CHAMPIONS
 
 from .factories import make_activity
 from .test_admin import activity_form
@@ -11,10 +12,8 @@ from .test_admin import activity_form
 pytestmark = pytest.mark.django_db
 
 
-def test_the_second_save_is_refused_and_shows_the_other_change(champion, django_user_model):
-    from conftest import _user
-
-    other = _user(django_user_model, "alice", "Champions", is_staff=True)
+def test_the_second_save_is_refused_and_shows_the_other_change(champion, make_user):
+    other = make_user("alice", CHAMPIONS)
     activity = make_activity("Beeston Walk and Talk", status="active")
     url = f"/admin/activities/activity/{activity.pk}/change/"
     first, second = Client(), Client()

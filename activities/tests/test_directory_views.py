@@ -43,10 +43,9 @@ def test_anonymous_visitors_go_to_sign_in(client):
         assert response["Location"].startswith("/accounts/login/?next=/activities/")
 
 
-def test_a_user_without_a_role_is_refused(client_for, django_user_model):
+def test_a_user_without_a_role_is_refused(client_for, nobody):
     make_directory()
-    user = django_user_model.objects.create_user("nobody", password="x-long-password-1")
-    client = client_for(user)
+    client = client_for(nobody)
     for url in directory_urls():
         assert client.get(url).status_code == 403, url
 
@@ -68,10 +67,9 @@ def test_directory_pages_have_no_inline_script_or_style(client_for, analyst):
     assert 'src="/static/js/htmx.min.js"' in client.get("/activities/").content.decode()
 
 
-def test_home_and_navigation_link_to_the_directory(client_for, commissioner, django_user_model):
+def test_home_and_navigation_link_to_the_directory(client_for, commissioner, nobody):
     page = client_for(commissioner).get("/").content.decode()
     assert 'href="/activities/">Directory</a>' in page
-    nobody = django_user_model.objects.create_user("nobody", password="x-long-password-1")
     assert 'href="/activities/"' not in client_for(nobody).get("/").content.decode()
 
 

@@ -128,8 +128,8 @@ def test_an_oversized_upload_is_refused(client_for, champion, settings):
     assert ImportRun.objects.count() == 0
 
 
-def test_analysts_cannot_import(client_for, analyst):
-    assert client_for(analyst).get(UPLOAD).status_code == 403
+def test_analysts_cannot_import(client_for, staff_analyst):
+    assert client_for(staff_analyst).get(UPLOAD).status_code == 403
 
 
 def test_non_staff_are_sent_to_the_admin_login(client_for, commissioner):
@@ -173,10 +173,10 @@ def test_champions_can_read_the_run_log_but_not_edit_it(client_for, champion):
     assert ImportRun.objects.filter(pk=run.pk).exists()
 
 
-def test_analysts_export_the_master_sheet(client_for, analyst):
+def test_analysts_export_the_master_sheet(client_for, staff_analyst):
     make_activity(name="Walk", notes="+44 not a formula")
 
-    response = client_for(analyst).get(reverse("admin:activities_importrun_export"))
+    response = client_for(staff_analyst).get(reverse("admin:activities_importrun_export"))
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="master-sheet-')
@@ -198,18 +198,20 @@ def test_the_export_action_writes_the_selected_activities(client_for, champion):
     assert [r[0] for r in sheets["Leeds"]] == ["Project name / support type", "Walk"]
 
 
-def test_export_needs_view_permission(client_for, django_user_model):
-    staff = django_user_model.objects.create_user("staff", is_staff=True)
+def test_export_needs_view_permission(client_for, make_user):
+    staff = make_user("staff", is_staff=True)  # staff status, but no role
 
     response = client_for(staff).get(reverse("admin:activities_importrun_export"))
 
     assert response.status_code == 403
 
 
-def test_export_reads_a_fixed_number_of_queries(client_for, analyst, django_assert_num_queries):
+def test_export_reads_a_fixed_number_of_queries(
+    client_for, staff_analyst, django_assert_num_queries
+):
     for n in range(5):
         make_activity(name=f"Walk {n}", organisation=f"Org {n}", experiences=("anxiety", "carers"))
-    client = client_for(analyst)
+    client = client_for(staff_analyst)
 
     with django_assert_num_queries(6):  # session, user, permissions, links, activities
         response = client.get(reverse("admin:activities_importrun_export"))
@@ -233,11 +235,11 @@ def test_the_run_log_lists_read_a_fixed_number_of_queries(
         assert client.get(rows).status_code == 200
 
 
-def test_the_activity_list_links_to_import_and_export(client_for, champion, analyst):
+def test_the_activity_list_links_to_import_and_export(client_for, champion, staff_analyst):
     url = reverse("admin:activities_activity_changelist")
 
     champion_page = client_for(champion).get(url).content.decode()
-    analyst_page = client_for(analyst).get(url).content.decode()
+    analyst_page = client_for(staff_analyst).get(url).content.decode()
 
     assert UPLOAD in champion_page
     assert reverse("admin:activities_importrun_export") in champion_page

@@ -2,12 +2,13 @@ import pytest
 
 from interviews import services
 from interviews.tests.factories import make_interview, make_participant, make_theme
+from scoping.roles import INTERVIEW_TEAM
 
 
 @pytest.fixture
-def coded(db, django_user_model):
-    """One participant, an approved interview and a coded excerpt."""
-    coder = django_user_model.objects.create_user("coder")
+def coded(db, make_user):
+    """One participant, an approved interview and a coded excerpt (by a second team member)."""
+    coder = make_user("coder", INTERVIEW_TEAM)
     participant = make_participant(name="Jane Smith")
     interview = make_interview(participant)
     theme = make_theme("Boundaries")

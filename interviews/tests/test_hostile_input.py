@@ -4,22 +4,12 @@ import pytest
 
 from interviews.models import Consent, Excerpt, Interview, Participant, ParticipantIdentity
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
+from scoping.tests.hostile import HOSTILE_SAMPLE, assert_survives, post_and_check
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '=HYPERLINK("http://evil")',
-    "\x00",
-    "😀" * 50,
-    "x" * 5000,
-    "99999999999999999999999",
-    "",
-    "abc",
-]
 
-
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", HOSTILE_SAMPLE)
 @pytest.mark.parametrize(
     "url,model,field,valid",
     [
@@ -61,38 +51,32 @@ HOSTILE = [
 )
 def test_admin_forms_survive_hostile_input(client_for, superuser, url, model, field, valid, value):
     data = valid()
-    before = model.objects.count()
     data[field] = value
-    response = client_for(superuser).post(url, data)
-    assert response.status_code in (200, 302), (url, field, value)
-    if response.status_code == 200:
-        assert model.objects.count() == before
-    assert "<script>alert(1)</script>" not in response.content.decode()
+    post_and_check(client_for(superuser), url, data, model)
 
 
 @pytest.mark.parametrize("field", ["start", "end", "quote", "themes", "memo"])
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", HOSTILE_SAMPLE)
 def test_the_coding_form_survives_hostile_input(client_for, interviewer, field, value):
     interview = make_interview()
     data = {"start": "0", "end": "5", "themes": [str(make_theme().pk)], "memo": ""}
     data[field] = value
     response = client_for(interviewer).post(f"/interviews/{interview.pk}/", data)
-    assert response.status_code in (200, 302), (field, value)
-    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert_survives(response)
     for excerpt in Excerpt.objects.all():
         assert excerpt.quote == interview.transcript[excerpt.start : excerpt.end]
 
 
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", HOSTILE_SAMPLE)
 def test_the_merge_form_and_filters_survive_hostile_input(
     client_for, interviewer, superuser, value
 ):
     response = client_for(interviewer).post(
         "/interviews/themes/merge/", {"source": value, "target": value}
     )
-    assert response.status_code == 200
+    assert_survives(response, {200})
     for url in ("/admin/interviews/interview/", "/admin/interviews/participant/"):
         response = client_for(superuser).get(
             url, {"q": value, "status": value, "place__id__exact": value}
         )
-        assert response.status_code in (200, 302, 400)  # 400: a NUL in the address
+        assert_survives(response, {200, 302, 400})  # 400: a NUL in the address

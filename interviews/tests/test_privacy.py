@@ -67,8 +67,6 @@ def test_admin_lists_show_no_transcript_or_identity(client_for, superuser, coded
 
 
 def test_opening_a_transcript_or_identity_in_the_admin_is_logged(client_for, interviewer, coded):
-    interviewer.is_staff = True
-    interviewer.save()
     client = client_for(interviewer)
     interview, identity = coded["interview"], coded["participant"].identity
     assert client.get(f"/admin/interviews/interview/{interview.pk}/change/").status_code == 200
@@ -84,8 +82,8 @@ def test_opening_a_transcript_or_identity_in_the_admin_is_logged(client_for, int
     assert "Viewed a transcript" in log and "Viewed an identity" in log
 
 
-def test_analysts_cannot_open_interview_data_in_the_admin(client_for, analyst, coded):
-    client = client_for(analyst)
+def test_analysts_cannot_open_interview_data_in_the_admin(client_for, staff_analyst, coded):
+    client = client_for(staff_analyst)
     for url in (
         f"/admin/interviews/interview/{coded['interview'].pk}/change/",
         f"/admin/interviews/participantidentity/{coded['participant'].identity.pk}/change/",

@@ -133,7 +133,7 @@ ADMIN_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("role", ["champion", "analyst"])
+@pytest.mark.parametrize("role", ["champion", "staff_analyst"])
 @pytest.mark.parametrize("template", ADMIN_PAGES)
 def test_staff_of_other_roles_get_403_on_interview_admin_pages(
     request, client_for, coded, role, template

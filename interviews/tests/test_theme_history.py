@@ -10,24 +10,17 @@ from interviews.tests.factories import make_interview, make_theme
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_interviewer(interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
-    return interviewer
-
-
-def test_an_admin_edit_of_a_theme_is_kept_with_who_made_it(client_for, staff_interviewer):
+def test_an_admin_edit_of_a_theme_is_kept_with_who_made_it(client_for, interviewer):
     values = make_theme("Values")
     theme = make_theme("Boundries")
-    client = client_for(staff_interviewer)
+    client = client_for(interviewer)
     response = client.post(
         f"/admin/interviews/theme/{theme.pk}/change/",
         {"name": "Boundaries", "parent": str(values.pk), "description": "Limits <b>kept</b>"},
     )
     assert response.status_code == 302
     latest = theme.history.latest()
-    assert (latest.history_type, latest.history_user) == ("~", staff_interviewer)
+    assert (latest.history_type, latest.history_user) == ("~", interviewer)
     assert (latest.name, latest.parent_id, latest.description) == (
         "Boundaries",
         values.pk,

@@ -145,8 +145,6 @@ def test_withdrawal_after_the_deadline_is_refused(interviewer):
 
 @time_machine.travel(BEFORE, tick=False)
 def test_the_admin_action_withdraws(client_for, interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
     participant = contribute(interviewer)
     response = client_for(interviewer).post(
         "/admin/interviews/participant/",
@@ -159,8 +157,6 @@ def test_the_admin_action_withdraws(client_for, interviewer):
 
 @time_machine.travel(AFTER, tick=False)
 def test_the_admin_action_says_why_it_refuses(client_for, interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
     participant = contribute(interviewer)
     response = client_for(interviewer).post(
         "/admin/interviews/participant/",

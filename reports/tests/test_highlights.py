@@ -27,15 +27,8 @@ def test_every_role_may_view_and_the_interview_team_may_edit_highlights():
         assert codenames(role) == {"view_report", "view_highlight"}
 
 
-@pytest.fixture
-def staff_interviewer(interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
-    return interviewer
-
-
-def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, staff_interviewer):
-    client = client_for(staff_interviewer)
+def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, interviewer):
+    client = client_for(interviewer)
     leeds = Place.objects.get(slug="leeds")
     response = client.post(
         "/admin/reports/highlight/add/",
@@ -48,27 +41,27 @@ def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, staff_inte
         3,
         "Growing NHS provision.",
     )
-    assert highlight.history.get().history_user == staff_interviewer
+    assert highlight.history.get().history_user == interviewer
     listing = client.get("/admin/reports/highlight/").content.decode()
     assert "Growing NHS provision." in listing and "Leeds" in listing
 
 
-def test_a_highlight_with_no_place_is_the_regions(client_for, staff_interviewer):
-    client = client_for(staff_interviewer)
+def test_a_highlight_with_no_place_is_the_regions(client_for, interviewer):
+    client = client_for(interviewer)
     response = client.post("/admin/reports/highlight/add/", {"order": "1", "text": "Region."})
     assert response.status_code == 302
     assert str(Highlight.objects.get()) == "Region highlight 1"
 
 
-def test_the_admin_says_what_is_missing(client_for, staff_interviewer):
-    response = client_for(staff_interviewer).post("/admin/reports/highlight/add/", {"order": "1"})
+def test_the_admin_says_what_is_missing(client_for, interviewer):
+    response = client_for(interviewer).post("/admin/reports/highlight/add/", {"order": "1"})
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Highlight.objects.exists()
 
 
-def test_an_analyst_may_not_change_highlights(client_for, analyst):
-    client = client_for(analyst)
+def test_an_analyst_may_not_change_highlights(client_for, staff_analyst):
+    client = client_for(staff_analyst)
     highlight = Highlight.objects.create(text="Kept.")
     assert client.get("/admin/reports/highlight/add/").status_code == 403
     response = client.post(

@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 
 from activities.models import Place
 from activities.tests.factories import make_activity
@@ -49,8 +48,8 @@ def test_every_role_may_read_the_reports(request, client_for, role):
     assert client.get("/reports/report.xlsx").status_code == 200
 
 
-def test_a_user_without_a_role_is_refused(client_for):
-    client = client_for(User.objects.create_user("nobody", password="a-long-test-password-9"))
+def test_a_user_without_a_role_is_refused(client_for, nobody):
+    client = client_for(nobody)
     for url in ["/reports/", "/reports/leeds/", "/reports/places.csv", "/reports/report.xlsx"]:
         assert client.get(url).status_code == 403, url
 

@@ -10,16 +10,15 @@ def test_it_offers_a_champion_data_entry(client_for, champion):
     assert "/admin/activities/activity/add/" in page
 
 
-def test_it_does_not_offer_an_analyst_data_entry(client_for, analyst):
-    page = client_for(analyst).get("/").content.decode()
+def test_it_does_not_offer_an_analyst_data_entry(client_for, staff_analyst):
+    page = client_for(staff_analyst).get("/").content.decode()
     assert "Analysts" in page
     assert "Add an activity" not in page
     assert "Browse scoped activities" in page
 
 
-def test_it_tells_a_user_without_a_role_what_to_do(client_for, django_user_model):
-    user = django_user_model.objects.create_user("nobody", password="x-long-password-1")
-    page = client_for(user).get("/").content.decode()
+def test_it_tells_a_user_without_a_role_what_to_do(client_for, nobody):
+    page = client_for(nobody).get("/").content.decode()
     assert "You have no role yet" in page
 
 

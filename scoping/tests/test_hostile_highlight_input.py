@@ -2,23 +2,15 @@
 that was refused, the text escaped in the admin and on the report pages."""
 
 import pytest
-from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Place
 from reports.models import Highlight
 
-from .test_hostile_input import OK, RUN, SCRIPT, assert_escaped, texts, values
+from .hostile import RUN, SCRIPT, assert_escaped, assert_survives, post_and_check, texts, values
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_interviewer(interviewer):
-    interviewer.is_staff = True
-    interviewer.save()
-    return interviewer
 
 
 @pytest.fixture
@@ -28,8 +20,8 @@ def existing():
 
 @RUN
 @given(data=st.data())
-def test_the_highlight_form_survives_anything(client_for, staff_interviewer, existing, data):
-    client = client_for(staff_interviewer)
+def test_the_highlight_form_survives_anything(client_for, interviewer, existing, data):
+    client = client_for(interviewer)
     leeds = str(existing.place_id)
     url = data.draw(
         st.sampled_from(
@@ -38,17 +30,8 @@ def test_the_highlight_form_survives_anything(client_for, staff_interviewer, exi
     )
     valid = {"place": leeds, "order": "2", "text": "Growing NHS provision."}
     hostile = data.draw(st.dictionaries(st.sampled_from(sorted(valid)), values, max_size=3))
-    with transaction.atomic():
-        before = sorted(Highlight.objects.values_list())
-        response = client.post(url, {**valid, **hostile})
-        assert response.status_code in OK, response.status_code
-        if response.status_code == 200:
-            assert sorted(Highlight.objects.values_list()) == before
-            assert_escaped(response.content.decode())
-        else:
-            for page in ("/admin/reports/highlight/", "/reports/", "/reports/leeds/"):
-                assert_escaped(client.get(page).content.decode())
-        transaction.set_rollback(True)
+    pages = ["/admin/reports/highlight/", "/reports/", "/reports/leeds/"]
+    post_and_check(client, url, {**valid, **hostile}, Highlight, pages)
 
 
 @RUN
@@ -61,15 +44,14 @@ def test_the_highlight_form_survives_anything(client_for, staff_interviewer, exi
         max_size=3,
     )
 )
-def test_the_highlight_list_filters_survive_anything(client_for, staff_interviewer, params):
-    response = client_for(staff_interviewer).get("/admin/reports/highlight/", params)
-    assert response.status_code in {200, 302, 400}
-    assert_escaped(response.content.decode())
+def test_the_highlight_list_filters_survive_anything(client_for, interviewer, params):
+    response = client_for(interviewer).get("/admin/reports/highlight/", params)
+    assert_survives(response, {200, 302, 400})
 
 
-def test_a_stored_hostile_highlight_is_escaped_everywhere(client_for, staff_interviewer):
+def test_a_stored_hostile_highlight_is_escaped_everywhere(client_for, interviewer):
     highlight = Highlight.objects.create(place=None, text=SCRIPT, order=1)
-    client = client_for(staff_interviewer)
+    client = client_for(interviewer)
     for url in (
         "/admin/reports/highlight/",
         f"/admin/reports/highlight/{highlight.pk}/change/",

@@ -18,17 +18,11 @@ from activities.master_sheet import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 
-from .test_hostile_input import HOSTILE, RUN, texts
+from .hostile import IMG, RUN, SCRIPT, assert_escaped, texts
 
 pytestmark = pytest.mark.django_db
 
 UPLOAD = reverse("admin:activities_importrun_upload")
-SCRIPT = "<script>alert(1)</script>"
-
-
-def assert_escaped(page):
-    assert SCRIPT not in page
-    assert "<img src=x onerror" not in page
 
 
 def cell_text(value):
@@ -182,7 +176,7 @@ def test_the_preview_and_confirm_steps_survive_tampering(client_for, champion, p
 
 
 def test_hostile_values_reach_the_preview_escaped(client_for, champion):
-    sheet = workbook_bytes({"Leeds": [CANONICAL, row(SCRIPT, organisation=HOSTILE[1])]})
+    sheet = workbook_bytes({"Leeds": [CANONICAL, row(SCRIPT, organisation=IMG)]})
     response = client_for(champion).post(
         UPLOAD, {"workbook": SimpleUploadedFile(f"{SCRIPT}.xlsx", sheet)}, follow=True
     )

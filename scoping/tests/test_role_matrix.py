@@ -7,7 +7,6 @@ strict Content-Security-Policy.
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
@@ -222,17 +221,19 @@ NAMES = sorted(
 
 
 @pytest.fixture
-def world(db, django_user_model):
-    users = {}
-    for role in ROLES[1:-1]:
-        user = django_user_model.objects.create_user(
-            f"matrix-{role}", password="a-long-test-password-9", is_staff=STAFF[role]
-        )
-        user.groups.add(Group.objects.get(name=GROUPS[role]))
-        users[role] = user
-    users["superuser"] = django_user_model.objects.create_superuser(
-        "matrix-root", password="a-long-test-password-9"
-    )
+def world(db, champion, analyst, interviewer, commissioner, superuser):
+    """The root conftest's cast, one user per role, and one of every object."""
+    users = {
+        "champion": champion,
+        "analyst": analyst,
+        "interviewer": interviewer,
+        "commissioner": commissioner,
+        "superuser": superuser,
+    }
+    # The expectations above are written for exactly this cast.
+    assert {role: users[role].is_staff for role in STAFF} == STAFF
+    assert {role: users[role].groups.get().name for role in GROUPS} == GROUPS
+    assert superuser.is_superuser
     objects = build_world(users)
     return users, objects
 
@@ -301,10 +302,9 @@ def test_admin_app_indexes_show_only_permitted_apps(client, world):
         assert client.get(f"/admin/{app}/").status_code == 200
 
 
-def test_a_role_less_user_can_open_nothing_but_home(client, django_user_model, world):
+def test_a_role_less_user_can_open_nothing_but_home(client, world, nobody):
     _, objects = world
-    user = django_user_model.objects.create_user("nobody", password="a-long-test-password-9")
-    client.force_login(user)
+    client.force_login(nobody)
     assert client.get("/").status_code == 200
     for name in ("activities:list", "reports:region", "interviews:list", "interviews:codebook"):
         assert client.get(url_for(name, objects)).status_code == 403, name
