@@ -102,6 +102,10 @@ class ExcerptForm(forms.Form):
         )
         return data
 
+    def coding(self):
+        """What the coding services take from a valid form: the span, themes and memo."""
+        return {name: self.cleaned_data[name] for name in ("start", "end", "themes", "memo")}
+
 
 class ThemeMergeForm(forms.Form):
     source = forms.ModelChoiceField(

@@ -48,16 +48,8 @@ def interview_detail(request, pk):
         if not request.user.has_perm("interviews.add_excerpt"):
             return HttpResponse("You may not code transcripts.", status=403)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.excerpt_create(
-                    interview=interview,
-                    start=data["start"],
-                    end=data["end"],
-                    themes=data["themes"],
-                    memo=data["memo"],
-                    by=request.user,
-                )
+                services.excerpt_create(interview=interview, by=request.user, **form.coding())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -96,16 +88,8 @@ def excerpt_edit(request, pk):
     }
     form = ExcerptForm(request.POST or None, initial=initial, interview=interview)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.excerpt_update(
-                excerpt=excerpt,
-                start=data["start"],
-                end=data["end"],
-                themes=data["themes"],
-                memo=data["memo"],
-                by=request.user,
-            )
+            services.excerpt_update(excerpt=excerpt, by=request.user, **form.coding())
         except ValidationError as error:
             form.add_error(None, error)
         else:
