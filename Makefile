@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/peer_support
 
 # Backups: `make backup` writes backups/peer-support-<time>.dump; `make restore FILE=...`.
-.PHONY: backup restore run test test-postgres lint format migrations-check install setup css ci clean
+.PHONY: backup restore run serve test test-postgres lint format migrations-check install setup css ci clean
 
 install: $(STAMP)
 
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Local targets run with DEBUG=1 (the settings fail closed without it); `make serve`
+# is production mode and never does.
+setup run migrations-check backup restore: export DEBUG ?= 1
+
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_local
@@ -23,6 +27,12 @@ setup: install
 run: setup
 	@echo "Serving on http://127.0.0.1:8000 (sign in as admin with the password shown when it was created)"
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production mode on this machine: PostgreSQL (DATABASE_URL, default the local server's
+# peer_support, created if missing), migrate, reference data, collectstatic, gunicorn.
+# Needs SECRET_KEY and ALLOWED_HOSTS (scoping/serve.py says so if they are missing).
+serve: install
+	$(PY) -m scoping.serve
 
 # pytest exits 5 when it collects no test; that is not a failure of the code.
 test: install

@@ -96,6 +96,7 @@ def main():
     sys.path.insert(0, str(ROOT))
     fresh_database(options.database_url)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
+    os.environ.setdefault("DEBUG", "1")  # a local run: the settings fail closed without it
     import django
 
     django.setup()

@@ -150,6 +150,7 @@ def main(rows):
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
+    os.environ.setdefault("DEBUG", "1")  # a local run: the settings fail closed without it
     if url.startswith("postgres"):
         postgres_database_create(url)
     import django

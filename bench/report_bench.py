@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 warnings.filterwarnings("ignore", "No directory at")  # whitenoise: no collectstatic here
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
+os.environ.setdefault("DEBUG", "1")  # a local run: the settings fail closed without it
 if not os.environ.get("DATABASE_URL"):
     (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'bench' / 'out' / 'report_bench.sqlite3'}"

@@ -1,7 +1,8 @@
 """Settings for the Peer Support Directory, read from the environment.
 
-Every knob has a safe default for local use; production (``DEBUG=0`` or
-``DJANGO_ENV=production``) refuses to start without a real ``SECRET_KEY``.
+Fail closed: ``DEBUG`` is off unless ``DEBUG=1`` turns it on (``make run`` does, for
+local use), and with it off the settings refuse to load without ``SECRET_KEY`` and
+``ALLOWED_HOSTS``. The tests load ``scoping.settings_test``, the local configuration.
 """
 
 import datetime
@@ -38,8 +39,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Production unless DEBUG=1 says otherwise: a forgotten variable fails closed.
+# DJANGO_ENV=production is still accepted, and then DEBUG may not be turned on at all.
 PRODUCTION = os.environ.get("DJANGO_ENV", "").lower() == "production"
-DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+DEBUG = env_bool("DEBUG", default=False)
+if DEBUG and PRODUCTION:
+    raise ImproperlyConfigured(
+        "DEBUG=1 and DJANGO_ENV=production contradict each other: unset DEBUG."
+    )
 
 _LOCAL_SECRET = "local-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -47,11 +54,18 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off (production). "
-            "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+            "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+            "For local development set DEBUG=1 instead (make run does)."
         )
     SECRET_KEY = _LOCAL_SECRET
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set when DEBUG is off (production): the host names the site "
+        "is served under, comma-separated, e.g. ALLOWED_HOSTS=peer-support.example.org. "
+        "For local development set DEBUG=1 instead (make run does)."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

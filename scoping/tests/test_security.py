@@ -107,6 +107,7 @@ def test_sessions_end_after_a_working_day_idle_but_not_while_in_use(client, cham
 def test_production_settings_pass_the_deployment_check():
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
     env.update(
+        DJANGO_SETTINGS_MODULE="scoping.settings",
         DJANGO_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="psd.example.org",
@@ -124,7 +125,11 @@ def test_production_settings_pass_the_deployment_check():
 
 def test_production_turns_on_https_protections():
     env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
-    env.update(DJANGO_ENV="production", SECRET_KEY=secrets.token_urlsafe(50))
+    env.update(
+        DJANGO_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="psd.example.org",
+    )
     code = (
         "import scoping.settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0, "
         "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY)"

@@ -74,8 +74,15 @@ def test_demo_data_uses_every_place_and_only_valid_vocabulary():
         activity.full_clean(exclude=["shared_experiences"])
 
 
+# What the production settings need; each test leaves out what it is about.
+PRODUCTION_ENV = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "psd.example.org", "DATABASE_URL": ""}
+
+
 def settings_import(env):
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_ENV"}}
+    """Import scoping.settings in a new process with ``env`` and none of the shell's
+    settings variables (the test run's own are the local configuration)."""
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_ENV", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [
             sys.executable,
@@ -89,22 +96,41 @@ def settings_import(env):
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = settings_import({"DEBUG": "0"})
+def test_debug_is_off_unless_turned_on():
+    assert settings_import(PRODUCTION_ENV).stdout.split()[0] == "False"
+    assert settings_import({**PRODUCTION_ENV, "DEBUG": ""}).stdout.split()[0] == "False"
+    assert settings_import({"DEBUG": "1"}).stdout.split()[0] == "True"
+
+
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("production", [{}, {"DEBUG": "0"}, {"DJANGO_ENV": "production"}])
+def test_production_refuses_to_start_without_each_required_variable(variable, production):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != variable}
+    result = settings_import({**env, **production})
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-    result = settings_import({"DJANGO_ENV": "production"})
-    assert "SECRET_KEY must be set" in result.stderr
+    assert f"ImproperlyConfigured: {variable} must be set when DEBUG is off" in result.stderr
+    assert "DEBUG=1" in result.stderr  # and what to do locally
 
 
-def test_production_starts_with_a_secret_key():
-    result = settings_import({"DEBUG": "0", "SECRET_KEY": "x" * 60, "DATABASE_URL": ""})
+def test_production_refuses_debug():
+    result = settings_import({**PRODUCTION_ENV, "DJANGO_ENV": "production", "DEBUG": "1"})
+    assert result.returncode != 0
+    assert "unset DEBUG" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_hosts():
+    result = settings_import(PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "django.db.backends.sqlite3"]
 
 
+def test_local_runs_need_only_debug():
+    result = settings_import({"DEBUG": "1", "DATABASE_URL": ""})
+    assert result.returncode == 0, result.stderr
+
+
 def test_database_url_selects_postgres():
-    result = settings_import({"DATABASE_URL": "postgres://u:p@db.example:5432/psd"})
+    result = settings_import({"DEBUG": "1", "DATABASE_URL": "postgres://u:p@db.example:5432/psd"})
     assert result.stdout.split() == ["True", "django.db.backends.postgresql"]
 
 

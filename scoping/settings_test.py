@@ -1,0 +1,15 @@
+"""Settings for the test suite (pytest.ini): the local configuration.
+
+``scoping.settings`` fails closed, reading the environment as it is imported, so
+the local choice is made here first: ``DEBUG=1`` gives the local key and hosts and
+plain static storage, whatever the shell exports. pytest-django then runs each test
+with ``DEBUG`` off, as Django's test runner does. Subprocesses started by tests
+inherit this environment; tests of production settings pass their own.
+"""
+
+import os
+
+os.environ["DEBUG"] = "1"
+os.environ.pop("DJANGO_ENV", None)
+
+from .settings import *  # noqa: F403
