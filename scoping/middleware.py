@@ -1,10 +1,77 @@
-"""Project middleware: idle sessions, and query strings no page can use."""
+"""Project middleware: the request log, idle sessions, and query strings no page can use."""
 
+import logging
+import re
 import time
+import uuid
 
 from django.http import HttpResponseBadRequest
+from django.utils.functional import empty
 
 from .ids import is_database_id
+from .logs import request_id_var
+
+request_log = logging.getLogger("scoping.requests")
+
+# An id a proxy or load balancer may pass on in X-Request-ID: letters, digits and
+# . _ : - only, so it cannot forge a log line. Anything else gets a new id.
+WELL_FORMED_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+# Logged at DEBUG only: load balancers poll it every few seconds.
+QUIET_PATHS = {"/healthz"}
+
+
+def _user_id(request):
+    """The signed-in user's id, if this request has already looked the user up
+    (never a name or e-mail; never a session query just for the log)."""
+    user = getattr(request, "user", None)
+    if user is None or getattr(user, "_wrapped", None) is empty:
+        return None
+    return user.pk if user.is_authenticated else None
+
+
+class RequestLogMiddleware:
+    """One JSON line per request (scoping.logs.JsonFormatter): method, path, the names
+    of the query parameters (never their values: a search can hold a name), status,
+    duration in ms, user id and the request id, which every response returns in
+    X-Request-ID and every other line logged while handling it carries.
+
+    Outermost, so static files and responses that middleware returns early are
+    logged and tagged too; gunicorn's own access log is off (scoping/gunicorn_conf.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if WELL_FORMED_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            request_log.log(
+                logging.DEBUG if request.path in QUIET_PATHS else logging.INFO,
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "access": {
+                        "method": request.method,
+                        "path": request.path,
+                        "query_params": sorted({name[:40] for name in request.GET})[:20],
+                        "status": response.status_code,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                        "user_id": _user_id(request),
+                    }
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
+
 
 REFRESH_AFTER_SECONDS = 5 * 60
 

@@ -68,6 +68,9 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# What /healthz reports as the version: this if set, else the git commit.
+APP_VERSION = os.environ.get("APP_VERSION", "")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -89,7 +92,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line and an X-Request-ID for every response.
+    "scoping.middleware.RequestLogMiddleware",
+    # The security headers wrap everything below, so the responses WhiteNoise (static
+    # files) and the NUL check return early carry them too.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "scoping.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,11 +108,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "scoping.middleware.SessionIdleRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -224,11 +231,28 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
 PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
 
+# Logs: one JSON object a line on stdout (scoping/logs.py), one line per request
+# (scoping.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
+# with the request's id. LOG_LEVEL=DEBUG shows the health checks too.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {"json": {"()": "scoping.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    # Django's own handlers (e-mail to admins, runserver's console) give way to the above.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's own line per request would repeat ours.
+        "django.server": {"handlers": ["null"], "propagate": False},
+    },
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -256,6 +280,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's probe may come over HTTP
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

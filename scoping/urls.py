@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import health, views
 from .forms import AdminSignInForm, SignInForm
 
 admin.site.site_header = "Peer Support Directory"
@@ -10,8 +10,14 @@ admin.site.site_title = "Peer Support Directory"
 admin.site.index_title = "Data entry"
 admin.site.login_form = AdminSignInForm
 
+# The 403, 404 and 500 pages are templates/403.html, 404.html and 500.html.
+handler400 = "scoping.views.bad_request"
+
 urlpatterns = [
     path("", views.home, name="home"),
+    # No sign-in: load balancers and monitoring, and browsers' own request for an icon.
+    path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Sign-in and sign-out only: there is no e-mail, so administrators reset passwords.
     path(
         "accounts/login/",

@@ -1,4 +1,12 @@
+import functools
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 from .roles import ROLE_DESCRIPTIONS, roles_of
 
@@ -17,3 +25,26 @@ def home(request):
             "uses_admin": user.is_staff,
         },
     )
+
+
+@functools.cache
+def _favicon_bytes():
+    return (settings.BASE_DIR / "static" / "favicon.ico").read_bytes()
+
+
+@login_not_required
+@require_safe
+@cache_control(public=True, max_age=24 * 60 * 60)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page links."""
+    return HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+
+
+def bad_request(request, exception):
+    """The 400 page with the site's header and navigation (Django's own renders it
+    without the request, so without the signed-in user's navigation)."""
+    try:
+        content = loader.render_to_string("400.html", request=request)
+    except Exception:  # a request too broken to render with: the page without it
+        content = loader.render_to_string("400.html")
+    return HttpResponseBadRequest(content)

@@ -46,6 +46,9 @@ POST_ONLY = row(LOGIN, 405, 405, 405, 405, 405)
 PAGES = {
     "home": EVERYONE,
     "login": row(200, 200, 200, 200, 200, 200),
+    # No sign-in: load balancers' health checks and browsers' request for an icon.
+    "healthz": row(200, 200, 200, 200, 200, 200),
+    "favicon": row(200, 200, 200, 200, 200, 200),
     "logout": row(LOGIN, 405, 405, 405, 405, 405),  # sign-out is a POST
     "activities:list": EVERYONE,
     "activities:export_csv": EVERYONE,
