@@ -30,7 +30,13 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        request_id = getattr(record, "request_id", None) or request_id_var.get()
+        # Django logs a 4xx/5xx response after the middleware has returned; its record
+        # then carries the request itself.
+        request_id = (
+            getattr(record, "request_id", None)
+            or getattr(getattr(record, "request", None), "request_id", None)
+            or request_id_var.get()
+        )
         if request_id:
             entry["request_id"] = request_id
         access = getattr(record, "access", None)

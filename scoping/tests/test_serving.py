@@ -5,9 +5,13 @@ production (manifest) storage."""
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.core.management import call_command
 from django.db import OperationalError
@@ -121,6 +125,13 @@ def test_one_json_line_per_request_with_no_query_values_and_no_names(client, log
     everything = json.dumps(log_lines())
     for private in ("Jane", "Doe", "leeds", "wakefield", "jane.doe.private", "jane@example.org"):
         assert private not in everything
+
+
+def test_djangos_own_warnings_carry_the_request_id(client, log_lines):
+    response = client.get("/no-such-page/")
+    (warning,) = [line for line in log_lines() if line["logger"] == "django.request"]
+    assert warning["level"] == "WARNING" and warning["status"] == 404
+    assert warning["request_id"] == response["X-Request-ID"]
 
 
 def test_an_anonymous_request_has_no_user_id(client, log_lines):
@@ -275,3 +286,59 @@ def test_collectstatic_with_the_production_storage_finds_every_asset(settings, t
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
     for name in ("css/app.css", "js/app.js", "favicon.ico", "favicon.svg"):
         assert (tmp_path / manifest[name]).is_file(), name
+
+
+# make serve (python -m scoping.serve) and its gunicorn configuration
+
+
+def serve(env):
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_ENV", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
+    return subprocess.run(
+        [sys.executable, "-m", "scoping.serve"],
+        cwd=settings.BASE_DIR,
+        env={**base, "DATABASE_URL": "sqlite:///:memory:", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"ALLOWED_HOSTS": "psd.example.org"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS must be set"),
+    ],
+)
+def test_serve_refuses_to_start_without_its_variables(env, message):
+    result = serve(env)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_refuses_debug():
+    result = serve({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.example", "DEBUG": "1"})
+    assert result.returncode == 2 and "DEBUG is on" in result.stderr
+
+
+def gunicorn_conf(**env):
+    code = "import json, scoping.gunicorn_conf as c; print(json.dumps([c.workers, c.bind, c.accesslog]))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k not in {"WEB_CONCURRENCY", "PORT", "BIND"}}
+        | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_gunicorn_workers_come_from_the_cpus_unless_set():
+    workers, bind, accesslog = gunicorn_conf()
+    assert workers == 2 * len(os.sched_getaffinity(0)) + 1
+    assert bind == ["127.0.0.1:8000"]
+    assert accesslog is None  # the app writes the one line per request
+    assert gunicorn_conf(WEB_CONCURRENCY="3", PORT="8001")[:2] == [3, ["127.0.0.1:8001"]]
