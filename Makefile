@@ -17,8 +17,10 @@ $(STAMP): requirements.txt
 	touch $@
 
 # Local targets run with DEBUG=1 (the settings fail closed without it); `make serve`
-# is production mode and never does.
-setup run migrations-check backup restore: export DEBUG ?= 1
+# is production mode and never does. backup and restore too, unless SECRET_KEY is set:
+# then they run as the server does (with its environment loaded).
+setup run migrations-check: export DEBUG ?= 1
+backup restore: export DEBUG ?= $(if $(SECRET_KEY),,1)
 
 setup: install
 	$(PY) manage.py migrate --noinput
