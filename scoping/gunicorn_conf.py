@@ -9,6 +9,8 @@ which knows the user id and the request id and leaves out query values.
 
 import os
 
+from scoping.logs import logging_config
+
 
 def _cpus():
     try:
@@ -29,22 +31,11 @@ control_socket_disable = True
 
 accesslog = None
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "scoping.logs.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        },
-        "null": {"class": "logging.NullHandler"},
-    },
-    "root": {"level": "INFO", "handlers": []},
-    "loggers": {
+logconfig_dict = logging_config(
+    root={"level": "INFO", "handlers": []},
+    loggers={
         "gunicorn.error": {"level": loglevel.upper(), "handlers": ["stdout"], "propagate": False},
         # A logging config turns gunicorn's access log on; the app writes that line.
         "gunicorn.access": {"level": "CRITICAL", "handlers": ["null"], "propagate": False},
     },
-}
+)

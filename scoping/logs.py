@@ -48,3 +48,25 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def logging_config(*, root, loggers):
+    """A ``dictConfig`` whose "stdout" handler writes JSON lines; a "null" handler too.
+
+    ``root`` is the root logger's entry; ``loggers`` the named loggers' entries.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "scoping.logs.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+            },
+            "null": {"class": "logging.NullHandler"},
+        },
+        "root": root,
+        "loggers": loggers,
+    }

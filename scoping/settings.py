@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, XLSX
 
+from scoping.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -234,26 +236,15 @@ PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
 # Logs: one JSON object a line on stdout (scoping/logs.py), one line per request
 # (scoping.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
 # with the request's id. LOG_LEVEL=DEBUG shows the health checks too.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "scoping.logs.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        },
-        "null": {"class": "logging.NullHandler"},
-    },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
-    # Django's own handlers (e-mail to admins, runserver's console) give way to the above.
-    "loggers": {
+LOGGING = logging_config(
+    root={"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    loggers={
+        # Django's own handlers (e-mail to admins, runserver's console) give way to the above.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # runserver's own line per request would repeat ours.
         "django.server": {"handlers": ["null"], "propagate": False},
     },
-}
+)
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
