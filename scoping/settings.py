@@ -157,12 +157,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # 15 minutes from the fifth failure
 AXES_VERBOSE = False  # attempts are kept in the database and listed in the admin
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Which address a sign-in comes from: scoping/client_address.py. Behind a TLS proxy
+# (BEHIND_TLS_PROXY=1) it is read from X-Forwarded-For, trusting TRUSTED_PROXY_COUNT
+# proxies in front of the app (default 1); otherwise X-Forwarded-For is ignored.
+AXES_CLIENT_IP_CALLABLE = "scoping.client_address.client_address"
 
 # Sessions end after a working day (8 hours) without activity; the expiry is
 # pushed forward at most every 5 minutes (scoping/middleware.py).
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
+
+# Behind a TLS-terminating proxy (or a chain of them): see docs/deploy.md.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1")) if BEHIND_TLS_PROXY else 0
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -247,5 +254,5 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    if env_bool("BEHIND_TLS_PROXY", False):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
