@@ -123,15 +123,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "figures" holds facet counts and report tables, each under the data version it
 # was computed at (activities/data_version.py), so a write retires them at once.
-# Each process keeps its own; no cache server is needed.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "figures": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "figures",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# Without CACHE_URL each process keeps its own (no cache server needed; every worker
+# computes each figure once per data version). With CACHE_URL (redis://host:port/db)
+# all app servers share one: a figure is computed once for all of them, and the
+# admin's import previews (django-import-export) are kept there instead of in a
+# local temporary file another server could not read. See docs/deploy.md.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "psd-default",
+        },
+        "figures": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "psd-figures",
+        },
+    }
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "figures": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "figures",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
