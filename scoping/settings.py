@@ -130,16 +130,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # local temporary file another server could not read. See docs/deploy.md.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
+    # A cache server that stops answering costs a second, not a hung worker.
+    _REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "psd-default",
+            "OPTIONS": _REDIS_OPTIONS,
         },
         "figures": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "psd-figures",
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
     IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
