@@ -37,6 +37,7 @@ import os
 import random
 import re
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import gevent
+import psutil  # comes with locust
 import psycopg2
 import requests
 
@@ -146,9 +148,14 @@ def serve(database_url, workers, threads, port, cache_url):
     command = [GUNICORN, "scoping.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
     if threads > 1:
         command += ["--threads", str(threads)]  # gthread workers
+    with socket.socket() as probe:  # another server on the port would be measured instead
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(f"Port {port} is in use: choose another with --port.")
     process = subprocess.Popen(command, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
+        if process.poll() is not None:
+            sys.exit("gunicorn exited")
         try:
             requests.get(base + "/accounts/login/", timeout=5)
             return process, base
@@ -283,6 +290,59 @@ def first_views_after_changes(base, database_url, at_seconds, results):
             results[name].append((elapsed, response.status_code))
 
 
+class CpuUse:
+    """CPU seconds used during the run by the app, PostgreSQL, this process and the rest.
+
+    The figures above depend on what else the machine is doing; CPU per request does not
+    (much): with it one can tell a slow app from a busy machine.
+    """
+
+    def __init__(self, server):
+        self.server = psutil.Process(server.pid) if server else None
+        self.start = self.snapshot()
+
+    def snapshot(self):
+        def used(processes):
+            total = 0.0
+            for process in processes:
+                try:
+                    times = process.cpu_times()
+                    total += times.user + times.system
+                except psutil.Error:
+                    pass
+            return total
+
+        machine = psutil.cpu_times()
+        return {
+            "app workers": used(self.server.children(recursive=True)) if self.server else 0.0,
+            "PostgreSQL (all databases)": used(
+                p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"
+            ),
+            "load generator": used([psutil.Process()]),
+            "machine": machine.user + machine.system + machine.nice + machine.irq + machine.softirq,
+        }
+
+    def report(self, seconds, requests_made):
+        end = self.snapshot()
+        used = {name: end[name] - self.start[name] for name in end}
+        ours = sum(v for name, v in used.items() if name != "machine")
+        used["everything else on the machine"] = max(0.0, used.pop("machine") - ours)
+        capacity = psutil.cpu_count() * seconds
+        print(
+            f"\nCPU seconds used in the {seconds:.0f} s ({psutil.cpu_count()} cores: {capacity:.0f}):"
+        )
+        for name, value in used.items():
+            print(f"  {name:32} {value:6.1f}")
+        pages = [r for r in requests_made if r[1] not in {"sign in", "sign-in page"}]
+        if requests_made:
+            app = used["app workers"] + used["PostgreSQL (all databases)"]
+            print(
+                f"  app + PostgreSQL per request: {app / len(requests_made) * 1000:.0f} ms "
+                f"({len(requests_made)} requests, {len(pages)} of them pages)"
+            )
+        print(f"  load average at the end: {os.getloadavg()}")
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -324,7 +384,7 @@ def main():
     parser.add_argument("--run-time", type=int, default=60, help="seconds")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=18765)
     parser.add_argument("--cache-url", default="", help="CACHE_URL for the app, e.g. redis://…")
     parser.add_argument("--target", default="", help="a server already running (loopback)")
     options = parser.parse_args()
@@ -358,6 +418,7 @@ def main():
             f"cache: {options.cache_url or 'local memory'})"
         )
         started = time.monotonic()
+        cpu = CpuUse(server)
         runner.start(options.users, spawn_rate=options.spawn_rate)
         probe = gevent.spawn(
             first_views_after_changes, base, options.database_url, changes_at, first_views
@@ -366,6 +427,7 @@ def main():
         runner.greenlet.join()
         probe.kill()
         seconds = time.monotonic() - started
+        cpu.report(seconds, requests_made)
     finally:
         if server:
             server.terminate()
