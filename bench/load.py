@@ -23,6 +23,9 @@ Then:
     .venv/bin/python bench/load.py --cache-url redis://127.0.0.1:6379/1
     .venv/bin/python bench/load.py --target http://127.0.0.1:8000   # a server already running
 
+A --target server must use the --database-url database (the bench users and the data
+changes are made there). --port (default 18765) must be free; the bench checks.
+
 The database (default postgres://postgres@127.0.0.1:5432/psd_scale_load) is created
 and seeded when it is missing or holds fewer activities than --activities; it is
 never dropped. Only loopback targets are accepted. See docs/performance.md.
