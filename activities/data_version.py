@@ -13,6 +13,7 @@ rolled-back change leaves the token (and the cache) as it was.
 """
 
 import hashlib
+import logging
 import secrets
 
 from django.core.cache import caches
@@ -21,6 +22,14 @@ from django.utils import timezone
 
 CACHE_ALIAS = "figures"
 CACHE_SECONDS = 60 * 60  # an upper bound on staleness should a write path be missed
+
+try:  # a shared cache server (CACHE_URL) can be down; the figures are then computed
+    from redis.exceptions import RedisError as _CacheServerError
+except ImportError:  # pragma: no cover - redis is in requirements.txt
+    _CacheServerError = OSError
+CACHE_UNAVAILABLE = (_CacheServerError, OSError)
+
+logger = logging.getLogger(__name__)
 
 
 class _NewToken:
@@ -60,7 +69,9 @@ def current_token():
 def cached(name, parts, compute):
     """``compute()``, cached under the current token, ``name`` and ``parts`` (a repr-able key).
 
-    Costs one query (the token) on a hit; on a miss, that plus ``compute``.
+    Costs one query (the token) on a hit; on a miss, that plus ``compute``. A
+    shared cache server that is down or slow (CACHE_URL) costs a computation, not
+    the page.
     """
     token = current_token()
     if token is None:
@@ -68,10 +79,17 @@ def cached(name, parts, compute):
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     key = f"psd:{name}:{token}:{digest}"
     cache = caches[CACHE_ALIAS]
-    value = cache.get(key)
+    try:
+        value = cache.get(key)
+    except CACHE_UNAVAILABLE as error:
+        logger.warning("Figures cache unavailable (%s); computing %s", error, name)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, CACHE_SECONDS)
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except CACHE_UNAVAILABLE as error:
+            logger.warning("Figures cache unavailable (%s); not keeping %s", error, name)
     return value
 
 

@@ -146,15 +146,39 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "figures" holds facet counts and report tables, each under the data version it
 # was computed at (activities/data_version.py), so a write retires them at once.
-# Each process keeps its own; no cache server is needed.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "figures": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "figures",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# Without CACHE_URL each process keeps its own (no cache server needed; every worker
+# computes each figure once per data version). With CACHE_URL (redis://host:port/db)
+# all app servers share one: a figure is computed once for all of them, and the
+# admin's import previews (django-import-export) are kept there instead of in a
+# local temporary file another server could not read. See docs/deploy.md.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    # A cache server that stops answering costs a second, not a hung worker.
+    _REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "psd-default",
+            "OPTIONS": _REDIS_OPTIONS,
+        },
+        "figures": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "psd-figures",
+            "OPTIONS": _REDIS_OPTIONS,
+        },
+    }
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "figures": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "figures",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,12 +204,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # 15 minutes from the fifth failure
 AXES_VERBOSE = False  # attempts are kept in the database and listed in the admin
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Which address a sign-in comes from: scoping/client_address.py. Behind a TLS proxy
+# (BEHIND_TLS_PROXY=1) it is read from X-Forwarded-For, trusting TRUSTED_PROXY_COUNT
+# proxies in front of the app (default 1); otherwise X-Forwarded-For is ignored.
+AXES_CLIENT_IP_CALLABLE = "scoping.client_address.client_address"
 
 # Sessions end after a working day (8 hours) without activity; the expiry is
 # pushed forward at most every 5 minutes (scoping/middleware.py).
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
+
+# Behind a TLS-terminating proxy (or a chain of them): see docs/deploy.md.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1")) if BEHIND_TLS_PROXY else 0
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -277,5 +308,5 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    if env_bool("BEHIND_TLS_PROXY", False):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

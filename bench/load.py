@@ -1,0 +1,465 @@
+"""Load test: analysts and commissioners using the directory and reports at once.
+
+Serves the app with gunicorn (production settings over loopback HTTP:
+bench/serve_settings.py) on a PostgreSQL database of its own holding 100,000
+made-up activities, then runs locust headless, as a library, for a fixed time:
+half the users are analysts (directory filters, searches, detail pages, CSV
+exports, reports), half commissioners (directory filters, region and place
+reports, report tables as CSV). Each user signs in first, through the real
+sign-in form and password hasher. Part-way through, the data change twice (the
+data version is renewed, as any committed write renews it) and a separate
+analyst times the first views after each change, while the load goes on.
+
+It prints requests per second, p50/p95/p99 and errors, overall and per kind of
+page. Targets (issue 12): 50 users for 60 s, 0 errors, p95 under 500 ms.
+
+Install the load tools once (they are not in requirements.txt):
+
+    .venv/bin/pip install -r bench/requirements.txt
+
+Then:
+
+    .venv/bin/python bench/load.py                    # seeds psd_scale_load the first time
+    .venv/bin/python bench/load.py --cache-url redis://127.0.0.1:6379/1
+    .venv/bin/python bench/load.py --target http://127.0.0.1:8000   # a server already running
+
+A --target server must use the --database-url database (the bench users and the data
+changes are made there). --port (default 18765) must be free; the bench checks.
+
+The database (default postgres://postgres@127.0.0.1:5432/psd_scale_load) is created
+and seeded when it is missing or holds fewer activities than --activities; it is
+never dropped. Only loopback targets are accepted. See docs/performance.md.
+"""
+
+# locust patches the standard library with gevent when imported: import it first.
+from locust import FastHttpUser, between, events, task  # isort: skip
+from locust.env import Environment  # isort: skip
+
+import argparse
+import os
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+import gevent
+import psutil  # comes with locust
+import psycopg2
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+PASSWORD = "bench-only-password-7f3a"  # for the bench database's made-up users only
+
+PLACES = ["leeds", "bradford-craven", "wakefield", "kirklees", "calderdale"]
+PLACES += ["harrogate-rural-district"]
+SECTORS = ["third_sector", "community", "nhs", "local_authority", "partnership_nhs", "other"]
+FOCUS = ["mental_health", "non_mental_health"]
+DELIVERY = ["support_group", "activity_group", "one_to_one", "course_workshop", "drop_in"]
+FUNDING = ["statutory", "non_statutory", "unfunded", "unknown"]
+EXPERIENCES = [
+    "general-mental-health", "anxiety", "depression", "carers", "older-people",
+    "young-people", "loneliness-and-isolation", "lgbtqi", "bereavement-incl-suicide",
+]  # fmt: skip
+WORDS = ["walk", "peer", "support", "group", "cafe", "art", "recovery", "men", "garden"]
+WORDS += ["talk", "carers", "music", "women", "craft", "hearing voices", "drop in"]
+REPORT_TABLES = ["sector", "main_focus", "delivery_model"]
+
+PREPARE = """
+import django
+django.setup()
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count, Max, Min
+from activities.demo import DEMO_COUNTS
+from activities.models import Activity
+from activities.seeding import activities_seed
+from activities.services import reference_data_load
+from scoping.roles import ANALYSTS, COMMISSIONERS
+call_command("migrate", verbosity=0)
+reference_data_load()
+missing = {activities} - Activity.objects.count()
+if missing > 0:
+    print(f"Seeding {{missing:,}} activities...", flush=True)
+    activities_seed(count=missing, seed=2021, weights=DEMO_COUNTS)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+for username, role in [("bench-analyst", ANALYSTS), ("bench-commissioner", COMMISSIONERS)]:
+    user, _ = User.objects.get_or_create(username=username)
+    user.set_password({password!r})
+    user.save()
+    user.groups.set([Group.objects.get(name=role)])
+span = Activity.objects.aggregate(first=Min("pk"), last=Max("pk"), count=Count("pk"))
+print("ids {{first}} {{last}} count {{count}}".format(**span))
+"""
+
+
+def django_env(database_url, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "DEBUG"}}
+    env.update(DATABASE_URL=database_url, PYTHONPATH=f"{ROOT}:{ROOT / 'bench'}", **extra)
+    return env
+
+
+def prepare(database_url, activities):
+    """Create the database if need be, seed it to ``activities``; (first id, last id)."""
+    parsed = urlparse(database_url)
+    admin = psycopg2.connect(database_url.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        name = parsed.path.lstrip("/")
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    out = subprocess.run(
+        [PYTHON, "-c", PREPARE.format(activities=activities, password=PASSWORD)],
+        env=django_env(database_url, DJANGO_SETTINGS_MODULE="scoping.settings", DEBUG="1"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode:
+        sys.exit(out.stderr)
+    print(out.stdout.strip())
+    first, last = re.search(r"ids (\d+) (\d+)", out.stdout).groups()
+    return int(first), int(last)
+
+
+def serve(database_url, workers, threads, port, cache_url):
+    """Start gunicorn in production mode on loopback; (process, base URL)."""
+    extra = {"CACHE_URL": cache_url} if cache_url else {}
+    env = django_env(
+        database_url,
+        DJANGO_SETTINGS_MODULE="serve_settings",
+        DJANGO_ENV="production",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
+    command = [GUNICORN, "scoping.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+    if threads > 1:
+        command += ["--threads", str(threads)]  # gthread workers
+    with socket.socket() as probe:  # another server on the port would be measured instead
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(f"Port {port} is in use: choose another with --port.")
+    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        if process.poll() is not None:
+            sys.exit("gunicorn exited")
+        try:
+            requests.get(base + "/accounts/login/", timeout=5)
+            return process, base
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    process.terminate()
+    sys.exit("gunicorn did not start")
+
+
+def directory_query(rng, filters):
+    """A directory query string with ``filters`` random filters."""
+    choices = [
+        ("place", PLACES),
+        ("sector", SECTORS),
+        ("main_focus", FOCUS),
+        ("delivery_model", DELIVERY),
+        ("funding_type", FUNDING),
+        ("shared_experience", EXPERIENCES),
+    ]
+    picked = rng.sample(choices, filters)
+    return urlencode([(name, rng.choice(values)) for name, values in picked])
+
+
+class SignedIn(FastHttpUser):
+    abstract = True
+    wait_time = between(1, 3)  # a person reading a page, not a robot
+    username = ""
+    ids = (1, 1)
+
+    def on_start(self):
+        self.rng = random.Random()
+        page = self.client.get("/accounts/login/", name="sign-in page").text
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        with self.client.post(
+            "/accounts/login/",
+            data={"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            name="sign in",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"sign-in gave {response.status_code}")
+
+    def page(self, url, name):
+        with self.client.get(
+            url, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code} for {url}")
+
+    @task(4)
+    def directory_filters(self):
+        query = directory_query(self.rng, self.rng.randint(1, 3))
+        self.page(f"/activities/?{query}", "directory with filters")
+
+    @task(1)
+    def directory_unfiltered(self):
+        self.page(f"/activities/?page={self.rng.randint(1, 20)}", "directory pages")
+
+    @task(2)
+    def region_report(self):
+        self.page("/reports/", "report: region")
+
+    @task(2)
+    def place_report(self):
+        self.page(f"/reports/{self.rng.choice(PLACES)}/", "report: place")
+
+
+class Analyst(SignedIn):
+    username = "bench-analyst"
+
+    @task(3)
+    def search(self):
+        query = urlencode({"q": self.rng.choice(WORDS)})
+        if self.rng.random() < 0.5:
+            query += "&" + directory_query(self.rng, 1)
+        self.page(f"/activities/?{query}", "search")
+
+    @task(3)
+    def detail(self):
+        self.page(f"/activities/{self.rng.randint(*self.ids)}/", "activity detail")
+
+    @task(1)
+    def export(self):
+        query = directory_query(self.rng, 3)
+        self.page(f"/activities/export.csv?{query}", "export csv (3 filters)")
+
+
+class Commissioner(SignedIn):
+    username = "bench-commissioner"
+
+    @task(1)
+    def report_table(self):
+        place = self.rng.choice(["", *(f"{p}/" for p in PLACES)])
+        self.page(f"/reports/{place}{self.rng.choice(REPORT_TABLES)}.csv", "report table csv")
+
+
+def renew_data_version(database_url):
+    """What every committed write to the directory's data does (activities/data_version.py)."""
+    with psycopg2.connect(database_url) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE activities_dataversion SET token = %s, changed_at = now() WHERE id = 1",
+            [secrets.randbits(62)],
+        )
+
+
+FIRST_VIEWS = {
+    "directory": "/activities/",
+    "directory, 2 filters": "/activities/?place=leeds&sector=third_sector",
+    "report: region": "/reports/",
+    "report: place": "/reports/kirklees/",
+}
+
+
+def first_views_after_changes(base, database_url, at_seconds, results):
+    """At each time, renew the data version and time the first views through one analyst."""
+    session = requests.Session()
+    page = session.get(base + "/accounts/login/").text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    session.post(
+        base + "/accounts/login/",
+        data={"username": "bench-analyst", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
+    start = time.monotonic()
+    for at in at_seconds:
+        gevent.sleep(max(0, start + at - time.monotonic()))
+        renew_data_version(database_url)
+        for name, url in FIRST_VIEWS.items():
+            began = time.perf_counter()
+            response = session.get(base + url, allow_redirects=False)
+            elapsed = (time.perf_counter() - began) * 1000
+            results[name].append((elapsed, response.status_code))
+
+
+class CpuUse:
+    """CPU seconds used during the run by the app, PostgreSQL, this process and the rest.
+
+    The figures above depend on what else the machine is doing; CPU per request does not
+    (much): with it one can tell a slow app from a busy machine.
+    """
+
+    def __init__(self, server):
+        self.server = psutil.Process(server.pid) if server else None
+        self.start = self.snapshot()
+
+    def snapshot(self):
+        def used(processes):
+            total = 0.0
+            for process in processes:
+                try:
+                    times = process.cpu_times()
+                    total += times.user + times.system
+                except psutil.Error:
+                    pass
+            return total
+
+        machine = psutil.cpu_times()
+        return {
+            "app workers": used(self.server.children(recursive=True)) if self.server else 0.0,
+            "PostgreSQL (all databases)": used(
+                p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"
+            ),
+            "load generator": used([psutil.Process()]),
+            "machine": machine.user + machine.system + machine.nice + machine.irq + machine.softirq,
+        }
+
+    def report(self, seconds, requests_made):
+        end = self.snapshot()
+        used = {name: end[name] - self.start[name] for name in end}
+        ours = sum(v for name, v in used.items() if name != "machine")
+        used["everything else on the machine"] = max(0.0, used.pop("machine") - ours)
+        capacity = psutil.cpu_count() * seconds
+        print(
+            f"\nCPU seconds used in the {seconds:.0f} s ({psutil.cpu_count()} cores: {capacity:.0f}):"
+        )
+        for name, value in used.items():
+            print(f"  {name:32} {value:6.1f}")
+        pages = [r for r in requests_made if r[1] not in {"sign in", "sign-in page"}]
+        if requests_made:
+            app = used["app workers"] + used["PostgreSQL (all databases)"]
+            print(
+                f"  app + PostgreSQL per request: {app / len(requests_made) * 1000:.0f} ms "
+                f"({len(requests_made)} requests, {len(pages)} of them pages)"
+            )
+        print(f"  load average at the end: {os.getloadavg()}")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary_line(name, times, errors, seconds):
+    if not times:
+        return f"{name:28} {0:>7} {0:>7.1f}"
+    return (
+        f"{name:28} {len(times):>7} {len(times) / seconds:>7.1f} "
+        f"{statistics.median(times):>7.0f} {percentile(times, 0.95):>7.0f} "
+        f"{percentile(times, 0.99):>7.0f} {errors:>6}"
+    )
+
+
+def print_table(title, made, seconds):
+    times, errors = defaultdict(list), defaultdict(int)
+    for _, name, ms, failed in made:
+        times[name].append(ms)
+        errors[name] += failed
+    print(f"\n{title}")
+    print(
+        f"{'page (ms)':28} {'reqs':>7} {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6}"
+    )
+    for name in sorted(times):
+        print(summary_line(name, times[name], errors[name], seconds))
+    everything = [ms for _, _, ms, _ in made]
+    print(summary_line("ALL", everything, sum(errors.values()), seconds))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/psd_scale_load"
+    )
+    parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--run-time", type=int, default=60, help="seconds")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--port", type=int, default=18765)
+    parser.add_argument("--cache-url", default="", help="CACHE_URL for the app, e.g. redis://…")
+    parser.add_argument("--target", default="", help="a server already running (loopback)")
+    options = parser.parse_args()
+
+    first_id, last_id = prepare(options.database_url, options.activities)
+    server = None
+    if options.target:
+        base = options.target.rstrip("/")
+        if urlparse(base).hostname not in {"127.0.0.1", "localhost", "::1"}:
+            sys.exit("Only loopback targets: this is a load test, not an attack.")
+    else:
+        server, base = serve(
+            options.database_url, options.workers, options.threads, options.port, options.cache_url
+        )
+    Analyst.ids = Commissioner.ids = (first_id, last_id)
+
+    requests_made = []  # (finished at, name, ms, failed)
+
+    def record(name, response_time, exception, **kwargs):
+        requests_made.append((time.monotonic(), name, response_time, exception is not None))
+
+    environment = Environment(user_classes=[Analyst, Commissioner], host=base, events=events)
+    environment.events.request.add_listener(record)
+    runner = environment.create_local_runner()
+    first_views = defaultdict(list)
+    changes_at = [options.run_time * 0.4, options.run_time * 0.75]
+    try:
+        print(
+            f"{options.users} users for {options.run_time} s against {base} "
+            f"({options.workers} gunicorn workers x {options.threads} threads, "
+            f"cache: {options.cache_url or 'local memory'})"
+        )
+        started = time.monotonic()
+        cpu = CpuUse(server)
+        runner.start(options.users, spawn_rate=options.spawn_rate)
+        probe = gevent.spawn(
+            first_views_after_changes, base, options.database_url, changes_at, first_views
+        )
+        gevent.spawn_later(options.run_time, runner.quit)
+        runner.greenlet.join()
+        probe.kill()
+        seconds = time.monotonic() - started
+        cpu.report(seconds, requests_made)
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
+
+    everything = [ms for _, _, ms, _ in requests_made]
+    failures = sum(failed for *_, failed in requests_made)
+    print_table(f"The whole run, {seconds:.0f} s", requests_made, seconds)
+    signed_in = max(at for at, name, *_ in requests_made if name == "sign in")
+    after = [r for r in requests_made if r[0] - r[2] / 1000 >= signed_in]
+    print_table(
+        f"After every user had signed in (the last {started + seconds - signed_in:.0f} s)",
+        after,
+        started + seconds - signed_in,
+    )
+    print(
+        f"\nFirst view after a data change, under the load (ms), at {[round(at) for at in changes_at]} s:"
+    )
+    for name, views in first_views.items():
+        shown = ", ".join(
+            f"{ms:.0f}" + ("" if status == 200 else f" ({status})") for ms, status in views
+        )
+        print(f"  {name:26} {shown}")
+    p95 = percentile(everything, 0.95) if everything else float("inf")
+    print(
+        f"\nTargets (whole run): 0 errors {'met' if not failures else 'NOT met'}; "
+        f"p95 under 500 ms {'met' if p95 < 500 else 'NOT met'} ({p95:.0f} ms)."
+    )
+
+
+if __name__ == "__main__":
+    main()
