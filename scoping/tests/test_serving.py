@@ -323,11 +323,18 @@ def test_serve_refuses_debug():
 
 
 def gunicorn_conf(**env):
-    code = "import json, scoping.gunicorn_conf as c; print(json.dumps([c.workers, c.bind, c.accesslog]))"
+    code = (
+        "import json, scoping.gunicorn_conf as c; "
+        "print(json.dumps([c.workers, c.bind, c.accesslog, c.threads]))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=settings.BASE_DIR,
-        env={k: v for k, v in os.environ.items() if k not in {"WEB_CONCURRENCY", "PORT", "BIND"}}
+        env={
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"WEB_CONCURRENCY", "PORT", "BIND", "GUNICORN_THREADS"}
+        }
         | env,
         capture_output=True,
         text=True,
@@ -337,8 +344,13 @@ def gunicorn_conf(**env):
 
 
 def test_gunicorn_workers_come_from_the_cpus_unless_set():
-    workers, bind, accesslog = gunicorn_conf()
-    assert workers == 2 * len(os.sched_getaffinity(0)) + 1
+    workers, bind, accesslog, threads = gunicorn_conf()
+    assert (workers, threads) == (len(os.sched_getaffinity(0)), 4)
     assert bind == ["127.0.0.1:8000"]
     assert accesslog is None  # the app writes the one line per request
-    assert gunicorn_conf(WEB_CONCURRENCY="3", PORT="8001")[:2] == [3, ["127.0.0.1:8001"]]
+    assert gunicorn_conf(WEB_CONCURRENCY="3", PORT="8001", GUNICORN_THREADS="2") == [
+        3,
+        ["127.0.0.1:8001"],
+        None,
+        2,
+    ]
