@@ -1,8 +1,8 @@
 """gunicorn's configuration for `make serve` (python -m scoping.serve).
 
-Workers: WEB_CONCURRENCY, else one per CPU this process may use, each with
-GUNICORN_THREADS threads (4). Address:
-BIND (host:port), else 127.0.0.1:PORT (8000): a TLS proxy in front serves the world.
+Workers: WEB_CONCURRENCY, else 2 x the CPUs this process may use + 1, each with
+GUNICORN_THREADS threads (1). Address: BIND (host:port), else 127.0.0.1:PORT (8000):
+a TLS proxy in front serves the world.
 Logs go to stdout as JSON lines (scoping/logs.py). gunicorn's own access log is off:
 the app writes the one line per request (scoping.middleware.RequestLogMiddleware),
 which knows the user id and the request id and leaves out query values.
@@ -22,11 +22,11 @@ def _cpus():
 
 wsgi_app = "scoping.wsgi:application"
 bind = [os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or 8000}"]
-# A worker per CPU, each with threads: a sign-in's password hash (deliberately slow,
-# and it releases the GIL) then holds one thread, not a whole worker, so pages keep
-# being served around it (docs/performance.md measured 2 x 4 against 4 sync workers).
-workers = int(os.environ.get("WEB_CONCURRENCY") or _cpus())
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+# gunicorn's own rule of thumb. GUNICORN_THREADS > 1 gives each worker threads, so a
+# sign-in's deliberately slow password hash holds a thread rather than a worker; under
+# load on two cores neither was clearly faster (docs/performance.md), so it is a knob.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * _cpus() + 1)
+threads = int(os.environ.get("GUNICORN_THREADS") or 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 60)
 graceful_timeout = 30
 proc_name = "peer-support"

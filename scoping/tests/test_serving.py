@@ -345,7 +345,7 @@ def gunicorn_conf(**env):
 
 def test_gunicorn_workers_come_from_the_cpus_unless_set():
     workers, bind, accesslog, threads = gunicorn_conf()
-    assert (workers, threads) == (len(os.sched_getaffinity(0)), 4)
+    assert (workers, threads) == (2 * len(os.sched_getaffinity(0)) + 1, 1)
     assert bind == ["127.0.0.1:8000"]
     assert accesslog is None  # the app writes the one line per request
     assert gunicorn_conf(WEB_CONCURRENCY="3", PORT="8001", GUNICORN_THREADS="2") == [
