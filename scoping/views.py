@@ -8,6 +8,8 @@ from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from activities.admin_import import can_import
+
 from .roles import ROLE_DESCRIPTIONS, roles_of
 
 
@@ -23,6 +25,7 @@ def home(request):
             "can_enter_activities": user.has_perm("activities.add_activity"),
             "can_view_activities": user.has_perm("activities.view_activity"),
             "uses_admin": user.is_staff,
+            "can_import": can_import(user),
         },
     )
 

@@ -8,12 +8,15 @@ def test_it_offers_a_champion_data_entry(client_for, champion):
     assert "Champions" in page
     assert "Add an activity you have found" in page
     assert "/admin/activities/activity/add/" in page
+    assert "Import a master sheet" in page
+    assert "/admin/activities/importrun/upload/" in page
 
 
 def test_it_does_not_offer_an_analyst_data_entry(client_for, staff_analyst):
     page = client_for(staff_analyst).get("/").content.decode()
     assert "Analysts" in page
     assert "Add an activity" not in page
+    assert "Import a master sheet" not in page
     assert "Browse scoped activities" in page
 
 
