@@ -28,6 +28,7 @@ from .master_sheet import (
     master_sheet_import,
     max_upload_bytes,
     size_text,
+    upload_size_check,
     workbook_check,
 )
 from .models import Activity, ImportRowResult, ImportRun
@@ -53,13 +54,9 @@ class UploadForm(forms.Form):
 
     def clean_workbook(self):
         upload = self.cleaned_data["workbook"]
-        if upload.size > max_upload_bytes():
-            raise forms.ValidationError(
-                f"The file is {size_text(upload.size)}; the limit is "
-                f"{size_text(max_upload_bytes())}."
-            )
-        data = upload.read()
         try:
+            upload_size_check(upload.size)
+            data = upload.read()
             workbook_check(data)
         except UnreadableWorkbook as error:
             raise forms.ValidationError(str(error)) from None

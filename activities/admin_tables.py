@@ -20,7 +20,6 @@ the library's defaults:
 import os
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -30,7 +29,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 from tablib import InvalidDimensions
 
-from .master_sheet import UnreadableWorkbook, size_text, workbook_check
+from .master_sheet import UnreadableWorkbook, upload_size_check, workbook_check
 
 SESSION_KEY = "table_import_files"
 
@@ -44,13 +43,10 @@ class TableImportForm(ImportForm):
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        limit = settings.MASTER_SHEET_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"The file is {size_text(upload.size)}; the limit is {size_text(limit)}."
-            )
-        if not upload.size:
-            raise forms.ValidationError("The file is empty.")
+        try:
+            upload_size_check(upload.size)
+        except UnreadableWorkbook as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
     def clean(self):

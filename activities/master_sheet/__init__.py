@@ -10,7 +10,14 @@
 
 from .apply import StalePlan, master_sheet_import, plan_apply, runs_prune
 from .export import directory_csv, directory_xlsx, master_sheet_export
-from .files import UnreadableWorkbook, max_upload_bytes, size_text, workbook_check, workbook_open
+from .files import (
+    UnreadableWorkbook,
+    max_upload_bytes,
+    size_text,
+    upload_size_check,
+    workbook_check,
+    workbook_open,
+)
 from .layout import COLUMNS, HEADERS
 from .plan import Plan, master_sheet_plan
 
@@ -29,6 +36,7 @@ __all__ = [
     "plan_apply",
     "runs_prune",
     "size_text",
+    "upload_size_check",
     "workbook_check",
     "workbook_open",
 ]

@@ -44,14 +44,22 @@ def size_text(size):
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
+def upload_size_check(size):
+    """Raise ``UnreadableWorkbook`` for an empty upload or one over the size limit.
+
+    Forms call it with the upload's size before reading it into memory.
+    """
+    if not size:
+        raise UnreadableWorkbook("The file is empty.")
+    if size > max_upload_bytes():
+        raise UnreadableWorkbook(
+            f"The file is {size_text(size)}; the limit is {size_text(max_upload_bytes())}."
+        )
+
+
 def workbook_check(data):
     """Raise ``UnreadableWorkbook`` unless ``data`` (bytes) looks like a safe .xlsx."""
-    if not data:
-        raise UnreadableWorkbook("The file is empty.")
-    if len(data) > max_upload_bytes():
-        raise UnreadableWorkbook(
-            f"The file is {size_text(len(data))}; the limit is {size_text(max_upload_bytes())}."
-        )
+    upload_size_check(len(data))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
