@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
-from activities.coverage import Coverage, place_cell_parts
+from activities.coverage import Coverage, place_cell_parts, places_key
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.master_sheet.plan import master_sheet_plan
 from activities.models import Activity, Place
@@ -239,3 +239,26 @@ def test_a_plan_reads_a_sheet_named_after_several_places():
     assert plan.ok
     [planned] = plan.rows
     assert planned.values["coverage"] == Coverage.PLACES
+
+
+def test_bulk_creation_takes_region_wide_and_several_place_rows():
+    from activities.services import activities_create
+
+    base = {
+        "sector": "third_sector",
+        "delivery_model": "support_group",
+        "shared_experiences": ["anxiety"],
+        "organisation": "",
+    }
+    activities_create(
+        rows=[
+            {**base, "name": "Own", "place": "leeds"},
+            {**base, "name": "Shared", "places": ["leeds", "wakefield"]},
+            {**base, "name": "Regional", "place": "region"},
+        ]
+    )
+    served = {a.name: a.serves_text() for a in Activity.objects.all()}
+    assert served == {"Own": "Leeds", "Shared": "Leeds; Wakefield", "Regional": "WY&H wide"}
+    assert Activity.objects.get(name="Shared").places_key == places_key(
+        "places", Place.objects.filter(slug__in=["leeds", "wakefield"]).values_list("pk", flat=True)
+    )
