@@ -24,6 +24,7 @@ canonical value is ``REGION``; several places are separated by ``;``, ``,``,
 
 import re
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
 
@@ -76,10 +77,10 @@ def coverage_of(values):
 
 def serving_condition(place_ids, prefix=""):
     """A ``Q`` over activities (reached through ``prefix``) serving any of ``place_ids``."""
-    from .models import Activity  # the model module imports this one
-
+    # Looked up, not imported: the model module imports this one.
+    links_model = apps.get_model("activities", "Activity").places.through
     place_ids = list(place_ids)
-    links = Activity.places.through.objects.filter(place_id__in=place_ids).values("activity_id")
+    links = links_model.objects.filter(place_id__in=place_ids).values("activity_id")
     return (
         Q(**{f"{prefix}place_id__in": place_ids})
         | Q(**{f"{prefix}coverage": Coverage.REGION})

@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q
 
+from .coverage import Coverage, serving_condition
 from .vocabulary import ENUMERATIONS
 
 SEARCH_CONFIG = "english"
@@ -66,8 +67,6 @@ def facet_key(field, value):
 class ActivityQuerySet(models.QuerySet):
     def serving(self, *places):
         """Activities serving any of ``places`` (Place or pk): their own, shared and region-wide."""
-        from .coverage import serving_condition
-
         return self.filter(serving_condition(getattr(p, "pk", p) for p in places))
 
     def for_directory(self):
@@ -128,8 +127,6 @@ class ActivityQuerySet(models.QuerySet):
         counts every activity serving it (its own, shared and region-wide ones),
         so the places' counts add up to more than "total", which counts each once.
         """
-        from .coverage import Coverage, serving_condition
-
         aggregates = {"total": Count("*")}
         for place_id in place_ids:
             aggregates[facet_key("place", place_id)] = Count(
