@@ -162,3 +162,11 @@ def test_a_champion_records_access_and_how_it_was_found(client_for, champion):
         "network",
     )
     assert activity.found_through_network == "Leeds Peer Support Network"
+
+
+def test_the_detail_page_says_who_can_go_and_how_it_was_found(client_for, analyst):
+    imported(sheet_with_new_fields())
+    dewsbury = Activity.objects.get(name="Dewsbury Recovery")
+    html = client_for(analyst).get(f"/activities/{dewsbury.pk}/").content.decode()
+    assert ">Referral needed</a><br>Via the community mental health team</dd>" in html
+    assert ">Network</a>: Kirklees Mental Health Alliance</dd>" in html
