@@ -23,8 +23,10 @@ from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook
 from .excerpt_export import excerpts_workbook
 from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from .highlight import transcript_segments
+from .interview_aids import interview_aids
 from .models import AccessEvent, Excerpt, Interview, Participant, Theme
 from .theme_matrix import theme_matrices, theme_matrix_workbook
+from .transcript_views import transcript_steps
 
 
 @require("interviews.view_interview")
@@ -32,7 +34,13 @@ def interview_list(request):
     return render(
         request,
         "interviews/interview_list.html",
-        {"interviews": Interview.objects.for_listing()},
+        {
+            "interviews": Interview.objects.for_listing(),
+            "unconsented": Interview.objects.without_consent()
+            .select_related("participant")
+            .only("pk", "held_on", "participant__code")
+            .order_by("participant__code", "held_on"),
+        },
     )
 
 
@@ -41,9 +49,14 @@ def interview_list(request):
 def interview_detail(request, pk):
     """Read a transcript and, for the interview team, code a passage of it."""
     interview = get_object_or_404(
-        Interview.objects.select_related("participant__place", "guide"), pk=pk
+        Interview.objects.select_related(
+            "participant__place", "participant__consent", "participant__identity", "guide"
+        ),
+        pk=pk,
     )
-    form = ExcerptForm(request.POST or None, interview=interview)
+    form = ExcerptForm(
+        request.POST or None, interview=interview, recent=services.recent_themes(request.user)
+    )
     if request.method == "POST":
         if not request.user.has_perm("interviews.add_excerpt"):
             return HttpResponse("You may not code transcripts.", status=403)
@@ -62,6 +75,7 @@ def interview_detail(request, pk):
         event=AccessEvent.TRANSCRIPT,
     )
     excerpts = list(interview.excerpts.prefetch_related("themes").order_by("start", "pk"))
+    consent_holds = interview.consent_holds()
     return render(
         request,
         "interviews/interview_detail.html",
@@ -70,7 +84,12 @@ def interview_detail(request, pk):
             "segments": transcript_segments(interview.transcript, excerpts),
             "excerpts": excerpts,
             "form": form,
-            "can_code": interview.is_approved and request.user.has_perm("interviews.add_excerpt"),
+            "can_code": interview.is_approved
+            and consent_holds
+            and request.user.has_perm("interviews.add_excerpt"),
+            "consent_holds": consent_holds,
+            "transcript_steps": transcript_steps(interview),
+            "aids": interview_aids(interview.participant.place, interview.guide),
         },
     )
 
@@ -86,7 +105,12 @@ def excerpt_edit(request, pk):
         "themes": list(excerpt.themes.all()),
         "memo": excerpt.memo,
     }
-    form = ExcerptForm(request.POST or None, initial=initial, interview=interview)
+    form = ExcerptForm(
+        request.POST or None,
+        initial=initial,
+        interview=interview,
+        recent=services.recent_themes(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.excerpt_update(excerpt=excerpt, by=request.user, **form.coding())
@@ -96,16 +120,6 @@ def excerpt_edit(request, pk):
             messages.success(request, "Excerpt saved.")
             return redirect("interviews:interview", pk=interview.pk)
     return render(request, "interviews/excerpt_edit.html", {"excerpt": excerpt, "form": form})
-
-
-@require_POST
-@require("interviews.delete_excerpt")
-def excerpt_delete(request, pk):
-    excerpt = get_object_or_404(Excerpt, pk=pk)
-    interview_pk = excerpt.interview_id
-    excerpt.delete()
-    messages.success(request, "Excerpt deleted.")
-    return redirect("interviews:interview", pk=interview_pk)
 
 
 @require("interviews.view_participantidentity", "interviews.view_consent")

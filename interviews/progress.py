@@ -1,0 +1,78 @@
+"""A participant's way through the study, step by step, for the guided flow's pages."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .models import AnonymisationStatus
+
+
+@dataclass
+class Step:
+    label: str
+    done: bool
+    summary: str
+    url: str | None  # where to do (or redo) it, if the user may
+
+
+def participant_steps(participant, user):
+    """Participant → identity → consent → interview → transcript, each done or not.
+
+    Reads ``identity``, ``consent`` and ``interviews`` of a participant fetched
+    with them (``Participant.objects.for_progress()``).
+    """
+    pk = participant.pk
+    consent = getattr(participant, "consent", None)
+    interviews = list(participant.interviews.all())
+    statuses = [i.status for i in interviews]
+    steps = [
+        Step("Participant", True, participant.code, None),
+        Step(
+            "Identity",
+            hasattr(participant, "identity"),
+            "Recorded" if hasattr(participant, "identity") else "Not recorded",
+            reverse("interviews:flow_identity", args=[pk])
+            if user.has_perm("interviews.add_participantidentity")
+            else None,
+        ),
+        Step(
+            "Consent",
+            bool(consent and consent.happy_to_be_interviewed),
+            (
+                f"Signed {consent.signed_on:%d %b %Y}"
+                + ("" if consent.happy_to_be_interviewed else " (not to an interview)")
+                if consent
+                else "Not recorded"
+            ),
+            reverse("interviews:flow_consent", args=[pk])
+            if user.has_perm("interviews.add_consent")
+            else None,
+        ),
+        Step(
+            "Interview",
+            bool(interviews),
+            f"{len(interviews)} recorded" if interviews else "Not interviewed",
+            reverse("interviews:flow_interview", args=[pk])
+            if user.has_perm("interviews.add_interview") and consent
+            else None,
+        ),
+    ]
+    for label, status in [
+        ("Transcript anonymised", AnonymisationStatus.ANONYMISED),
+        ("Transcript checked", AnonymisationStatus.CHECKED),
+        ("Transcript approved", AnonymisationStatus.APPROVED),
+    ]:
+        reached = sum(1 for s in statuses if _order(s) >= _order(status))
+        steps.append(
+            Step(
+                label,
+                bool(statuses) and reached == len(statuses),
+                f"{reached} of {len(statuses)}" if statuses else "No transcript yet",
+                None,
+            )
+        )
+    return steps
+
+
+def _order(status):
+    return list(AnonymisationStatus.values).index(status)
