@@ -22,15 +22,16 @@ def participant_steps(participant, user):
     with them (``Participant.objects.for_progress()``).
     """
     pk = participant.pk
-    consent = getattr(participant, "consent", None)
+    consent = _saved(getattr(participant, "consent", None))
+    identity = _saved(getattr(participant, "identity", None))
     interviews = list(participant.interviews.all())
     statuses = [i.status for i in interviews]
     steps = [
         Step("Participant", True, participant.code, None),
         Step(
             "Identity",
-            hasattr(participant, "identity"),
-            "Recorded" if hasattr(participant, "identity") else "Not recorded",
+            identity is not None,
+            "Recorded" if identity is not None else "Not recorded",
             reverse("interviews:flow_identity", args=[pk])
             if user.has_perm("interviews.add_participantidentity")
             else None,
@@ -72,6 +73,11 @@ def participant_steps(participant, user):
             )
         )
     return steps
+
+
+def _saved(row):
+    """A related row only if it is in the database (a step's form may hold a new one)."""
+    return row if row is not None and row.pk is not None else None
 
 
 def _order(status):
