@@ -94,7 +94,8 @@ class ExcerptForm(forms.Form):
     def theme_groups(self):
         """The theme checkboxes: recently used first, then the codebook by parent theme.
 
-        Each checkbox appears once. Reads the choices already loaded for the field.
+        ``(heading, checkboxes, open)``: each checkbox appears once; a group is shown
+        open when it is the recent one or holds a ticked theme (the rest fold).
         """
         boxes, themes = {}, []
         for box in self["themes"]:  # one query: each choice's value carries its theme
@@ -103,7 +104,7 @@ class ExcerptForm(forms.Form):
         recent_keys = [str(pk) for pk in self.recent if str(pk) in boxes]
         groups = []
         if recent_keys:
-            groups.append(("Recently used", [boxes[k] for k in recent_keys]))
+            groups.append(("Recently used", [boxes[k] for k in recent_keys], True))
         shown = set(recent_keys)
         parents = [t for t in themes if t.parent_id is None]
         children = {}
@@ -114,10 +115,10 @@ class ExcerptForm(forms.Form):
             members = [parent, *children.pop(parent.pk, [])]
             keys = [str(t.pk) for t in members if str(t.pk) not in shown]
             if keys:
-                groups.append((parent.name, [boxes[k] for k in keys]))
+                groups.append(_group(parent.name, [boxes[k] for k in keys]))
         leftovers = [t for rest in children.values() for t in rest if str(t.pk) not in shown]
         if leftovers:  # deeper levels: under their own heading
-            groups.append(("Other themes", [boxes[str(t.pk)] for t in leftovers]))
+            groups.append(_group("Other themes", [boxes[str(t.pk)] for t in leftovers]))
         return groups
 
     def clean(self):
@@ -158,3 +159,7 @@ class CodebookImportForm(forms.Form):
         if "\x00" in text:  # no database column may hold one; a CSV text file never does
             raise ValidationError("The file holds NUL characters: it is not a CSV text file.")
         return text
+
+
+def _group(heading, boxes):
+    return (heading, boxes, any(box.data["selected"] for box in boxes))

@@ -50,7 +50,11 @@ def interview_detail(request, pk):
     """Read a transcript and, for the interview team, code a passage of it."""
     interview = get_object_or_404(
         Interview.objects.select_related(
-            "participant__place", "participant__consent", "participant__identity", "guide"
+            "participant__place",
+            "participant__consent",
+            "participant__identity",
+            "guide",
+            "approved_by",
         ),
         pk=pk,
     )

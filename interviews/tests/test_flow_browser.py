@@ -75,6 +75,7 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     page.get_by_role("button", name="Approve for coding").click()
     expect(page.locator("#transcript-status")).to_have_text("Approved")
 
+    expect(page.get_by_label("Mutual trust")).to_be_hidden()  # folded under its parent theme
     page.get_by_label("Search the codebook").fill("mutual tru")
     expect(page.get_by_label("Mutual trust")).to_be_visible()
     expect(page.get_by_label("Burnout")).to_be_hidden()

@@ -236,8 +236,13 @@ def test_the_theme_picker_puts_your_recent_themes_first_with_a_search_box(client
     page = client_for(interviewer).get(f"/interviews/{interview.pk}/").content.decode()
     assert 'id="theme-search"' in page and "Search the codebook" in page
     picker = page.split('id="theme-choices"')[1]
-    headings = re.findall(r'psd-theme-group__heading">([^<]+)<', picker)
-    assert headings[0] == "Recently used"
+    groups = re.findall(
+        r'<details class="psd-theme-group"( open)?[^>]*>\s*<summary[^>]*>([^<]+)<', picker
+    )
+    assert [(heading.strip(), bool(is_open)) for is_open, heading in groups] == [
+        ("Recently used", True),  # open; the codebook's groups fold
+        ("Values and principles of peer support", False),
+    ]
     labels = re.findall(r'checkboxes__label" for="[^"]+">([^<]+)<', picker)
     assert labels[0] == "Zebra crossing"
     assert labels.count("Zebra crossing") == 1  # not again under the codebook

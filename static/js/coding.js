@@ -71,6 +71,8 @@ if (picker) {
         if (match) inGroup += 1;
       }
       group.hidden = inGroup === 0;
+      // While searching, open every group with a match; after, fold them back.
+      group.open = words.length ? inGroup > 0 : group.hasAttribute("data-open");
       shown += inGroup;
     }
     none.hidden = shown > 0;
