@@ -20,6 +20,7 @@ from scoping.spreadsheets import download
 
 from . import services
 from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
+from .codebook_sources import source_comparison
 from .excerpt_export import excerpts_workbook
 from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from .highlight import transcript_segments
@@ -165,11 +166,16 @@ def subject_access(request, pk):
 @require("interviews.view_theme")
 def codebook(request):
     counts = {t.pk: t for t in Theme.objects.for_codebook()}
-    themes = [(counts[t.pk], t.parent_id is not None) for t in codebook_rows()]
+    rows = codebook_rows()
+    themes = [(counts[t.pk], t.parent_id is not None) for t in rows]
     return render(
         request,
         "interviews/codebook.html",
-        {"themes": themes, "import_form": CodebookImportForm()},
+        {
+            "themes": themes,
+            "comparison": source_comparison(rows),
+            "import_form": CodebookImportForm(),
+        },
     )
 
 

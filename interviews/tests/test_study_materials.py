@@ -333,3 +333,26 @@ def test_the_consent_form_holds_the_studys_twelve_statements_in_order():
 
 def test_the_ground_rules_are_the_studys_guidelines():
     assert GROUND_RULES == GUIDELINES
+
+
+@pytest.mark.django_db
+def test_the_codebook_page_compares_national_and_local_values(client_for, analyst):
+    interview_reference_load()
+    page = client_for(analyst).get("/interviews/themes/").content.decode()
+    table = page.split('id="national-and-local"')[1].split("</table>")[0]
+    row = table.split(">Values and principles of peer support</th>")[1].split("</tr>")[0]
+    national, both, local = [cell.split(">")[-1] for cell in row.split("</td>")[:3]]
+    assert national.split("; ") == [
+        "Authentic",
+        "Choice and control",
+        "Empathy",
+        "Holistic",
+        "Inclusive",
+        "Mutual trust",
+        "Non-directive",
+        "Recovery focussed",
+        "Safety",
+    ]
+    assert both == "Shared experience"
+    assert "Equal relationships and overcoming power dynamics" in local.split("; ")
+    assert "National literature review" in page and "WY&amp;H interviews" in page

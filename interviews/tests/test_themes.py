@@ -37,7 +37,7 @@ def test_the_codebook_counts_excerpts_and_interviews(
     with django_assert_num_queries(overhead + 2):  # rows, counts
         page = client.get("/interviews/themes/").content.decode()
     row = page.split(">Respect</a>")[1].split("</tr>")[0]
-    assert [c.split(">")[-1] for c in row.split("</td>")[2:4]] == ["3", "2"]
+    assert [c.split(">")[-1] for c in row.split("</td>")[2:5]] == ["WY&amp;H interviews", "3", "2"]
     assert 'psd-theme--child"><a class="govuk-link" href' in page
 
 
