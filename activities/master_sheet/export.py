@@ -9,7 +9,7 @@ has the canonical headers, Place column included, so it imports back
 unchanged. Every file carries the study's disclaimer first (``disclaimer``):
 a first sheet of a workbook, the first line of a CSV file; the importer skips
 both. Text a spreadsheet would run as a formula is escaped
-(``scoping.spreadsheets``). Two queries, whatever the number of activities;
+(``scoping.spreadsheets``). Three queries, whatever the number of activities;
 workbooks are written streaming (openpyxl write-only).
 """
 
