@@ -245,6 +245,13 @@ STORAGES = {
 MASTER_SHEET_MAX_UPLOAD_BYTES = int(
     os.environ.get("MASTER_SHEET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 )
+# What an import reads (activities/master_sheet/readers.py): rows per sheet (and rows of
+# data in the whole file), columns, and the run of blank rows after which data is refused
+# as stray; errors kept in an import run's stored summary.
+MASTER_SHEET_MAX_ROWS = int(os.environ.get("MASTER_SHEET_MAX_ROWS", 50_000))
+MASTER_SHEET_MAX_COLUMNS = int(os.environ.get("MASTER_SHEET_MAX_COLUMNS", 60))
+MASTER_SHEET_BLANK_RUN = int(os.environ.get("MASTER_SHEET_BLANK_RUN", 1_000))
+MASTER_SHEET_PROBLEMS_STORED = int(os.environ.get("MASTER_SHEET_PROBLEMS_STORED", 500))
 
 # django-import-export, for the admin's simple tables (places, aliases, organisations;
 # activities/admin_tables.py). The master sheet has its own importer. Imports are all
