@@ -270,6 +270,14 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 # interview data is deleted six months after the project ends.
 INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
 PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
+# Withdrawn codes are also written here, outside the database, so a restore cannot bring
+# a withdrawn participant back (interviews/erasure.py); keep it off the backups' disk
+# rotation and out of the database's backups. Backups are written to BACKUPS_DIR, and
+# purge_expired deletes those that hold purged interview data.
+INTERVIEWS_WITHDRAWAL_LEDGER = Path(
+    os.environ.get("INTERVIEWS_WITHDRAWAL_LEDGER", BASE_DIR / "withdrawals" / "withdrawn.jsonl")
+)
+BACKUPS_DIR = Path(os.environ.get("BACKUPS_DIR", BASE_DIR / "backups"))
 
 # Logs: one JSON object a line on stdout (scoping/logs.py), one line per request
 # (scoping.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
