@@ -394,7 +394,13 @@ def erased_models():
 
 def erased_tables():
     """Their tables, and the admin's log: what ``erasure.tables_vacuum`` rewrites."""
-    return [model._meta.db_table for model in erased_models()] + [LogEntry._meta.db_table]
+    tables = []
+    for model in erased_models():
+        tables.append(model._meta.db_table)
+        tables.extend(
+            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
+        )
+    return [*tables, LogEntry._meta.db_table]
 
 
 def vacuum_after_commit():
