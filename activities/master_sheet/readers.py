@@ -238,7 +238,15 @@ class CsvBook(Book):
         width = settings.MASTER_SHEET_MAX_COLUMNS + 1
         try:
             for number, values in enumerate(reader, start=1):
-                yield number, tuple(value or None for value in values[:width])
+                row = [value or None for value in values[:width]]
+                if len(values) > width and row[-1] is None:
+                    far = next(
+                        (i for i, value in enumerate(values[width:], width + 1) if value.strip()),
+                        None,
+                    )
+                    if far is not None:
+                        row[-1] = FarCell(far, values[far - 1])
+                yield number, tuple(row)
         except csv.Error as error:
             sheet.refused = f"line {reader.line_num:,} cannot be read as CSV ({error})"
 

@@ -175,3 +175,14 @@ def test_the_admin_upload_shows_the_cap_message(client_for, champion):
         response.content.decode()
     )
     assert Activity.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_csv_value_far_beyond_the_column_cap_is_refused():
+    header = ",".join(CANONICAL)
+    line = ",".join(row("Walk")) + "," * 80 + "stray"
+    data = f"Place,{header}\nLeeds,{line}\n".encode()
+
+    message = refused(run_of(data, "wide.csv"))
+
+    assert "wide.csv: row 2 has a value in column CO, but only the first 60 columns" in message

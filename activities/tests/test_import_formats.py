@@ -161,3 +161,20 @@ def test_the_admin_accepts_an_ods_upload(client_for, champion):
     assert run.outcome == "dry_run"
     assert run.new == 4
     assert Activity.objects.count() == 0
+
+
+def test_the_admin_imports_a_csv_after_its_preview(client_for, champion):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(champion)
+    data = (FIXTURES / "libreoffice-cp1252.csv").read_bytes()
+    client.post(
+        "/admin/activities/importrun/upload/",
+        {"workbook": SimpleUploadedFile("groups.csv", data)},
+    )
+    preview = ImportRun.objects.get()
+
+    response = client.post(f"/admin/activities/importrun/{preview.pk}/confirm/", follow=True)
+
+    assert "Imported groups.csv: 4 new, 0 updated, 0 unchanged." in response.content.decode()
+    assert Activity.objects.count() == 4
