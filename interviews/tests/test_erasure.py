@@ -280,6 +280,21 @@ def test_a_transcript_lookup_is_logged(client_for, interviewer):
     assert found == [("ZZZ-97",)]
 
 
+def test_a_lookup_on_redacted_text_is_logged(client_for, interviewer):
+    interview = make_interview(make_participant(code="ZZZ-97"))
+    RedactionLogEntry.objects.create(
+        interview=interview, kind="name", original="Zebedee", replacement="[NAME 1]", start=0, end=7
+    )
+
+    found = searched(
+        client_for(interviewer),
+        "/admin/interviews/redactionlogentry/",
+        original__icontains="zebedee",
+    )
+
+    assert found == [("ZZZ-97",)]
+
+
 def test_a_plain_list_is_not_logged(client_for, interviewer):
     make_participant(code="ZZZ-97")
 
