@@ -178,3 +178,18 @@ def test_the_admin_imports_a_csv_after_its_preview(client_for, champion):
 
     assert "Imported groups.csv: 4 new, 0 updated, 0 unchanged." in response.content.decode()
     assert Activity.objects.count() == 4
+
+
+def test_the_directory_csv_export_reimports_unchanged(client_for, analyst):
+    from activities.master_sheet import master_sheet_import
+    from activities.tests.factories import make_activity
+
+    make_activity("Walk and Talk", organisation="Mind", notes="Weekly, from 10:00\nBring boots")
+    make_activity("Café Connect", place="wakefield", experiences=("anxiety", "depression"))
+    response = client_for(analyst).get("/activities/export.csv")
+    data = b"".join(response.streaming_content)
+
+    run, _plan = master_sheet_import(data=data, file_name="activities.csv", dry_run=True)
+
+    assert run.problems == []
+    assert (run.rows_read, run.new, run.updated, run.unchanged) == (2, 0, 0, 2)

@@ -93,7 +93,7 @@ def test_the_xlsx_export_of_a_hyphen_run_works(client_for, analyst):
 
     response = client_for(analyst).get("/activities/export.xlsx", {"q": "walk " + HYPHENS})
 
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    names = [row[0] for row in sheet.iter_rows(values_only=True)]
+    book = load_workbook(io.BytesIO(response.content))
+    names = [row[0] for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
     assert response.status_code == 200
     assert "Walk and Talk" in names
