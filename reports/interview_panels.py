@@ -100,9 +100,23 @@ def theme_counts():
     return themes
 
 
+THEME_FIGURES = ("participants", "interviews", "excerpts")  # what a theme row counts
+
+
+def _theme_key(figure, place_key, theme_pk):
+    """The key of a theme's figure in a place (``place_key`` a pk) or the region (REGION)."""
+    if figure == "participants":
+        kind = "region" if place_key == REGION else "cell"
+        return (
+            (kind, THEMES, theme_pk) if place_key == REGION else (kind, THEMES, place_key, theme_pk)
+        )
+    return (figure, THEMES, place_key, theme_pk)
+
+
 def _grid(places, participants, themes):
-    """Every figure the pages show, by cell key, and the lines that add up (see ``disclosure``)."""
-    values, lines = {}, []
+    """Every figure the pages show, by cell key; the lines that add up; the figures no larger
+    than others; and the figures hidden along with another (see ``disclosure``)."""
+    values, lines, at_most, companions = {}, [], [], {}
     place_totals = [("total", p.pk) for p in places]
     for p in places:
         values[("total", p.pk)] = participants.get(p.pk, {}).get("participants", 0)
@@ -123,13 +137,26 @@ def _grid(places, participants, themes):
             cells = [("cell", key, p.pk, value) for value, _, _ in categories]
             lines.append((cells, ("total", p.pk)))
     for theme_pk, (_, by_place) in themes.items():
-        cells = [("cell", THEMES, p.pk, theme_pk) for p in places]
-        for p, cell in zip(places, cells, strict=True):
-            values[cell] = by_place.get(p.pk, (0, 0, 0))[0]
-        region = ("region", THEMES, theme_pk)
-        values[region] = sum(values[c] for c in cells)
-        lines.append((cells, region))
-    return values, lines
+        for i, figure in enumerate(THEME_FIGURES):
+            cells = [_theme_key(figure, p.pk, theme_pk) for p in places]
+            for p, cell in zip(places, cells, strict=True):
+                values[cell] = by_place.get(p.pk, (0, 0, 0))[i]
+            region = _theme_key(figure, REGION, theme_pk)
+            values[region] = sum(values[c] for c in cells)
+            lines.append((cells, region))
+        for place_key in [p.pk for p in places] + [REGION]:
+            people, interviews, excerpts = (
+                _theme_key(f, place_key, theme_pk) for f in THEME_FIGURES
+            )
+            # No more participants raised it than were interviewed, or than interviews
+            # raised it; no more interviews than excerpts coded with it.
+            at_most += [
+                (people, ("total", place_key)),
+                (people, interviews),
+                (interviews, excerpts),
+            ]
+            companions[people] = (interviews, excerpts)
+    return values, lines, at_most, companions
 
 
 class _Figures:
@@ -196,16 +223,12 @@ def _breakdown(figures, key, title, rows, **extra):
 
 def _theme_rows(figures, themes):
     rows = []
-    for theme_pk, (name, by_place) in themes.items():
+    for theme_pk, (name, _) in themes.items():
         key = figures.here(THEMES, theme_pk)
         if figures.values[key] == 0:
             continue
-        if figures.place is None:
-            counts = [sum(c) for c in zip(*by_place.values(), strict=True)]
-        else:
-            counts = by_place[figures.place.pk]
-        hidden = key in figures.hidden
-        extras = (None, None) if hidden else (counts[1], counts[2])
+        place_key = figures.place.pk if figures.place else REGION
+        extras = tuple(figures.get(_theme_key(f, place_key, theme_pk)) for f in THEME_FIGURES[1:])
         rows.append(figures.row(THEMES, theme_pk, name, extras))
     return sorted(rows, key=_theme_order)[:TOP_THEMES]
 
@@ -214,8 +237,8 @@ def interview_panels(places, place):
     """The interview breakdowns of the region's page (``place`` None) or of one place's."""
     participants = participant_counts()
     themes = {str(pk): counts for pk, counts in theme_counts().items()}
-    values, lines = _grid(places, participants, themes)
-    figures = _Figures(values, protect(values, lines), place)
+    values, lines, at_most, companions = _grid(places, participants, themes)
+    figures = _Figures(values, protect(values, lines, at_most, companions), place)
     breakdowns = [
         _breakdown(
             figures,
