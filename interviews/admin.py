@@ -20,6 +20,7 @@ from .models import (
     Participant,
     ParticipantIdentity,
     RedactionLogEntry,
+    SafeWord,
     StaffName,
     Theme,
     Withdrawal,
@@ -193,6 +194,14 @@ class ThemeAdmin(SimpleHistoryAdmin):
 class StaffNameAdmin(admin.ModelAdmin):
     list_display = ["pk"]
     search_fields = ["name"]
+
+
+@admin.register(SafeWord)
+class SafeWordAdmin(admin.ModelAdmin):
+    """Words the anonymiser need not flag for review; the team adds to them."""
+
+    list_display = ["word", "note"]
+    search_fields = ["word"]
 
 
 @admin.register(AccessLogEntry)

@@ -7,6 +7,7 @@ from django.forms.fields import InvalidJSONInput
 from scoping.ids import is_database_id
 
 from .models import Theme
+from .review_flags import REASON_MAX, REDACT_TAGS
 from .services import span_from_quote
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
@@ -128,3 +129,22 @@ class CodebookImportForm(forms.Form):
         if "\x00" in text:  # no database column may hold one; a CSV text file never does
             raise ValidationError("The file holds NUL characters: it is not a CSV text file.")
         return text
+
+
+class FlagDecisionForm(forms.Form):
+    """One reviewer's decision on a flagged word (``review_flags.flag_resolve``)."""
+
+    word = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        choices=[("redact", "Redact it everywhere in this transcript"), ("keep", "Keep it")],
+        widget=forms.RadioSelect,
+    )
+    tag = forms.ChoiceField(
+        choices=[(t, t) for t in REDACT_TAGS], required=False, label="Replace it with"
+    )
+    reason = forms.CharField(
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why it can stay (needed to keep it)",
+    )

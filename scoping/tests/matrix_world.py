@@ -10,7 +10,7 @@ from activities.models import Activity, Alias, ImportRowResult, Place, SharedExp
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from interviews import services as interview_services
-from interviews.models import AccessLogEntry, InterviewGuide, StaffName
+from interviews.models import AccessLogEntry, InterviewGuide, SafeWord, StaffName
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
 
@@ -43,6 +43,7 @@ def build_world(users):
         ),
         by=users["interviewer"],
     )
+    SafeWord.objects.create(word="Sunrise", note="A drop-in's name")
     Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
@@ -73,6 +74,7 @@ def build_world(users):
         "reports:place_xlsx": {"place_slug": "leeds"},
         "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
         "interviews:interview": {"pk": interview.pk},
+        "interviews:flags": {"pk": interview.pk},
         "interviews:excerpt_edit": {"pk": excerpt.pk},
         "interviews:excerpt_delete": {"pk": excerpt.pk},
         "interviews:identity": {"pk": participant.pk},

@@ -63,6 +63,7 @@ PAGES = {
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
+    "interviews:flags": INTERVIEW_ONLY,
     "interviews:excerpt_edit": INTERVIEW_ONLY,
     "interviews:excerpt_delete": POST_ONLY,
     "interviews:identity": INTERVIEW_ONLY,
@@ -130,6 +131,7 @@ INTERVIEW_ADMIN_MODELS = {
     "interviews.interviewguide": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.theme": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.staffname": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.safeword": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.accesslogentry": {"interviewer": "v", "superuser": "vd"},
     "interviews.redactionlogentry": {"interviewer": "v", "superuser": "vd"},
     "interviews.withdrawal": {"interviewer": "v", "superuser": "vd"},
