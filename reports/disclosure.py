@@ -26,7 +26,7 @@ steps run again. Hiding every non-zero figure would leave nothing pinned, so
 this ends. See ``docs/disclosure.md``.
 """
 
-from .disclosure_audit import pinned_cells
+from .disclosure_audit import difference_pins, pinned_cells
 
 THRESHOLD = 3  # counts from 1 to THRESHOLD - 1 are never shown
 SUPPRESSED = "not shown"  # what a hidden count or percentage reads as, on the page and in exports
@@ -97,21 +97,40 @@ def _nearest_shown(key, values, hidden, near):
     return None
 
 
-def protect(values, lines, at_most=(), companions=None):
+class CannotProtect(Exception):
+    """Nothing left to hide would stop a count being worked out (only across releases)."""
+
+
+def protect(values, lines, at_most=(), companions=None, previous=None, exempt=()):
     """The set of cell keys to hide, such that the audit pins no hidden count under the threshold.
 
     ``values``: {cell key: count} for every figure that appears on some page.
     ``lines``: [(member keys, total key)]: the members add up to the total.
     ``at_most``: [(smaller key, larger key)]. ``companions``: {key: keys hidden with it}.
+    ``previous``: the figures an earlier release published ({key: count or None}): then
+    no change since it may be pinned to 1 or 2 either (``difference_pins``), except
+    those of the ``exempt`` keys.
     """
     companions = companions or {}
     near = _neighbours(lines, at_most)
     hidden = protect_lines(values, lines, companions=companions)
-    while pinned := pinned_cells(values, hidden, lines, at_most, THRESHOLD):
-        extra = {_nearest_shown(key, values, hidden, near) for key in pinned}
-        if None in extra:  # cannot happen: a pinned count is held by some shown figure
-            raise AssertionError("A hidden count is pinned with nothing left to hide.")
+    while True:
+        if pinned := pinned_cells(values, hidden, lines, at_most, THRESHOLD):
+            extra = {_nearest_shown(key, values, hidden, near) for key in pinned}
+        elif previous is not None and (
+            changed := difference_pins(values, hidden, previous, lines, at_most, THRESHOLD, exempt)
+        ):
+            # A shown figure whose change is pinned is hidden; a hidden one takes a neighbour.
+            extra = {
+                key
+                if key not in hidden and values[key]
+                else _nearest_shown(key, values, hidden, near)
+                for key in changed
+            }
+        else:
+            return hidden
+        if None in extra:
+            raise CannotProtect("A count is pinned with nothing left to hide.")
         for key in extra:
             _hide(hidden, key, companions)
         hidden = protect_lines(values, lines, hidden, companions)
-    return hidden

@@ -38,9 +38,11 @@ class Range:
 class _System:
     """The published figures as ``A x (=, <=) b`` over the hidden counts ``x``."""
 
-    def __init__(self, values, hidden, lines, at_most):
+    def __init__(self, values, hidden, lines, at_most, floor=None):
+        """``floor``: {hidden key: its least possible value} where that is not 1."""
         self.keys = sorted(hidden, key=str)
         self.index = {key: i for i, key in enumerate(self.keys)}
+        self.floor = np.array([(floor or {}).get(key, 1) for key in self.keys])
         rows, lower, upper = [], [], []
 
         def add(terms, low, high):
@@ -83,7 +85,7 @@ class _System:
             constraints=constraints,
             integrality=np.full(n + m, 1 if integral else 0),
             bounds=Bounds(
-                np.concatenate([np.ones(n), [low for low, _ in extra_bounds]]),
+                np.concatenate([self.floor, [low for low, _ in extra_bounds]]),
                 np.concatenate([np.full(n, UNBOUNDED), [high for _, high in extra_bounds]]),
             ),
         )
@@ -133,6 +135,65 @@ class _System:
 
 def _whole(x):
     return bool(np.all(np.abs(x - np.round(x)) < 1e-6))
+
+
+def _prefixed(prefix, lines, at_most):
+    lines = [([(prefix, m) for m in members], (prefix, total)) for members, total in lines]
+    return lines, [((prefix, a), (prefix, b)) for a, b in at_most]
+
+
+def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt=()):
+    """The figures whose change between two releases a reader can pin to 1 or 2 people.
+
+    ``new``: {key: count} (all true counts), ``new_hidden`` the keys hidden in it;
+    ``old``: {key: count, or None where hidden} as the previous release published it
+    (a key it lacks was not published). The reader is assumed to know that between the
+    releases people were only added (new interviews), or only taken away (withdrawals),
+    whichever fits the figures, and solves both releases together: the change ``d`` in every figure is then a table
+    of its own (at least 0, adding up along the same lines), and a change that must be
+    1 or 2 says which cell the newcomer or the leaver is in. ``exempt``: keys whose
+    change may show (the region's total: how many joined or left, nobody's category).
+    Returns the keys pinned, sorted.
+    """
+    pinned = set()
+    for direction in (1, -1):
+        known, floor = {}, {}
+        for key, value in new.items():
+            if key in new_hidden:
+                floor[("new", key)] = 1
+            else:
+                known[("new", key)] = value
+            published = old.get(key)
+            if published is None:
+                floor[("old", key)] = 1 if key in old else 0
+            else:
+                known[("old", key)] = published
+            floor[("d", key)] = 0
+        all_lines, all_at_most = [], []
+        for prefix in ("old", "new", "d"):
+            more_lines, more_at_most = _prefixed(prefix, lines, at_most)
+            all_lines += more_lines
+            all_at_most += more_at_most if prefix != "d" else []
+        low, high = ("old", "new") if direction == 1 else ("new", "old")
+        all_lines += [([(low, key), ("d", key)], (high, key)) for key in new]
+        system = _System(known, set(floor), all_lines, all_at_most, floor)
+        objective = np.zeros(len(system.keys))
+        for key in new:
+            objective[system.index[("d", key)]] = 1
+        x = system._solve(objective, integral=False)
+        if x is None or not _whole(x):
+            x = system._solve(objective)
+        if x is None:
+            continue  # people did not only join (or only leave): a reader learns less
+        changed = [k for k in new if k not in exempt and x[system.index[("d", k)]] > 0.5]
+        for key in sorted(changed, key=str):
+            least = system.extreme(("d", key), 1)
+            if least is None or least[0] < 1:
+                continue
+            most = system.extreme(("d", key), -1)
+            if most is not None and most[0] < threshold:
+                pinned.add(key)
+    return sorted(pinned, key=str)
 
 
 def hidden_ranges(values, hidden, lines, at_most=(), keys=None):

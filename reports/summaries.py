@@ -101,6 +101,7 @@ class Report:
     place: Place | None = None
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
+    interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
 
     @property
     def title(self):
@@ -292,4 +293,5 @@ def report_build(*, options, place_slug=None):
         place=place,
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
+        interview_release=interviews,
     )

@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from activities.vocabulary import Sector
 from reports.disclosure import THRESHOLD, is_small, protect, protect_lines
-from reports.disclosure_audit import UNBOUNDED, Range, hidden_ranges, pinned_cells
+from reports.disclosure_audit import (
+    UNBOUNDED,
+    Range,
+    difference_pins,
+    hidden_ranges,
+    pinned_cells,
+)
 
 from .disclosure_data import ROLES, SECTORS, THEMES, grid, realistic, reproduction
 
@@ -102,4 +108,39 @@ def test_realistic_regions_pin_nothing_after_the_fix():
     for _ in range(5):
         values, lines, at_most, companions = grid(realistic(rng))
         hidden = protect(values, lines, at_most, companions)
+        assert pinned_cells(values, hidden, lines, at_most) == []
+
+
+def _published(values, hidden):
+    return {k: (None if k in hidden else v) for k, v in values.items()}
+
+
+def test_live_figures_give_away_one_new_participants_cell_and_a_release_does_not():
+    people = realistic(random.Random(5))
+    before = grid(people)
+    first = _published(before[0], protect(*before))
+    newcomer = (4, Sector.NHS, "worker", True, {})  # one more NHS worker in Calderdale
+    values, lines, at_most, companions = grid([*people, newcomer])
+    exempt = [("total", "region")]
+    # Live pages: each reading protected on its own, the difference still shows.
+    alone = protect(values, lines, at_most, companions)
+    assert pinned_cells(values, alone, lines, at_most) == []
+    assert difference_pins(values, alone, first, lines, at_most, exempt=exempt)
+    # A release protected against the one before it.
+    hidden = protect(values, lines, at_most, companions, previous=first, exempt=exempt)
+    assert difference_pins(values, hidden, first, lines, at_most, exempt=exempt) == []
+    assert pinned_cells(values, hidden, lines, at_most) == []
+
+
+def test_a_release_after_one_withdrawal_does_not_show_the_leavers_cell():
+    rng = random.Random(11)
+    exempt = [("total", "region")]
+    for _ in range(2):
+        people = realistic(rng)
+        before = grid(people)
+        first = _published(before[0], protect(*before))
+        people.pop(rng.randrange(len(people)))
+        values, lines, at_most, companions = grid(people)
+        hidden = protect(values, lines, at_most, companions, previous=first, exempt=exempt)
+        assert difference_pins(values, hidden, first, lines, at_most, exempt=exempt) == []
         assert pinned_cells(values, hidden, lines, at_most) == []
