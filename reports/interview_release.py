@@ -64,20 +64,26 @@ def release_candidate():
 
 def audit(candidate):
     """What a determined reader could work out: (pinned counts, pinned changes since the
-    last release, {hidden key: Range}). Both lists are empty for a release to go out."""
+    last release). Both are empty for a release to go out."""
     c = candidate
     pinned = pinned_cells(c.values, c.hidden, c.lines, c.at_most)
     changed = []
     if c.previous is not None:
         changed = difference_pins(c.values, c.hidden, c.previous, c.lines, c.at_most, exempt=EXEMPT)
-    return pinned, changed, hidden_ranges(c.values, c.hidden, c.lines, c.at_most)
+    return pinned, changed
+
+
+def ranges(candidate):
+    """{hidden key: Range}: what a reader can work out about each hidden figure."""
+    c = candidate
+    return hidden_ranges(c.values, c.hidden, c.lines, c.at_most)
 
 
 @transaction.atomic
 def interview_figures_release(*, by=None, note=""):
     """Protect, audit and freeze the interview figures as they are now; returns the release."""
     candidate = release_candidate()
-    pinned, changed, _ = audit(candidate)
+    pinned, changed = audit(candidate)
     if pinned or changed:  # protect() guarantees otherwise; never release on a doubt
         raise AssertionError("The audit found figures that could be worked out.")
     return InterviewRelease.objects.create(

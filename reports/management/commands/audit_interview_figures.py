@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from activities.models import Place
 from reports.disclosure import CannotProtect
-from reports.interview_release import audit, figure_label, release_candidate
+from reports.interview_release import audit, figure_label, ranges, release_candidate
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--ranges", action="store_true", help="List every hidden figure's possible range."
         )
 
-    def handle(self, *args, ranges=False, **options):
+    def handle(self, *args, **options):
         try:
             candidate = release_candidate()
         except CannotProtect as error:
@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 f"{error} The change since the last release is too small to publish: "
                 "wait for more interviews."
             ) from None
-        pinned, changed, possible = audit(candidate)
+        pinned, changed = audit(candidate)
         places = dict(Place.objects.values_list("pk", "name"))
         label = lambda key: figure_label(key, candidate.themes, places)  # noqa: E731
         shown = len(candidate.values) - len(candidate.hidden)
@@ -36,7 +36,8 @@ class Command(BaseCommand):
         )
         if candidate.previous is None:
             self.stdout.write("No earlier release: nothing to compare with.")
-        if ranges:
+        if options["ranges"]:
+            possible = ranges(candidate)
             for key in sorted(possible, key=label):
                 self.stdout.write(f"  {label(key)}: {possible[key]}")
         for key in pinned:
