@@ -17,6 +17,7 @@ from activities.models import Organisation, Place
 
 from .anonymise import redact
 from .flags import context, find_flags, normalise, occurrences, phrase_pattern
+from .known_names import all_known_names
 from .models import RedactionLogEntry, SafeWord
 
 KEPT, FLAGGED = "kept", "flagged"  # the redaction log's kinds for a reviewer's decisions
@@ -55,8 +56,6 @@ def transcript_open_flags(interview):
 def excerpt_has_open_flags(excerpt):
     """Whether an excerpt's quote holds a flag nobody has resolved, or a name the
     anonymiser would replace now (a participant or member of staff added since)."""
-    from .services import all_known_names  # services imports this module
-
     if redact(excerpt.quote, names=all_known_names()).findings:
         return True
     return bool(_flags(excerpt.quote, excerpt.interview))

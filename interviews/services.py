@@ -20,6 +20,7 @@ from activities.models import Place
 
 from .anonymise import redact, redact_names, shift_offset
 from .demo import STAFF, demo_participants
+from .known_names import names_to_anonymise
 from .models import (
     AccessLogEntry,
     AnonymisationStatus,
@@ -157,22 +158,6 @@ def transcript_edited(*, interview):
     admin); the caller saves. An approved transcript cannot be edited at all.
     """
     interview.status = AnonymisationStatus.DRAFT
-
-
-def all_known_names():
-    """Every participant's and every member of staff's name the system holds."""
-    return [
-        *ParticipantIdentity.objects.exclude(name="").values_list("name", flat=True),
-        *StaffName.objects.values_list("name", flat=True),
-    ]
-
-
-def names_to_anonymise(interview):
-    """The names the anonymiser replaces in a transcript: its own participant's first (so
-    they are [NAME 1] when they say it first), then everyone else's the system knows, since
-    participants mention each other and the staff."""
-    own = interview.participant.name_parts()
-    return [*own, *(n for n in all_known_names() if n not in own)]
 
 
 def transcript_findings(interview):
