@@ -56,9 +56,25 @@ def transcript_open_flags(interview):
 def excerpt_has_open_flags(excerpt):
     """Whether an excerpt's quote holds a flag nobody has resolved, or a name the
     anonymiser would replace now (a participant or member of staff added since)."""
-    if redact(excerpt.quote, names=all_known_names()).findings:
-        return True
-    return bool(_flags(excerpt.quote, excerpt.interview))
+    return excerpt.pk in excerpts_with_open_flags([excerpt])
+
+
+def excerpts_with_open_flags(excerpts):
+    """The pks of those ``excerpts`` that ``excerpt_has_open_flags``, in a fixed number of
+    queries whatever their number (for a list of excerpts)."""
+    names, safe, phrases = all_known_names(), _safe_words(), _directory_names()
+    kept = {}
+    decisions = RedactionLogEntry.objects.filter(
+        interview__in={e.interview_id for e in excerpts}, kind=KEPT
+    ).values_list("interview_id", "original")
+    for interview_id, word in decisions:
+        kept.setdefault(interview_id, set()).add(word)
+    return {
+        e.pk
+        for e in excerpts
+        if redact(e.quote, names=names).findings
+        or find_flags(e.quote, safe=safe, phrases=phrases, kept=kept.get(e.interview_id, set()))
+    }
 
 
 @dataclass(frozen=True)

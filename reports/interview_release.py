@@ -21,7 +21,7 @@ from activities.models import Place
 
 from .disclosure import protect
 from .disclosure_audit import difference_pins, hidden_ranges, pinned_cells
-from .interview_panels import live_figures, release_figures
+from .interview_panels import PARTITIONS, THEMES, live_figures, release_figures
 from .models import InterviewRelease
 from .tables import REGION
 
@@ -96,8 +96,6 @@ def interview_figures_release(*, by=None, note=""):
 
 def figure_label(key, themes, places):
     """A figure's key in words, e.g. "Leeds: Participants by sector: NHS"."""
-    from .interview_panels import PARTITIONS, THEMES
-
     titles = {k: (title, {v: label for v, label, _ in cats}) for k, title, cats, _ in PARTITIONS}
     titles[THEMES] = ("Themes (participants)", themes)
 

@@ -15,6 +15,7 @@ from interviews.flags import find_flags
 from interviews.models import AnonymisationStatus, RedactionLogEntry, SafeWord, StaffName
 from interviews.review_flags import (
     excerpt_has_open_flags,
+    excerpts_with_open_flags,
     flag_resolve,
     transcript_open_flags,
 )
@@ -171,6 +172,27 @@ def test_an_excerpt_with_an_open_flag_is_not_fit_to_publish(interviewer):
     assert not excerpt_has_open_flags(excerpt)
     make_participant(name="Dinah Fairweather")  # now a known name: the anonymiser's business
     assert excerpt_has_open_flags(excerpt)
+
+
+def test_open_flags_of_many_excerpts_take_a_fixed_number_of_queries(
+    interviewer, django_assert_num_queries
+):
+    excerpts = []
+    for n in range(5):
+        interview = make_interview(transcript=f"Dinah said {n} things. Fine words here.")
+        excerpts.append(
+            services.excerpt_create(
+                interview=interview, start=0, end=10, themes=[make_theme()], by=interviewer
+            )
+        )
+        excerpts.append(
+            services.excerpt_create(
+                interview=interview, start=21, end=32, themes=[make_theme()], by=interviewer
+            )
+        )
+    with django_assert_num_queries(6):  # names (2), safe words, directory (2), kept words
+        flagged = excerpts_with_open_flags(excerpts)
+    assert flagged == {e.pk for e in excerpts[::2]}
 
 
 def test_withdrawal_takes_the_name_out_of_other_transcripts_and_excerpts(
