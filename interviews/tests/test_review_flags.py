@@ -179,7 +179,7 @@ def test_open_flags_of_many_excerpts_take_a_fixed_number_of_queries(
 ):
     excerpts = []
     for n in range(5):
-        interview = make_interview(transcript=f"Dinah said {n} things. Fine words here.")
+        interview = make_interview(transcript=f"Dinah said {n} things; fine words here.")
         excerpts.append(
             services.excerpt_create(
                 interview=interview, start=0, end=10, themes=[make_theme()], by=interviewer
