@@ -17,6 +17,7 @@ PLACES = [SimpleNamespace(pk=n) for n in range(1, 7)]  # six places, as in the r
 SECTORS = Sector.values
 ROLES = ParticipantRole.values
 THEMES = ["1", "2", "3", "4", "5"]
+SECTOR_WEIGHTS = {Sector.THIRD_SECTOR: 5, Sector.COMMUNITY: 3, Sector.NHS: 2}  # others 1
 
 
 def participant_counts(people):
@@ -53,7 +54,7 @@ def random_person(rng, place):
     for theme in rng.sample(THEMES, rng.randint(0, 3)):
         interviews = rng.randint(1, 2)
         coded[theme] = (interviews, interviews + rng.randint(0, 2))
-    sector = rng.choices(SECTORS, weights=[5, 3, 1, 2, 1, 1][: len(SECTORS)])[0]
+    sector = rng.choices(SECTORS, weights=[SECTOR_WEIGHTS.get(s, 1) for s in SECTORS])[0]
     return (place, sector, rng.choice(ROLES), rng.random() < 0.7, coded)
 
 

@@ -35,7 +35,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0003_theme_history'),
+        ('interviews', '0004_participant_sector_arts'),
     ]
 
     operations = [
