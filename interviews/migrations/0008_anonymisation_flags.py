@@ -35,7 +35,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0004_participant_sector_arts'),
+        ('interviews', '0007_participant_sector_arts'),
     ]
 
     operations = [
