@@ -22,6 +22,7 @@ from .models import (
     Participant,
     ParticipantIdentity,
     RedactionLogEntry,
+    SafeWord,
     ShadowingVisit,
     Signposting,
     StaffName,
@@ -269,6 +270,14 @@ class SignpostingAdmin(admin.ModelAdmin):
 class StaffNameAdmin(admin.ModelAdmin):
     list_display = ["pk"]
     search_fields = ["name"]
+
+
+@admin.register(SafeWord)
+class SafeWordAdmin(admin.ModelAdmin):
+    """Words the anonymiser need not flag for review; the team adds to them."""
+
+    list_display = ["word", "note"]
+    search_fields = ["word"]
 
 
 @admin.register(AccessLogEntry)

@@ -185,3 +185,29 @@ def redact(text, names=()):
         position = end
     pieces.append(text[position:])
     return Redaction(text="".join(pieces), findings=findings)
+
+
+def redact_names(text, names, tag="[NAME]"):
+    """Only the given names, each replaced by ``tag`` (a withdrawn participant's name in
+    other people's transcripts: their number in those transcripts would mean nothing)."""
+    findings, pieces, position = [], [], 0
+    for _, start, end, _ in _resolve_overlaps(list(_name_findings(text, list(names)))):
+        findings.append(Finding("name", start, end, text[start:end], tag))
+        pieces += [text[position:start], tag]
+        position = end
+    pieces.append(text[position:])
+    return Redaction(text="".join(pieces), findings=findings)
+
+
+def shift_offset(offset, findings, *, end=False):
+    """Where ``offset`` in the original text lands once ``findings`` are replaced.
+
+    An offset inside a replaced span moves to the replacement's start (``end`` False)
+    or end (``end`` True), so a passage keeps the whole tag."""
+    moved = 0
+    for f in findings:
+        if f.end <= offset:
+            moved += len(f.replacement) - (f.end - f.start)
+        elif f.start < offset:
+            return f.start + moved + (len(f.replacement) if end else 0)
+    return offset + moved

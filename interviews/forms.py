@@ -7,6 +7,7 @@ from django.forms.fields import InvalidJSONInput
 from scoping.ids import is_database_id
 
 from .models import Theme
+from .review_flags import REASON_MAX, REDACT_TAGS
 from .services import span_from_quote
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
@@ -163,3 +164,22 @@ class CodebookImportForm(forms.Form):
 
 def _group(heading, boxes):
     return (heading, boxes, any(box.data["selected"] for box in boxes))
+
+
+class FlagDecisionForm(forms.Form):
+    """One reviewer's decision on a flagged word (``review_flags.flag_resolve``)."""
+
+    word = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        choices=[("redact", "Redact it everywhere in this transcript"), ("keep", "Keep it")],
+        widget=forms.RadioSelect,
+    )
+    tag = forms.ChoiceField(
+        choices=[(t, t) for t in REDACT_TAGS], required=False, label="Replace it with"
+    )
+    reason = forms.CharField(
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why it can stay (needed to keep it)",
+    )

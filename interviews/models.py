@@ -348,6 +348,30 @@ class StaffName(models.Model):
         return "A name to anonymise"
 
 
+class SafeWord(models.Model):
+    """A capitalised word or number the anonymiser need not flag for review (``flags``)."""
+
+    word = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="One word or number, for example a programme's name; case does not matter.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why it is safe.")
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "safe word"
+        verbose_name_plural = "safe words (not flagged by the anonymiser)"
+
+    def __str__(self):
+        return self.word
+
+    def clean(self):
+        self.word = self.word.strip()
+        if not self.word or len(self.word.split()) != 1:
+            raise ValidationError({"word": "Enter one word or number, without spaces."})
+
+
 def consent_holds(prefix=""):
     """The interview's participant consented to be interviewed, on or before its date."""
     return Q(
@@ -713,6 +737,9 @@ class RedactionLogEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(
+        blank=True, help_text="Why a flagged word was kept (kind “kept”); blank otherwise."
+    )
 
     class Meta:
         ordering = ["interview", "start"]

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from simple_history.utils import bulk_update_with_history
@@ -20,8 +20,9 @@ from simple_history.utils import bulk_update_with_history
 from activities.models import Place
 
 from . import erasure
-from .anonymise import redact
+from .anonymise import redact, redact_names, shift_offset
 from .demo import STAFF, demo_participants
+from .known_names import names_to_anonymise
 from .models import (
     AccessLogEntry,
     AnonymisationStatus,
@@ -38,9 +39,11 @@ from .models import (
     Withdrawal,
     consent_problems,
 )
+from .review_flags import flag_resolve, transcript_open_flags
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RETENTION_MONTHS = 6
+DEMO_KEPT = "A made-up demo transcript: no real person or detail."
 
 
 # Reference data -----------------------------------------------------------
@@ -119,6 +122,10 @@ def interviews_demo_load(*, by=None):
             recording_deleted_on=row["held_on"] + datetime.timedelta(days=14),
         )
         transcript_anonymise(interview=interview, by=by)
+        for flag in transcript_open_flags(interview):  # made up: nothing in them is anyone
+            flag_resolve(
+                interview=interview, word=flag.word, decision="keep", by=by, reason=DEMO_KEPT
+            )
         interview_mark_checked(interview=interview, by=by)
         interview_approve(interview=interview, by=by)
         for theme, answer in row["coded"]:
@@ -158,10 +165,6 @@ def transcript_edited(*, interview):
     admin); the caller saves. An approved transcript cannot be edited at all.
     """
     interview.status = AnonymisationStatus.DRAFT
-
-
-def names_to_anonymise(interview):
-    return [*interview.participant.name_parts(), *StaffName.objects.values_list("name", flat=True)]
 
 
 def transcript_findings(interview):
@@ -230,6 +233,13 @@ def approval_blockers(interview):
         blockers.append(
             f"The anonymiser still finds {len(findings)} item(s) ({', '.join(kinds)}) in "
             f"the transcript of {interview.participant.code}: anonymise it again."
+        )
+    flags = transcript_open_flags(interview)
+    if flags:
+        blockers.append(
+            f"{len(flags)} flagged word(s) or number(s) in the transcript of "
+            f"{interview.participant.code} still need a decision: redact each, or keep it "
+            "with a reason, on its review page."
         )
     return blockers
 
@@ -404,6 +414,53 @@ def _participant_rows(participants):
     ]
 
 
+WITHDRAWN_NAME = "[a withdrawn participant's name]"  # in other interviews' redaction logs
+
+
+def _names_redact_elsewhere(*, names, participant):
+    """Take a withdrawing participant's name out of everyone else's interviews: the
+    transcripts (approved ones too, moving their excerpts' offsets with the text), the
+    excerpts' quotes and memos, and the redaction logs that recorded it."""
+    if not names:
+        return
+    others = Interview.objects.exclude(participant=participant)
+    parts = {p.strip(".,") for n in names for p in [n, *n.split()]}  # as the anonymiser has it
+    parts = {p for p in parts if len(p) >= 2}
+    for interview in others.filter(_any_contains("transcript", parts)):
+        redaction = redact_names(interview.transcript, names)
+        if not redaction.findings:
+            continue
+        excerpts = list(interview.excerpts.all())
+        for excerpt in excerpts:
+            excerpt.start = shift_offset(excerpt.start, redaction.findings)
+            excerpt.end = shift_offset(excerpt.end, redaction.findings, end=True)
+            excerpt.quote = redaction.text[excerpt.start : excerpt.end]
+        Excerpt.objects.bulk_update(excerpts, ["start", "end", "quote"])
+        interview.transcript = redaction.text
+        interview.save(update_fields=["transcript"])
+    memos = list(
+        Excerpt.objects.exclude(interview__participant=participant).filter(
+            _any_contains("memo", parts)
+        )
+    )
+    for excerpt in memos:
+        excerpt.memo = redact_names(excerpt.memo, names).text
+    Excerpt.objects.bulk_update(memos, ["memo"])
+    logged = RedactionLogEntry.objects.exclude(interview__participant=participant)
+    for entry in logged.filter(_any_contains("original", parts)):
+        if redact_names(entry.original, names).findings:
+            entry.original = WITHDRAWN_NAME
+            entry.save(update_fields=["original"])
+
+
+def _any_contains(field, parts):
+    """Rows whose ``field`` holds any of ``parts`` (ignoring case): a cheap first filter."""
+    condition = Q(pk__in=[])
+    for part in parts:
+        condition |= Q(**{f"{field}__icontains": part})
+    return condition
+
+
 def withdrawal_deadline():
     return settings.INTERVIEWS_WITHDRAWAL_DEADLINE
 
@@ -431,8 +488,10 @@ def withdraw_participant(*, participant, by):
 def participant_data_delete(participant):
     """Delete every row held about one participant, and the admin's log of them.
 
-    Withdrawal calls it, and so does re-applying withdrawals after a restore.
+    Withdrawal calls it, and so does re-applying withdrawals after a restore
+    (a restore brings back other transcripts that still name the participant).
     """
+    _names_redact_elsewhere(names=participant.name_parts(), participant=participant)
     querysets = _participant_rows([participant.pk])
     _delete_admin_history(querysets)
     erasure.admin_log_erase(models=erased_models(), codes=[participant.code])

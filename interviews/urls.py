@@ -7,6 +7,7 @@ app_name = "interviews"
 urlpatterns = [
     path("", views.interview_list, name="list"),
     path("<int:pk>/", views.interview_detail, name="interview"),
+    path("<int:pk>/flags/", views.transcript_flags, name="flags"),
     path("excerpts/<int:pk>/edit/", views.excerpt_edit, name="excerpt_edit"),
     path("excerpts/<int:pk>/delete/", transcript_views.excerpt_delete, name="excerpt_delete"),
     path(

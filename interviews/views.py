@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 from scoping.permissions import require
 from scoping.spreadsheets import download
 
-from . import services
+from . import review_flags, services
 from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
 from .codebook_sources import source_comparison
 from .excerpt_export import excerpts_workbook
-from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
+from .forms import CodebookImportForm, ExcerptForm, FlagDecisionForm, ThemeMergeForm
 from .highlight import transcript_segments
 from .interview_aids import interview_aids
 from .models import AccessEvent, Excerpt, Interview, Participant, Theme
@@ -96,6 +96,45 @@ def interview_detail(request, pk):
             "consent_holds": consent_holds,
             "transcript_steps": transcript_steps(interview),
             "aids": interview_aids(interview.participant.place, interview.guide),
+        },
+    )
+
+
+@sensitive_post_parameters("word", "reason")
+@require("interviews.view_interview")
+def transcript_flags(request, pk):
+    """The words the anonymiser flagged for review: redact each, or keep it with a reason.
+
+    Approval waits until none is open (``services.interview_approve``)."""
+    interview = get_object_or_404(Interview.objects.select_related("participant"), pk=pk)
+    form = FlagDecisionForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("interviews.change_interview"):
+            return HttpResponse("You may not change transcripts.", status=403)
+        if form.is_valid():
+            try:
+                review_flags.flag_resolve(interview=interview, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Decision recorded in the redaction log.")
+                return redirect("interviews:flags", pk=interview.pk)
+    services.access_record(
+        user=request.user,
+        participant=interview.participant,
+        interview=interview,
+        event=AccessEvent.TRANSCRIPT,
+    )
+    return render(
+        request,
+        "interviews/transcript_flags.html",
+        {
+            "interview": interview,
+            "flags": review_flags.flags_for_review(interview),
+            "form": form,
+            "tags": review_flags.REDACT_TAGS,
+            "can_resolve": not interview.is_approved
+            and request.user.has_perm("interviews.change_interview"),
         },
     )
 

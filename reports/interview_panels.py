@@ -14,16 +14,27 @@ participant, their interviews and their excerpts belong to one place.
 
 Counts too small to show are hidden before they reach a ``Row`` (as None), so
 the page, the charts and the exports cannot show them: see ``disclosure``.
+
+The pages show the latest *release* of these figures (``interview_release``),
+never live counts, and nothing after a withdrawal until the team releases again.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 
 from activities.vocabulary import Sector
-from interviews.models import Excerpt, Interview, Participant, ParticipantRole, consent_holds
+from interviews.models import (
+    Excerpt,
+    Interview,
+    Participant,
+    ParticipantRole,
+    Withdrawal,
+    consent_holds,
+)
 
-from .disclosure import protect
+from .models import InterviewRelease
 from .tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 
 # (key, title, [(value, label, condition on the participant)], note): one table each.
@@ -58,11 +69,31 @@ THEMES_NOTE = (
 NOUN = ("participant interviewed", "participants interviewed")
 
 
+NOT_RELEASED = "The interview team has not released any interview figures yet."
+BEING_REVISED = (
+    "The interview figures are being revised after a participant withdrew; the team will "
+    "release them again."
+)
+
+
 @dataclass
 class InterviewPanels:
     breakdowns: list[Breakdown]
     interviewed: int | None  # participants interviewed in the page's place (or region)
     region_interviewed: int | None
+    released_on: datetime.datetime | None  # when the figures shown were released
+    withheld: str  # why no figures are shown, or ""
+
+
+def release_figures(release):
+    """(values, hidden keys, {theme pk: name}) of a release: see ``interview_release``."""
+    values, hidden = {}, set()
+    for key, count in release.figures["figures"]:
+        if count is None:
+            hidden.add(tuple(key))
+        else:
+            values[tuple(key)] = count
+    return values, hidden, release.figures["themes"]
 
 
 def participant_counts():
@@ -101,9 +132,23 @@ def theme_counts():
     return themes
 
 
+THEME_FIGURES = ("participants", "interviews", "excerpts")  # what a theme row counts
+
+
+def _theme_key(figure, place_key, theme_pk):
+    """The key of a theme's figure in a place (``place_key`` a pk) or the region (REGION)."""
+    if figure == "participants":
+        kind = "region" if place_key == REGION else "cell"
+        return (
+            (kind, THEMES, theme_pk) if place_key == REGION else (kind, THEMES, place_key, theme_pk)
+        )
+    return (figure, THEMES, place_key, theme_pk)
+
+
 def _grid(places, participants, themes):
-    """Every figure the pages show, by cell key, and the lines that add up (see ``disclosure``)."""
-    values, lines = {}, []
+    """Every figure the pages show, by cell key; the lines that add up; the figures no larger
+    than others; and the figures hidden along with another (see ``disclosure``)."""
+    values, lines, at_most, companions = {}, [], [], {}
     place_totals = [("total", p.pk) for p in places]
     for p in places:
         values[("total", p.pk)] = participants.get(p.pk, {}).get("participants", 0)
@@ -124,13 +169,26 @@ def _grid(places, participants, themes):
             cells = [("cell", key, p.pk, value) for value, _, _ in categories]
             lines.append((cells, ("total", p.pk)))
     for theme_pk, (_, by_place) in themes.items():
-        cells = [("cell", THEMES, p.pk, theme_pk) for p in places]
-        for p, cell in zip(places, cells, strict=True):
-            values[cell] = by_place.get(p.pk, (0, 0, 0))[0]
-        region = ("region", THEMES, theme_pk)
-        values[region] = sum(values[c] for c in cells)
-        lines.append((cells, region))
-    return values, lines
+        for i, figure in enumerate(THEME_FIGURES):
+            cells = [_theme_key(figure, p.pk, theme_pk) for p in places]
+            for p, cell in zip(places, cells, strict=True):
+                values[cell] = by_place.get(p.pk, (0, 0, 0))[i]
+            region = _theme_key(figure, REGION, theme_pk)
+            values[region] = sum(values[c] for c in cells)
+            lines.append((cells, region))
+        for place_key in [p.pk for p in places] + [REGION]:
+            people, interviews, excerpts = (
+                _theme_key(f, place_key, theme_pk) for f in THEME_FIGURES
+            )
+            # No more participants raised it than were interviewed, or than interviews
+            # raised it; no more interviews than excerpts coded with it.
+            at_most += [
+                (people, ("total", place_key)),
+                (people, interviews),
+                (interviews, excerpts),
+            ]
+            companions[people] = (interviews, excerpts)
+    return values, lines, at_most, companions
 
 
 class _Figures:
@@ -144,7 +202,7 @@ class _Figures:
         return ("total", self.place.pk if self.place else REGION)
 
     def get(self, key):
-        return None if key in self.hidden else self.values[key]
+        return None if key in self.hidden else self.values.get(key)
 
     def percent(self, key, total_key):
         count, total = self.get(key), self.get(total_key)
@@ -197,26 +255,36 @@ def _breakdown(figures, key, title, rows, **extra):
 
 def _theme_rows(figures, themes):
     rows = []
-    for theme_pk, (name, by_place) in themes.items():
+    for theme_pk, name in themes.items():
         key = figures.here(THEMES, theme_pk)
-        if figures.values[key] == 0:
-            continue
-        if figures.place is None:
-            counts = [sum(c) for c in zip(*by_place.values(), strict=True)]
-        else:
-            counts = by_place[figures.place.pk]
-        hidden = key in figures.hidden
-        extras = (None, None) if hidden else (counts[1], counts[2])
+        if key not in figures.hidden and not figures.values.get(key):
+            continue  # none here, or not in the release
+        place_key = figures.place.pk if figures.place else REGION
+        extras = tuple(figures.get(_theme_key(f, place_key, theme_pk)) for f in THEME_FIGURES[1:])
         rows.append(figures.row(THEMES, theme_pk, name, extras))
     return sorted(rows, key=_theme_order)[:TOP_THEMES]
 
 
-def interview_panels(places, place):
-    """The interview breakdowns of the region's page (``place`` None) or of one place's."""
+def live_figures(places):
+    """Every figure counted now, with how they add up (two queries): (values, lines,
+    at_most, companions, {theme pk: name}); ``reports.interview_release`` protects them."""
     participants = participant_counts()
     themes = {str(pk): counts for pk, counts in theme_counts().items()}
-    values, lines = _grid(places, participants, themes)
-    figures = _Figures(values, protect(values, lines), place)
+    values, lines, at_most, companions = _grid(places, participants, themes)
+    return values, lines, at_most, companions, {pk: name for pk, (name, _) in themes.items()}
+
+
+def interview_panels(places, place):
+    """The interview breakdowns of the region's page (``place`` None) or of one place's,
+    from the latest release of the figures (two queries: it, and the latest withdrawal)."""
+    release = InterviewRelease.objects.latest_release()
+    last_withdrawal = Withdrawal.objects.order_by("-withdrawn_on").first()
+    if release is None:
+        return InterviewPanels([], None, None, None, NOT_RELEASED)
+    if last_withdrawal is not None and last_withdrawal.withdrawn_on > release.released_on:
+        return InterviewPanels([], None, None, release.released_on, BEING_REVISED)
+    values, hidden, themes = release_figures(release)
+    figures = _Figures(values, hidden, place)
     breakdowns = [
         _breakdown(
             figures,
@@ -240,5 +308,9 @@ def interview_panels(places, place):
         )
     )
     return InterviewPanels(
-        breakdowns, figures.get(figures.total_key()), figures.get(("total", REGION))
+        breakdowns,
+        figures.get(figures.total_key()),
+        figures.get(("total", REGION)),
+        release.released_on,
+        "",
     )

@@ -126,6 +126,7 @@ class Report:
     population_places: list = field(default_factory=list)  # every place, for its source and date
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
+    interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
 
     @property
     def title(self):
@@ -380,4 +381,5 @@ def report_build(*, options, place_slug=None):
         population_places=places,
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
+        interview_release=interviews,
     )

@@ -9,7 +9,7 @@ from interviews.models import ParticipantRole
 from reports.models import Highlight
 
 from .dataset import make_known_activities
-from .interview_dataset import add_participant, make_known_interviews
+from .interview_dataset import add_participant, make_known_interviews, release
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def page(client_for, commissioner):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_may_read_the_reports(request, client_for, role):
+    release()
     client = client_for(request.getfixturevalue(role))
     assert client.get("/reports/").status_code == 200
     assert client.get("/reports/leeds/").status_code == 200
@@ -165,6 +166,7 @@ def test_highlights_appear_on_their_own_page_in_order(page):
 
 def test_the_bars_are_labelled_for_screen_readers(page):
     make_known_activities()
+    release()
     html = page("/reports/leeds/")
     svg = html.split('<svg class="psd-chart"', 2)[1].split("</svg>", 1)[0]
     assert 'role="img"' in svg

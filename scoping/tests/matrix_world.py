@@ -15,6 +15,7 @@ from interviews import services as interview_services
 from interviews.models import (
     AccessLogEntry,
     InterviewGuide,
+    SafeWord,
     ShadowingVisit,
     Signposting,
     StaffName,
@@ -53,6 +54,7 @@ def build_world(users):
         ),
         by=users["interviewer"],
     )
+    SafeWord.objects.create(word="Sunrise", note="A drop-in's name")
     Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
@@ -83,6 +85,7 @@ def build_world(users):
         "reports:place_xlsx": {"place_slug": "leeds"},
         "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
         "interviews:interview": {"pk": interview.pk},
+        "interviews:flags": {"pk": interview.pk},
         "interviews:excerpt_edit": {"pk": excerpt.pk},
         "interviews:excerpt_delete": {"pk": excerpt.pk},
         "interviews:identity": {"pk": participant.pk},

@@ -63,6 +63,7 @@ PAGES = {
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
+    "interviews:flags": INTERVIEW_ONLY,
     "interviews:excerpt_edit": INTERVIEW_ONLY,
     "interviews:excerpt_delete": INTERVIEW_ONLY,  # a GET asks first; only a POST deletes
     "interviews:transcript_anonymise": POST_ONLY,
@@ -140,6 +141,7 @@ INTERVIEW_ADMIN_MODELS = {
     "interviews.interviewguide": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.theme": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.staffname": {"interviewer": "vacd", "superuser": "vacd"},
+    "interviews.safeword": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.shadowingvisit": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.signposting": {"interviewer": "vacd", "superuser": "vacd"},
     "interviews.accesslogentry": {"interviewer": "v", "superuser": "vd"},

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
 from interviews.services import interview_reference_load, interviews_demo_load
+from reports.interview_release import interview_figures_release
 from reports.services import highlights_demo_load
 
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
                 if interviews
                 else "Demo interviews: there are participants already; nothing loaded."
             )
+            if interviews:  # the report pages show released interview figures only
+                interview_figures_release(note="The made-up demo interviews")
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write("Admin: a superuser exists already; password unchanged.")
