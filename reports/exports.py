@@ -15,6 +15,7 @@ from .disclosure import SUPPRESSED
 from .tables import percent
 
 PLACES = "places"
+AS_AT = "Figures as at"
 INTERVIEW_NOTE = (
     "Each person interviewed counts once; the activity options do not apply to interviews; "
     f"counts of 1 or 2, and figures from which they could be worked out, are '{SUPPRESSED}'."
@@ -88,9 +89,21 @@ def _cell(value):
     return escape_formula(value) if isinstance(value, str) else value
 
 
-def table_csv_text(headers, rows):
-    """One table as CSV text, without a byte-order mark; empty cells stay empty."""
+def as_at_text(computed_at):
+    """When a report's figures were counted, as its downloads state it."""
+    if computed_at is None:
+        return ""
+    return timezone.localtime(computed_at).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def table_csv_text(headers, rows, *, as_at=None):
+    """One table as CSV text, without a byte-order mark; empty cells stay empty.
+
+    With ``as_at``, a blank line and "Figures as at, <date and time>" follow the table.
+    """
     lines = [[_cell(h) for h in headers], *([_cell(v) for v in row] for row in rows)]
+    if as_at is not None:
+        lines += [[], [AS_AT, as_at_text(as_at)]]
     return csv_text(lines, byte_order_mark=False)
 
 
@@ -113,6 +126,7 @@ def workbook_bytes(report):
     summary["A1"].font = bold
     summary.append(["Counted", report.options.describe()])
     summary.append(["Exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
+    summary.append([AS_AT, as_at_text(report.computed_at)])
     summary.append(["Activities", report.total])
     summary.append(["Population", report.population])
     summary.append(["Activities per 100,000 people", _numeric(report.per_100k)])

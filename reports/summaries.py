@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from activities.currency import VERIFIED_RECENTLY, verified_since
 from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
@@ -85,6 +87,7 @@ class PlaceFigures:
     count: int
     per_100k: Decimal | None
     share: Decimal
+    verified: int = 0  # checked in the last 12 months (activities.currency)
 
 
 @dataclass
@@ -101,6 +104,9 @@ class Report:
     place: Place | None = None
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
+    computed_at: datetime.datetime | None = None  # when the activity figures were counted
+    verified: int = 0  # of ``total``, checked in the last 12 months
+    region_verified: int = 0
 
     @property
     def title(self):
@@ -126,13 +132,15 @@ class Report:
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
-def activity_counts(options):
+def activity_counts(options, since=None):
     """{place pk: {alias: count}}: every vocabulary count, in one pass over the activities.
 
     Grouped on the activity table itself: joining the places in would cost a
     second pass at 100,000 activities; places with no activities are simply absent.
     """
     annotations = {"activity_count": Count("pk")}
+    if since is not None:
+        annotations[VERIFIED_RECENTLY] = Count("pk", filter=Q(last_verified__gte=since))
     for enumeration in VOCABULARY_BREAKDOWNS:
         key = enumeration.key
         for value in enumeration.choices.values:
@@ -149,12 +157,19 @@ def report_counts(options, *, by_place):
     """(``activity_counts``, ``shared_experience_counts``): the two passes over the activities.
 
     Cached until the data change (``activities.data_version``), so every page and
-    export with the same options shares them; the token costs one query.
+    export with the same options shares them; the token costs one query. Returns
+    (when they were counted, activity counts, shared-experience counts); the date
+    from which a check counts as recent is part of the key, so they renew daily.
     """
+    since = verified_since()
     return cached(
         "report-counts",
-        (options, by_place),
-        lambda: (activity_counts(options), shared_experience_counts(options, by_place=by_place)),
+        (options, by_place, since),
+        lambda: (
+            timezone.now(),
+            activity_counts(options, since),
+            shared_experience_counts(options, by_place=by_place),
+        ),
     )
 
 
@@ -164,6 +179,7 @@ def places_with_counts(counts):
     for place in places:
         place.counts = counts.get(place.pk, {})
         place.activity_count = place.counts.get("activity_count", 0)
+        place.verified_count = place.counts.get(VERIFIED_RECENTLY, 0)
     return places
 
 
@@ -253,7 +269,7 @@ def shared_experience_breakdown(counts, places, place, total, region_total):
 
 def report_build(*, options, place_slug=None):
     """The figures of the region's page, or of one place's; None for an unknown place."""
-    counts, experience_counts = report_counts(options, by_place=place_slug is not None)
+    computed_at, counts, experience_counts = report_counts(options, by_place=place_slug is not None)
     places = places_with_counts(counts)
     place = None
     if place_slug is not None:
@@ -268,6 +284,7 @@ def report_build(*, options, place_slug=None):
             p.activity_count,
             per_100k(p.activity_count, p.population),
             percent(p.activity_count, region_total),
+            p.verified_count,
         )
         for p in places
     ]
@@ -292,4 +309,7 @@ def report_build(*, options, place_slug=None):
         place=place,
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
+        computed_at=computed_at,
+        verified=place.verified_count if place else sum(p.verified_count for p in places),
+        region_verified=sum(p.verified_count for p in places),
     )

@@ -24,7 +24,10 @@ def client(client_for, analyst):
 def read_csv(response):
     assert response.status_code == 200, response.content.decode()
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # Every table ends with a blank line and when its figures were counted.
+    assert rows[-2] == [] and rows[-1][0] == "Figures as at", rows[-2:]
+    return rows[:-2]
 
 
 def test_a_place_table_downloads_with_the_pages_numbers(client):

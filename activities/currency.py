@@ -1,0 +1,30 @@
+"""How current the directory is: activities checked in the last 12 months.
+
+A check is recorded in ``Activity.last_verified`` (by a champion in the review
+queue, the admin or the master sheet). Pages that count activities say how many
+of them were checked on or after ``verified_since()``.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+RECENT_DAYS = 365
+VERIFIED_RECENTLY = "verified_recently"  # the name of the count in grouped queries
+
+
+def verified_since(today=None):
+    """The first day whose check still counts as "in the last 12 months"."""
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=RECENT_DAYS)
+
+
+def verified_by_place(activities):
+    """{place pk: (activities, checked in the last 12 months)} over ``activities``; one query."""
+    grouped = (
+        activities.order_by()
+        .values("place_id")
+        .annotate(n=Count("pk"), recent=Count("pk", filter=Q(last_verified__gte=verified_since())))
+    )
+    return {g["place_id"]: (g["n"], g["recent"]) for g in grouped}
