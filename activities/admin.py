@@ -15,6 +15,7 @@ from .admin_tables import TableImportExportMixin
 from .concurrency import activity_changes_since
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .resources import AliasResource, OrganisationResource, PlaceResource
+from .submission_admin import PlaceChampionInline  # also registers the submissions' admin
 from .vocabulary import ENUMERATION, Status, Vocabulary
 
 
@@ -178,6 +179,7 @@ class OrganisationAdmin(TableImportExportMixin, SimpleHistoryAdmin):
 class PlaceAdmin(TableImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [PlaceResource]
     list_display = ["name", "population", "population_source", "gss_code"]
+    inlines = [PlaceChampionInline]
     prepopulated_fields = {"slug": ["name"]}
 
 
