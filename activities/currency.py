@@ -28,3 +28,18 @@ def verified_by_place(activities):
         .annotate(n=Count("pk"), recent=Count("pk", filter=Q(last_verified__gte=verified_since())))
     )
     return {g["place_id"]: (g["n"], g["recent"]) for g in grouped}
+
+
+
+def directory_currency(places, by_place):
+    """The directory's results checked in the last 12 months: {"total", "recent", "places"}.
+
+    ``by_place`` is ``verified_by_place`` of the results (cached with the facet
+    counts); ``places`` is [(place, results, checked recently)] for places with results.
+    """
+    rows = [(p, *by_place[p.pk]) for p in places if p.pk in by_place]
+    return {
+        "total": sum(n for _, n, _ in rows),
+        "recent": sum(r for _, _, r in rows),
+        "places": rows,
+    }
