@@ -30,7 +30,6 @@ def verified_by_place(activities):
     return {g["place_id"]: (g["n"], g["recent"]) for g in grouped}
 
 
-
 def directory_currency(places, by_place):
     """The directory's results checked in the last 12 months: {"total", "recent", "places"}.
 
