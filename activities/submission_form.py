@@ -13,6 +13,7 @@ import hashlib
 from django import forms
 from django.core.cache import cache
 
+from scoping.admin_widgets import SafeModelChoiceField, SafeModelMultipleChoiceField
 from scoping.client_address import client_address
 
 from .models import Place, SharedExperience
@@ -50,7 +51,7 @@ def too_large(request):
 
 
 class SubmissionForm(forms.ModelForm):
-    place = forms.ModelChoiceField(
+    place = SafeModelChoiceField(
         queryset=Place.objects.order_by("name"),
         empty_label="Choose the place",
         error_messages={"invalid_choice": "Choose one of the six places."},
@@ -60,7 +61,7 @@ class SubmissionForm(forms.ModelForm):
         choices=[("", "Not sure"), *DeliveryModel.choices],
         required=False,
     )
-    shared_experiences = forms.ModelMultipleChoiceField(
+    shared_experiences = SafeModelMultipleChoiceField(
         label="What do the people who come have in common? (optional)",
         queryset=SharedExperience.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
