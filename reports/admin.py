@@ -22,7 +22,7 @@ def highlights_confirm(modeladmin, request, queryset):
 class HighlightAdmin(SimpleHistoryAdmin):
     """Highlights whose figures have moved since they were written say "check this highlight"."""
 
-    list_display = ["scope", "order", "opening", "written_on", "check"]
+    list_display = ["scope", "order", "opening", "written_on", "figures_check"]
     _local = threading.local()
     list_display_links = ["scope", "opening"]
     list_filter = [("place", admin.RelatedOnlyFieldListFilter)]
@@ -40,7 +40,7 @@ class HighlightAdmin(SimpleHistoryAdmin):
         return truncatechars(highlight.text, 80)
 
     @admin.display(description="figures since written")
-    def check(self, highlight):
+    def figures_check(self, highlight):
         reasons = reasons_to_check(highlight, self._live())
         return "Check this highlight: " + "; ".join(reasons) if reasons else "Still match"
 
@@ -58,7 +58,7 @@ class HighlightAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
-        return [*self.readonly_fields, "check"] if obj else self.readonly_fields
+        return [*self.readonly_fields, "figures_check"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
         """A new or rewritten highlight is written today, against today's figures."""

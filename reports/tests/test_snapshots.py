@@ -201,6 +201,7 @@ def test_the_pages_show_the_change_since_the_chosen_snapshot(client_for, commiss
     make_activity("Another group", place="leeds")
     html = client.get("/reports/leeds/?since=re-scoping-2027").content.decode()
     assert "Leeds: 4 activities; 3 in the 2027 re-scoping, +1." in html
+    assert 'data-figure="wakefield"' not in html  # other places only on the region's page
     assert 'value="re-scoping-2027" selected' in html
     html = client.get("/reports/?since=re-scoping-2027").content.decode()
     assert "West Yorkshire &amp; Harrogate: 5 activities; 4 in the 2027 re-scoping, +1." in html
