@@ -419,6 +419,10 @@ def study_demo_rows(seed=2020):
                 name, n = f"{base} {n}", n + 1
             seen.add((organisation, name.lower()))
             slug_town = town.lower().replace(" ", "-")
+            status = rng.choices([Status.ACTIVE, Status.UNKNOWN, Status.CLOSED], weights=[8, 2, 1])[
+                0
+            ]
+            scoped = start + datetime.timedelta(days=rng.randrange(270))
             yield {
                 "name": name,
                 "organisation": organisation,
@@ -435,10 +439,10 @@ def study_demo_rows(seed=2020):
                 "venue": f"{town} community centre" if rng.random() < 0.7 else town,
                 "online": model == DeliveryModel.ONLINE_FORUM or rng.random() < 0.2,
                 "self_described_peer_support": rng.random() < 0.8,
-                "status": rng.choices(
-                    [Status.ACTIVE, Status.UNKNOWN, Status.CLOSED], weights=[8, 2, 1]
-                )[0].value,
-                "date_scoped": (start + datetime.timedelta(days=rng.randrange(270))).isoformat(),
+                "status": status.value,
+                "date_scoped": scoped.isoformat(),
+                # Seen running when scoped: checked then, long before the last 12 months.
+                "last_verified": scoped.isoformat() if status == Status.ACTIVE else None,
                 "scoped_by_name": rng.choice(INITIALS),
                 "notes": rng.choice(NOTES),
             }
