@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.db import models
 
-from .models import Place
-
 
 class PlaceChampionQuerySet(models.QuerySet):
     def place_ids_for(self, user):
@@ -21,7 +19,9 @@ class PlaceChampionQuerySet(models.QuerySet):
 class PlaceChampion(models.Model):
     """A champion assigned to a place by an administrator."""
 
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="champions")
+    place = models.ForeignKey(
+        "activities.Place", on_delete=models.CASCADE, related_name="champions"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="champion_places"
     )

@@ -67,6 +67,7 @@ class SubmissionForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    website = forms.URLField(label="Website", max_length=300, required=False, assume_scheme="https")
     fax_number = forms.CharField(
         label="Leave this empty", required=False, max_length=100
     )  # the honeypot: hidden by CSS, skipped by keyboards and screen readers

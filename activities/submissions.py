@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .models import Place, SharedExperience, WebsiteField
 from .vocabulary import DeliveryModel, Sector
 
 
@@ -23,7 +22,9 @@ class Submission(models.Model):
     organisation = models.CharField(
         "organisation", max_length=200, blank=True, help_text="Leave empty for an informal group."
     )
-    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="submissions")
+    place = models.ForeignKey(
+        "activities.Place", on_delete=models.PROTECT, related_name="submissions"
+    )
     description = models.TextField(
         "what happens", max_length=2000, help_text="Plain text; shown to champions only."
     )
@@ -32,10 +33,10 @@ class Submission(models.Model):
     )
     sector = models.CharField(max_length=20, choices=Sector.choices, blank=True)
     shared_experiences = models.ManyToManyField(
-        SharedExperience, blank=True, related_name="submissions"
+        "activities.SharedExperience", blank=True, related_name="submissions"
     )
     venue = models.CharField("venue / area", max_length=200, blank=True)
-    website = WebsiteField(max_length=300, blank=True)
+    website = models.URLField(max_length=300, blank=True)
     contact = models.CharField(
         "public contact",
         max_length=300,
