@@ -9,10 +9,11 @@ from activities.models import Activity, Place
 from activities.services import demo_data_load
 from activities.tests.factories import make_activity
 from activities.vocabulary import DeliveryModel, Status
-from reports.highlight_checks import live_figures, reasons_to_check
+from reports.highlight_checks import figures_of, live_figures, reasons_to_check
 from reports.models import Highlight
 from reports.services import highlights_demo_load
 from reports.snapshots import study_snapshot_load
+from reports.summaries import ReportOptions, report_build
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +168,26 @@ def test_the_studys_highlights_are_true_of_the_demo_data(demo):
     for highlight in about.filter(place=None):  # the region's orders hold too
         reasons = reasons_to_check(highlight, demo)
         assert not [r for r in reasons if r.startswith("the order")], reasons
+
+
+def test_the_live_figures_are_the_report_pages_own(demo):
+    region = report_build(options=ReportOptions())
+    assert demo[""] == figures_of(region)
+    for figures in region.places:
+        slug = figures.place.slug
+        assert demo[slug] == figures_of(report_build(options=ReportOptions(), place_slug=slug))
+
+
+def test_the_highlights_admin_runs_a_fixed_number_of_queries(
+    client_for, interviewer, django_assert_num_queries, written
+):
+    client = client_for(interviewer)
+    # session, user, permissions (user, groups), the admin's list (count, count, rows),
+    # the places filter, then the live figures: data version, activity counts,
+    # shared-experience counts, places, shared experiences
+    with django_assert_num_queries(QUERIES := 13):
+        client.get("/admin/reports/highlight/")
+    demo_data_load()
+    highlights_demo_load()
+    with django_assert_num_queries(QUERIES):
+        client.get("/admin/reports/highlight/")
