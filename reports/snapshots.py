@@ -283,7 +283,12 @@ def snapshot_chosen(slug, *, with_areas=True):
 
 
 def report_change_context(request, report):
-    """The template context for a report page's change-since panel."""
+    """The template context for a report page's change-since panel.
+
+    ``change`` (a ``ChangeSince``, or None without snapshots) is what a headline
+    sentence needs: ``change.sentence(report.title)`` gives "Leeds: 61 activities;
+    55 in the 2020 study, +6", and ``change.total`` the figures.
+    """
     if report is None:
         return {}
     snapshots, chosen, error = snapshot_chosen(request.GET.get(SINCE, ""))
