@@ -168,3 +168,11 @@ def test_the_directory_counts_the_results_checked_in_the_last_12_months(
     html = client_for(analyst).get("/activities/?place=leeds").content.decode()
     assert "1 of these 4 checked in the last 12 months" in html
     assert "Leeds: 1 of 4" in html
+
+
+def test_home_offers_champions_the_queue_and_the_submissions(client_for, champion, analyst):
+    html = client_for(champion).get("/").content.decode()
+    assert 'href="/activities/review/"' in html
+    assert 'href="/admin/activities/submission/?state__exact=pending"' in html
+    html = client_for(analyst).get("/").content.decode()
+    assert "/activities/review/" not in html and "submission" not in html
