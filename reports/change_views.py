@@ -1,6 +1,7 @@
 """The "What changed" page of a place: its activities added, closed and changed since a snapshot."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from activities.models import Place
@@ -26,5 +27,6 @@ def place_changes_page(request, place_slug):
             "snapshot": snapshot,
             "since_error": error,
             "changes": changes,
+            "listed_at": timezone.now(),
         },
     )

@@ -75,6 +75,7 @@ def test_the_page_lists_them_and_runs_a_fixed_number_of_queries(
     changed = html.split('id="changes-changed"', 1)[1].split("</section>", 1)[0]
     assert "Moving Group</a>: venue" in changed
     assert "Wakefield Group" not in html
+    assert 'id="figures-as-at"' in html
     for n in range(10):
         make_activity(f"More {n}", place="leeds")
     with django_assert_num_queries(8):
