@@ -308,6 +308,34 @@ STUDY_PLACES = {
         },
     },
 }
+# The study's headline counted 602 activities; its place pages add up to 491. The
+# other 111 are taken to be its "WY&H wide services": region-wide rows. A place's
+# page counts them too, so they are spread to keep every order the study states,
+# in every place and the region (support groups ahead of activity groups, the Third
+# Sector ahead of community groups, general mental health first; NHS and local
+# authority level, as in Kirklees).
+STUDY_REGION_WIDE = {
+    "total": 111,
+    "delivery_model": {
+        "support_group": 40,
+        "activity_group": 25,
+        "online_forum": 18,
+        "one_to_one": 15,
+        "course_workshop": 10,
+        "drop_in": 3,
+    },
+    "sector": {
+        "third_sector": 45,
+        "community": 30,
+        "partnership_nhs": 18,
+        "nhs": 7,
+        "local_authority": 7,
+        "other": 4,
+    },
+    "experiences": {"general-mental-health": 111},
+}
+REGION_WIDE_TOWNS = ["West Yorkshire", "Yorkshire-wide", "Online"]
+
 # The study's places' towns, with Halifax (where most of Calderdale's services are) first.
 STUDY_TOWNS = {
     **TOWNS,
@@ -394,17 +422,26 @@ def _experiences(spec, total, rng):
     return [sorted(e) for e in lists]
 
 
-def study_demo_rows(seed=2020):
-    """The demo data set: one dict per activity, the study's totals and stated breakdowns."""
+def study_demo_rows(seed=2020, *, region_wide=True):
+    """The demo data set: one dict per activity, the study's totals and stated breakdowns.
+
+    With ``region_wide``, the region-wide rows too (``place`` "region").
+    """
     rng = random.Random(seed)
     start = datetime.date(2019, 10, 1)
-    for place, spec in STUDY_PLACES.items():
+    specs = dict(STUDY_PLACES)
+    if region_wide:
+        specs["region"] = STUDY_REGION_WIDE
+    for place, spec in specs.items():
         total = spec["total"]
         models = _spread(spec["delivery_model"], rng)
         sectors = _spread(spec["sector"], rng)
-        experiences = _experiences(spec["experiences"], total, rng)
+        if place == "region":
+            experiences = [sorted(spec["experiences"])] * total
+        else:
+            experiences = _experiences(spec["experiences"], total, rng)
         assert len(models) == len(sectors) == total, place
-        towns = STUDY_TOWNS[place]
+        towns = REGION_WIDE_TOWNS if place == "region" else STUDY_TOWNS[place]
         seen = set()
         for i in range(total):
             town = towns[i % len(towns)]
