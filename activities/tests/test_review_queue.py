@@ -176,3 +176,9 @@ def test_home_offers_champions_the_queue_and_the_submissions(client_for, champio
     assert 'href="/admin/activities/submission/?state__exact=pending"' in html
     html = client_for(analyst).get("/").content.decode()
     assert "/activities/review/" not in html and "submission" not in html
+
+
+def test_an_administrator_assigns_champions_on_a_places_page(client_for, superuser, champion):
+    leeds = Place.objects.get(slug="leeds")
+    html = client_for(superuser).get(f"/admin/activities/place/{leeds.pk}/change/").content
+    assert b"champions of this place" in html.lower()

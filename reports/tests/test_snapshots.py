@@ -244,3 +244,12 @@ def test_the_as_at_time_is_when_the_figures_were_counted_not_when_the_page_was_s
     with django_capture_on_commit_callbacks(execute=True):
         make_activity("A new group", place="leeds")
     assert client.get("/reports/").context["report"].computed_at > first
+
+
+def test_the_admin_lists_the_snapshots_read_only(client_for, champion, superuser, study):
+    snapshot_take(name="Re-scoping 2027")
+    html = client_for(champion).get("/admin/reports/snapshot/").content.decode()
+    assert "Scoping study, published 2020" in html and "Re-scoping 2027" in html
+    html = client_for(champion).get(f"/admin/reports/snapshot/{study.pk}/change/").content.decode()
+    assert "Bradford &amp; Craven" in html and "234" in html
+    assert client_for(superuser).get("/admin/reports/snapshot/add/").status_code == 403
