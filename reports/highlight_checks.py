@@ -1,8 +1,9 @@
 """Whether a highlight still holds: the figures it was written against, beside today's.
 
-A highlight records its page's activity total and, when it is about a
-breakdown, the leading categories in order (``Highlight.written_total`` and
-``written_order``). It needs checking when the total has moved by more than
+A highlight records its area's activities (a place's own and shared ones, as
+the study's place pages counted them, or the region's all) and, when it is
+about a breakdown, its page's leading categories in order
+(``Highlight.written_total`` and ``written_order``). It needs checking when the total has moved by more than
 ``MATERIAL_SHARE`` of what it was, or the categories it names are no longer in
 that order ahead of the rest (a tie still holds).
 """
@@ -11,7 +12,10 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from activities.models import SharedExperience
+from django.db.models import Count
+
+from activities.coverage import serving_condition
+from activities.models import Activity, Place, SharedExperience
 
 from .summaries import (
     SHARED_EXPERIENCE,
@@ -28,7 +32,15 @@ LEADING = 3  # how many leading categories a new highlight records
 
 @dataclass
 class AreaFigures:
-    total: int
+    """An area's figures as a highlight is checked against them.
+
+    ``found`` is what a highlight's total means: for a place, the activities
+    found there (its own and those it shares with other places, as the study's
+    place pages listed them), not the region-wide ones its page adds; for the
+    region, every activity. ``counts`` are the page's own breakdowns.
+    """
+
+    found: int
     counts: dict  # {breakdown key: {value: count}}
 
     def order(self, key, leading=LEADING):
@@ -38,40 +50,50 @@ class AreaFigures:
 
 def figures_of(report):
     """A report page's figures, as a highlight is checked against them."""
+    found = report.total - (report.coverages.region_wide if report.place else 0)
     return AreaFigures(
-        report.total,
+        found,
         {b.key: {r.value: r.count for r in b.rows} for b in report.activity_breakdowns},
     )
+
+
+def _experience_counts(places):
+    """{experience slug: {place pk: activities serving it}}, and the region's, in one query."""
+    links = Activity.shared_experiences.through.objects.order_by()
+    annotations = {"region": Count("*")}
+    for place in places:
+        annotations[f"p{place.pk}"] = Count(
+            "pk", filter=serving_condition([place.pk], "activity__")
+        )
+    grouped = links.values("sharedexperience__slug").annotate(**annotations)
+    return {g.pop("sharedexperience__slug"): g for g in grouped}
 
 
 def live_figures():
     """{place slug, or "" for the region: AreaFigures} of every activity, as the pages count them.
 
-    From the report pages' own (cached) counts, without building each page: a
-    few queries whatever the number of places or highlights. A test holds it
-    equal to ``figures_of`` each page.
+    From the report pages' own (cached) activity counts and one grouped query
+    for the shared experiences: a few queries whatever the number of places or
+    highlights. A test holds it equal to ``figures_of`` each page.
     """
-    _at, counts, experience_counts = report_counts(ReportOptions(), by_place=True)
-    places = places_with_counts(counts)
-    experiences = dict(SharedExperience.objects.values_list("pk", "slug"))
-    areas = {"": None, **{p.slug: p for p in places}}
+    places = list(Place.objects.order_by("name"))
+    _at, counts, _experiences = report_counts(ReportOptions(), place_id=None)
+    region = places_with_counts(places, counts)
+    experiences = _experience_counts(places)
+    slugs = SharedExperience.objects.values_list("slug", flat=True)
+    areas = {"": (region, "region")} | {p.slug: (p.counts, f"p{p.pk}") for p in places}
     figures = {}
-    for slug, place in areas.items():
-        members = [place] if place else places
+    for slug, (area_counts, column) in areas.items():
         breakdowns = {
-            e.key: {
-                value: sum(p.counts.get(count_alias(e.key, value), 0) for p in members)
-                for value in e.choices.values
-            }
+            e.key: {v: area_counts.get(count_alias(e.key, v), 0) for v in e.choices.values}
             for e in VOCABULARY_BREAKDOWNS
         }
-        breakdowns[SHARED_EXPERIENCE] = {
-            experiences[pk]: sum(by_place.get(p.pk, 0) for p in members)
-            for pk, by_place in experience_counts.items()
-            if pk in experiences
-        }
-        total = sum(p.activity_count for p in members)
-        figures[slug] = AreaFigures(total, breakdowns)
+        breakdowns[SHARED_EXPERIENCE] = {s: experiences.get(s, {}).get(column, 0) for s in slugs}
+        place = next((p for p in places if p.slug == slug), None)
+        found = region.get("activity_count", 0)
+        if place is not None:
+            found = place.own_count + place.shared_count
+        figures[slug] = AreaFigures(found, breakdowns)
     return figures
 
 
@@ -82,8 +104,8 @@ def reasons_to_check(highlight, live):
         return []
     reasons = []
     then = highlight.written_total
-    if then is not None and abs(area.total - then) > max(1, then * MATERIAL_SHARE):
-        reasons.append(f"activities were {then:,} when written, now {area.total:,}")
+    if then is not None and abs(area.found - then) > max(1, then * MATERIAL_SHARE):
+        reasons.append(f"activities were {then:,} when written, now {area.found:,}")
     order = [v for v in highlight.written_order or [] if isinstance(v, str)]
     if highlight.about and order:
         counts = area.counts.get(highlight.about, {})
@@ -102,5 +124,5 @@ def record_written_figures(highlight, live):
     area = live.get(highlight.place.slug if highlight.place_id else "")
     if area is None:
         return
-    highlight.written_total = area.total
+    highlight.written_total = area.found
     highlight.written_order = area.order(highlight.about) if highlight.about else []

@@ -32,7 +32,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0008_review_queue_and_submissions"),
+        ("activities", "0010_review_queue_and_submissions"),
         ("scoping", "0001_roles"),
     ]
     operations = [migrations.RunPython(grant, revoke)]
