@@ -34,9 +34,12 @@ def directory_currency(places, by_place):
     """The directory's results checked in the last 12 months: {"total", "recent", "places"}.
 
     ``by_place`` is ``verified_by_place`` of the results (cached with the facet
-    counts); ``places`` is [(place, results, checked recently)] for places with results.
+    counts); ``places`` is [(place, results, checked recently)] for places with results,
+    then (None, ...) for those serving several places or the whole region.
     """
     rows = [(p, *by_place[p.pk]) for p in places if p.pk in by_place]
+    if None in by_place:  # activities serving several places or the whole region
+        rows.append((None, *by_place[None]))
     return {
         "total": sum(n for _, n, _ in rows),
         "recent": sum(r for _, _, r in rows),

@@ -123,6 +123,11 @@ class SnapshotArea(models.Model):
     population = models.PositiveIntegerField(null=True, blank=True)
     population_source = models.CharField(max_length=200, blank=True)
     breakdowns = models.JSONField(default=dict, blank=True)
+    includes_region_wide = models.BooleanField(
+        default=True,
+        help_text="Whether a place's figures count the region-wide activities, as its page "
+        "does now; the study's place pages did not.",
+    )
     note = models.TextField(blank=True)
 
     class Meta:

@@ -171,10 +171,11 @@ class RowChange:
     then: int | None
     then_percent: str | None
     now_percent: Decimal | None
+    comparable: bool = True  # False: the counts now include activities the snapshot's did not
 
     @property
     def change(self):
-        return Change(self.now, self.then)
+        return Change(self.now, self.then) if self.comparable else Change(self.now, None)
 
 
 @dataclass
@@ -196,6 +197,8 @@ class ChangeSince:
     per_100k: Change
     places: dict = field(default_factory=dict)  # place slug: Change of its total (region page)
     breakdowns: list[BreakdownChange] = field(default_factory=list)
+    left_out: int = 0  # region-wide activities left out of "now", as the snapshot left them out
+    places_own_only: bool = False  # the places' figures (region page) leave them out likewise
 
     @property
     def label(self):
@@ -210,7 +213,7 @@ class ChangeSince:
         return f"{text}; {self.total.then:,} in {self.label}, {self.total.signed}"
 
 
-def _breakdown_changes(area, report):
+def _breakdown_changes(area, report, comparable=True):
     changes = []
     for key, frozen in (area.breakdowns or {}).items():
         live = next((b for b in report.activity_breakdowns if b.key == key), None)
@@ -225,6 +228,7 @@ def _breakdown_changes(area, report):
                     row.get("count"),
                     row.get("percent"),
                     now.percent if now else None,
+                    comparable,
                 )
             )
         changes.append(BreakdownChange(key, frozen.get("title", key), rows, frozen.get("note", "")))
@@ -242,22 +246,33 @@ def change_since(report, snapshot):
     area = areas.get(slug)
     then_total = area.total if area else None
     then_population = area.population if area else None
+    # A place's page counts the region-wide activities too; where the snapshot's
+    # place figures did not (the study's), they are left out of "now" to compare.
+    left_out = 0
+    if report.place is not None and area is not None and not area.includes_region_wide:
+        left_out = report.coverages.region_wide
+    now_total = report.total - left_out
     places = {}
     if report.place is None:
         for figures in report.places:
             frozen = areas.get(figures.place.slug)
-            places[figures.place.slug] = Change(figures.count, frozen.total if frozen else None)
+            now = figures.count
+            if frozen is not None and not frozen.includes_region_wide:
+                now -= figures.region_wide
+            places[figures.place.slug] = Change(now, frozen.total if frozen else None)
     return ChangeSince(
         snapshot=snapshot,
         area=area,
-        total=Change(report.total, then_total),
+        total=Change(now_total, then_total),
         population=Change(report.population, then_population),
         per_100k=Change(
-            report.per_100k,
+            per_100k(now_total, report.population),
             per_100k(then_total, then_population) if then_total is not None else None,
         ),
         places=places,
-        breakdowns=_breakdown_changes(area, report) if area else [],
+        places_own_only=any(not a.includes_region_wide for a in areas.values() if a.place_slug),
+        breakdowns=_breakdown_changes(area, report, comparable=not left_out) if area else [],
+        left_out=left_out,
     )
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from activities.champions import PlaceChampion
 from activities.models import Activity, Place
-from activities.tests.factories import make_activity
+from activities.tests.factories import make_activity, make_shared_activity
 from activities.vocabulary import Status
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +168,10 @@ def test_the_directory_counts_the_results_checked_in_the_last_12_months(
     html = client_for(analyst).get("/activities/?place=leeds").content.decode()
     assert "1 of these 4 checked in the last 12 months" in html
     assert "Leeds: 1 of 4" in html
+    make_shared_activity("Region Line", last_verified=TODAY)
+    html = client_for(analyst).get("/activities/").content.decode()
+    assert "2 of these 7 checked in the last 12 months" in html
+    assert "Serving several places or the whole region: 1 of 1" in html
 
 
 def test_home_offers_champions_the_queue_and_the_submissions(client_for, champion, analyst):

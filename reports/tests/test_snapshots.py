@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from activities.models import Activity, Place
-from activities.tests.factories import make_activity
+from activities.tests.factories import make_activity, make_shared_activity
 from reports.models import Snapshot
 from reports.snapshots import (
     Change,
@@ -253,3 +253,27 @@ def test_the_admin_lists_the_snapshots_read_only(client_for, champion, superuser
     html = client_for(champion).get(f"/admin/reports/snapshot/{study.pk}/change/").content.decode()
     assert "Bradford &amp; Craven" in html and "234" in html
     assert client_for(superuser).get("/admin/reports/snapshot/add/").status_code == 403
+
+
+def test_the_studys_place_figures_are_compared_without_the_region_wide_activities(
+    client_for, commissioner, study
+):
+    for n in range(56):
+        make_activity(f"Group {n}", place="leeds")
+    make_shared_activity("Leeds and Wakefield Forum", places=("leeds", "wakefield"))
+    for n in range(3):
+        make_shared_activity(f"Region Line {n}")
+    leeds_report = report_build(options=ReportOptions(), place_slug="leeds")
+    assert leeds_report.total == 60  # the page counts the region-wide ones too
+    leeds = change_since(leeds_report, study)
+    assert leeds.left_out == 3
+    assert leeds.sentence("Leeds") == "Leeds: 57 activities; 55 in the 2020 study, +2"
+    assert leeds.breakdowns[0].rows[0].change.signed == ""  # not like for like
+    region = change_since(report_build(options=ReportOptions()), study)
+    assert region.total == Change(60, 602)  # the study's headline counted them
+    assert region.places["leeds"] == Change(57, 55) and region.places_own_only
+    snapshot_take(name="Now")
+    now = change_since(leeds_report, Snapshot.objects.get(slug="now"))
+    assert (now.left_out, now.total) == (0, Change(60, 60))  # a live snapshot counts as the page
+    html = client_for(commissioner).get("/reports/leeds/").content.decode()
+    assert "Not counting the 3 region-wide activities" in html
