@@ -6,6 +6,7 @@ the form does not ask.
 """
 
 from django.contrib import admin, messages
+from django.db import models
 
 from scoping.admin_widgets import SafeRelationsMixin
 
@@ -62,6 +63,7 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         ),
     ]
     readonly_fields = ["state", "submitted_at", "reviewed_by", "reviewed_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return submissions_for(request.user).select_related("place")
