@@ -17,6 +17,7 @@ from .coverage import REGION, REGION_LABEL
 from .definitions import help_with_definitions
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .resources import AliasResource, OrganisationResource, PlaceResource
+from .submission_admin import PlaceChampionInline  # also registers the submissions' admin
 from .vocabulary import ENUMERATION, Status, Vocabulary
 
 DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found")
@@ -270,6 +271,7 @@ class OrganisationAdmin(TableImportExportMixin, SimpleHistoryAdmin):
 class PlaceAdmin(TableImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [PlaceResource]
     list_display = ["name", "population", "population_source", "gss_code"]
+    inlines = [PlaceChampionInline]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -291,6 +291,15 @@ class Activity(models.Model):
     last_verified = models.DateField(
         null=True, blank=True, help_text="When someone last checked it still runs."
     )
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who recorded the last check from the review queue.",
+    )
     scoped_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -634,3 +643,8 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"Data version {self.token}"
+
+
+# Champions' places and the public submissions live in their own modules.
+from .champions import PlaceChampion  # noqa: E402, F401
+from .submissions import Submission  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, submission_views, views
 
 app_name = "activities"
 
@@ -9,4 +9,8 @@ urlpatterns = [
     path("export.csv", views.activity_export_csv, name="export_csv"),
     path("export.xlsx", views.activity_export_xlsx, name="export_xlsx"),
     path("<int:pk>/", views.activity_detail, name="detail"),
+    path("review/", review_views.review_queue, name="review"),
+    path("review/<int:pk>/", review_views.review_record, name="review_record"),
+    path("share/", submission_views.submission_form, name="share"),
+    path("share/thanks/", submission_views.submission_thanks, name="share_thanks"),
 ]

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from scoping.permissions import require
 from scoping.spreadsheets import download
 
+from .currency import directory_currency, verified_by_place, verified_since
 from .data_version import cached
 from .definitions import facets_with_definitions
 from .filters import PAGE_SIZES, directory_filters
@@ -41,15 +42,16 @@ def facet_figures(filters):
     def compute():
         counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
         experiences = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
-        return counts, experiences
+        return counts, experiences, verified_by_place(filters.qs)
 
-    return cached("directory-facets", filters.filter_key(), compute)
+    # The day is in the key because "checked in the last 12 months" moves with it.
+    return cached("directory-facets", (filters.filter_key(), verified_since()), compute)
 
 
 @require(VIEW)
 def activity_list(request):
     filters = directory_filters(request.GET)
-    counts, experience_counts = facet_figures(filters)
+    counts, experience_counts, verified = facet_figures(filters)
     per_page = filters.cleaned("per_page", PAGE_SIZES[0])
     paginator = CountedPaginator(filters.results().for_directory(), per_page, count=counts["total"])
     page = paginator.get_page(request.GET.get("page"))
@@ -71,6 +73,7 @@ def activity_list(request):
             "list_query": request.GET.urlencode(),
             "order": filters.order(),
             "per_page": str(per_page),
+            "currency": directory_currency(filters.places, verified),
         },
     )
 

@@ -16,6 +16,7 @@ from .disclosure import SUPPRESSED
 from .tables import percent
 
 PLACES = "places"
+AS_AT = "Figures as at"
 RATES_CAVEAT = (
     "Rates count only the activities serving each place (its own, those shared with other "
     "places and the region-wide ones). They compare the coverage the scoping found, not the "
@@ -95,16 +96,26 @@ def _cell(value):
     return escape_formula(value) if isinstance(value, str) else value
 
 
-def table_csv_text(headers, rows):
+def as_at_text(computed_at):
+    """When a report's figures were counted, as its downloads state it."""
+    if computed_at is None:
+        return ""
+    return timezone.localtime(computed_at).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def table_csv_text(headers, rows, *, as_at=None):
     """One table as CSV text after the study's disclaimer, without a byte-order mark.
 
-    Empty cells stay empty.
+    Empty cells stay empty. With ``as_at``, a blank line and "Figures as at,
+    <date and time>" follow the table.
     """
     lines = [
         *disclaimer_rows(),
         [_cell(h) for h in headers],
         *([_cell(v) for v in row] for row in rows),
     ]
+    if as_at is not None:
+        lines += [[], [AS_AT, as_at_text(as_at)]]
     return csv_text(lines, byte_order_mark=False)
 
 
@@ -127,6 +138,7 @@ def workbook_bytes(report):
     summary["A1"].font = bold
     summary.append(["Counted", report.options.describe()])
     summary.append(["Exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
+    summary.append([AS_AT, as_at_text(report.computed_at)])
     summary.append(["Activities", report.total])
     summary.append(["Population", report.population])
     summary.append(["Activities per 100,000 people", _numeric(report.per_100k)])

@@ -30,8 +30,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from activities.coverage import Coverage, serving_condition
+from activities.currency import VERIFIED_RECENTLY, verified_since
 from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
@@ -99,6 +101,7 @@ class PlaceFigures:
     own: int = 0
     shared: int = 0
     region_wide: int = 0
+    verified: int = 0  # checked in the last 12 months (activities.currency)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,9 @@ class Report:
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
     interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
+    computed_at: datetime.datetime | None = None  # when the activity figures were counted
+    verified: int = 0  # of ``total``, checked in the last 12 months
+    region_verified: int = 0
 
     @property
     def title(self):
@@ -152,8 +158,12 @@ class Report:
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
-def _count_annotations(prefix=""):
+def _count_annotations(prefix="", since=None):
     annotations = {"activity_count": Count("pk")}
+    if since is not None:
+        annotations[VERIFIED_RECENTLY] = Count(
+            "pk", filter=Q(**{f"{prefix}last_verified__gte": since})
+        )
     for enumeration in VOCABULARY_BREAKDOWNS:
         key = enumeration.key
         for value in enumeration.choices.values:
@@ -163,7 +173,7 @@ def _count_annotations(prefix=""):
     return annotations
 
 
-def activity_counts(options):
+def activity_counts(options, since=None):
     """Every vocabulary count, in one pass over the activities and one over the shared ones' links.
 
     Returns {key: {alias: count}} where the key is a place's pk (the activities
@@ -172,7 +182,8 @@ def activity_counts(options):
     ``SHARED_BY_PLACE`` {place pk: {alias: count}} for the several-place
     activities serving each place. Grouped on the activity table itself:
     joining the places in would cost a second pass at 100,000 activities;
-    places with no activities are simply absent.
+    places with no activities are simply absent. With ``since``, each also
+    counts the activities checked on or after that day (``activities.currency``).
     """
     activities = Activity.objects.order_by()
     links = Activity.places.through.objects.order_by().filter(activity__coverage=Coverage.PLACES)
@@ -181,10 +192,10 @@ def activity_counts(options):
         activities = activities.filter(condition)
         links = links.filter(options.activity_filter("activity__"))
     counts = {}
-    for g in activities.values("place_id", "coverage").annotate(**_count_annotations()):
+    for g in activities.values("place_id", "coverage").annotate(**_count_annotations(since=since)):
         place_id, coverage = g.pop("place_id"), g.pop("coverage")
         counts[place_id if coverage == Coverage.PLACE else coverage] = g
-    shared = links.values("place_id").annotate(**_count_annotations("activity__"))
+    shared = links.values("place_id").annotate(**_count_annotations("activity__", since))
     counts[SHARED_BY_PLACE] = {g.pop("place_id"): g for g in shared}
     return counts
 
@@ -196,13 +207,17 @@ def report_counts(options, *, place_id):
     """(``activity_counts``, ``shared_experience_counts``): the passes over the activities.
 
     Cached until the data change (``activities.data_version``), so every page and
-    export with the same options shares them; the token costs one query.
+    export with the same options shares them; the token costs one query. Returns
+    (when they were counted, activity counts, shared-experience counts); the day
+    from which a check counts as recent is part of the key, so they renew daily.
     """
+    since = verified_since()
     return cached(
         "report-counts",
-        (options, place_id),
+        (options, place_id, since),
         lambda: (
-            activity_counts(options),
+            timezone.now(),
+            activity_counts(options, since),
             shared_experience_counts(options, place_id=place_id),
         ),
     )
@@ -231,6 +246,7 @@ def places_with_counts(places, counts):
         place.own_count = own.get("activity_count", 0)
         place.shared_count = shared.get("activity_count", 0)
         place.region_wide_count = region_wide.get("activity_count", 0)
+        place.verified_count = place.counts.get(VERIFIED_RECENTLY, 0)
     return _added(*(c for key, c in counts.items() if key != SHARED_BY_PLACE))
 
 
@@ -334,7 +350,9 @@ def report_build(*, options, place_slug=None):
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
-    counts, experience_counts = report_counts(options, place_id=place.pk if place else None)
+    computed_at, counts, experience_counts = report_counts(
+        options, place_id=place.pk if place else None
+    )
     region = places_with_counts(places, counts)
     region_total = region.get("activity_count", 0)
     region_population = sum(p.population for p in places)
@@ -347,6 +365,7 @@ def report_build(*, options, place_slug=None):
             own=p.own_count,
             shared=p.shared_count,
             region_wide=p.region_wide_count,
+            verified=p.verified_count,
         )
         for p in places
     ]
@@ -382,4 +401,7 @@ def report_build(*, options, place_slug=None):
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
         interview_release=interviews,
+        computed_at=computed_at,
+        verified=place.verified_count if place else region.get(VERIFIED_RECENTLY, 0),
+        region_verified=region.get(VERIFIED_RECENTLY, 0),
     )

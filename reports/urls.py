@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import change_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("report.xlsx", views.workbook, name="region_xlsx"),
     path("<str:table>.csv", views.table_csv, name="region_csv"),
     path("<slug:place_slug>/", views.place, name="place"),
+    path("<slug:place_slug>/changes/", change_views.place_changes_page, name="place_changes"),
     path("<slug:place_slug>/report.xlsx", views.workbook, name="place_xlsx"),
     path("<slug:place_slug>/<str:table>.csv", views.table_csv, name="place_csv"),
 ]

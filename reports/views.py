@@ -15,6 +15,7 @@ from scoping.spreadsheets import download
 from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
+from .snapshots import report_change_context
 from .summaries import report_build
 
 VIEW = "reports.view_report"
@@ -63,6 +64,7 @@ def _page(request, place_slug):
             "form": form,
             "query": request.GET.urlencode(),
             "suppressed": SUPPRESSED,
+            **report_change_context(request, report),
         },
         status=200 if report else 400,
     )
@@ -88,4 +90,5 @@ def table_csv(request, table, place_slug=None):
         raise Http404("No such table on this page.")
     _, headers, rows = tables[table]
     name = place_slug or "region"
-    return download(exports.table_csv_text(headers, rows), f"peer-support-{name}-{table}.csv")
+    text = exports.table_csv_text(headers, rows, as_at=report.computed_at)
+    return download(text, f"peer-support-{name}-{table}.csv")

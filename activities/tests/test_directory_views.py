@@ -136,10 +136,11 @@ def test_an_unknown_activity_is_not_found(client_for, analyst):
 
 
 # session, user, user permissions, group permissions, places, shared experiences,
-# the data version, facet counts, shared-experience counts, the page's rows, their
-# shared experiences, the places of its several-place ones. With the counts cached
-# (activities/tests/test_data_version.py), two fewer.
-LIST_QUERIES = 12
+# the data version, facet counts, shared-experience counts, the results checked in the
+# last 12 months by place, the page's rows, their shared experiences, the places of its
+# several-place ones. With the counts cached (activities/tests/test_data_version.py),
+# three fewer.
+LIST_QUERIES = 13
 
 
 @pytest.mark.parametrize("per_page", [25, 100])

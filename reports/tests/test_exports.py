@@ -27,7 +27,9 @@ def read_csv(response):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == [DISCLAIMER]  # every download starts with the study's disclaimer
-    return rows[1:]
+    # and ends with a blank line and when its figures were counted.
+    assert rows[-2] == [] and rows[-1][0] == "Figures as at", rows[-2:]
+    return rows[1:-2]
 
 
 def test_a_place_table_downloads_with_the_pages_numbers(client):

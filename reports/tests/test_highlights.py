@@ -22,9 +22,10 @@ def codenames(role):
 
 def test_every_role_may_view_and_the_interview_team_may_edit_highlights():
     editing = {"add_highlight", "change_highlight", "delete_highlight"}
-    assert codenames(INTERVIEW_TEAM) == {"view_report", "view_highlight"} | editing
+    reading = {"view_report", "view_highlight", "view_snapshot", "view_snapshotarea"}
+    assert codenames(INTERVIEW_TEAM) == reading | editing
     for role in (CHAMPIONS, ANALYSTS, COMMISSIONERS):
-        assert codenames(role) == {"view_report", "view_highlight"}
+        assert codenames(role) == reading
 
 
 def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, interviewer):

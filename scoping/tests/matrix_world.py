@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from activities.master_sheet import master_sheet_import
 from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
+from activities.submissions import Submission
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from interviews import services as interview_services
@@ -22,6 +23,7 @@ from interviews.models import (
 )
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
+from reports.snapshots import study_snapshot_load
 
 
 def build_world(users):
@@ -56,6 +58,8 @@ def build_world(users):
     )
     SafeWord.objects.create(word="Sunrise", note="A drop-in's name")
     Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
+    study_snapshot_load()
+    Submission.objects.create(name="Matrix Share", place=Place.objects.get(slug="leeds"))
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
     AccessLog.objects.create(username="x", ip_address="127.0.0.1")
@@ -84,6 +88,8 @@ def build_world(users):
         "reports:place": {"place_slug": "leeds"},
         "reports:place_xlsx": {"place_slug": "leeds"},
         "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
+        "reports:place_changes": {"place_slug": "leeds"},
+        "activities:review_record": {"pk": activity.pk},
         "interviews:interview": {"pk": interview.pk},
         "interviews:flags": {"pk": interview.pk},
         "interviews:excerpt_edit": {"pk": excerpt.pk},

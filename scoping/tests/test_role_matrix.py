@@ -54,6 +54,13 @@ PAGES = {
     "activities:export_csv": EVERYONE,
     "activities:export_xlsx": EVERYONE,
     "activities:detail": EVERYONE,
+    # Champions' review queue (needs change_activity); its one-click checks are POSTs.
+    "activities:review": row(LOGIN, 200, 403, 403, 403, 200),
+    "activities:review_record": POST_ONLY,
+    # The public "share your activity" form: no sign-in (submissions are invisible until accepted).
+    "activities:share": row(200, 200, 200, 200, 200, 200),
+    "activities:share_thanks": row(200, 200, 200, 200, 200, 200),
+    "reports:place_changes": EVERYONE,
     "reports:region": EVERYONE,
     "reports:region_xlsx": EVERYONE,
     "reports:region_csv": EVERYONE,
@@ -131,6 +138,9 @@ ADMIN_MODELS = {
     "axes.accessfailurelog": {"champion": "", "interviewer": "", "superuser": "vd"},
     "axes.accesslog": {"champion": "", "interviewer": "", "superuser": "vd"},
     "reports.highlight": {"champion": "v", "interviewer": "vacd", "superuser": "vacd"},
+    # Snapshots are taken by a command and submissions come from the public form: no "add".
+    "reports.snapshot": {"champion": "v", "interviewer": "v", "superuser": "vcd"},
+    "activities.submission": {"champion": "vc", "interviewer": "", "superuser": "vcd"},
 }
 INTERVIEW_ADMIN_MODELS = {
     "interviews.participant": {"interviewer": "vac", "superuser": "vac"},

@@ -31,6 +31,8 @@ def test_champions_enter_activities_and_organisations():
         "add_organisation",
         "change_organisation",
         "view_alias",
+        "view_submission",  # the public form's submissions, to review
+        "change_submission",
     }
 
 

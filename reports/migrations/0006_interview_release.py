@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0002_report_roles'),
+        ('reports', '0005_study_snapshot'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

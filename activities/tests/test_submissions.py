@@ -1,0 +1,181 @@
+"""The public "share your activity" form and the champions' review of what it brings."""
+
+import pytest
+from django.core.cache import cache
+
+from activities.champions import PlaceChampion
+from activities.models import Activity, Place
+from activities.submission_form import SUBMISSIONS_PER_HOUR
+from activities.submissions import Submission
+from activities.vocabulary import DeliveryModel, Sector
+
+pytestmark = pytest.mark.django_db
+URL = "/activities/share/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Halifax Hearing Voices",
+        "organisation": "Halifax Voices",
+        "place": str(Place.objects.get(slug="calderdale").pk),
+        "description": "A fortnightly group for people who hear voices.",
+        "delivery_model": DeliveryModel.SUPPORT_GROUP,
+        "venue": "Halifax library",
+        "website": "example.org/voices",
+        "contact": "01422 000000 (office)",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_anyone_may_open_and_send_the_form_without_signing_in(client):
+    assert client.get(URL).status_code == 200
+    response = client.post(URL, form_data())
+    assert response.status_code == 302 and response["Location"] == "/activities/share/thanks/"
+    submission = Submission.objects.get()
+    assert submission.state == Submission.State.PENDING
+    assert submission.website == "https://example.org/voices"
+    assert client.get("/activities/share/thanks/").status_code == 200
+
+
+def test_a_submission_is_invisible_until_accepted(client, client_for, analyst, champion):
+    client.post(URL, form_data())
+    reader = client_for(analyst)
+    assert "Halifax Hearing Voices" not in reader.get("/activities/?q=voices").content.decode()
+    assert "Halifax Hearing Voices" not in reader.get("/activities/").content.decode()
+    assert reader.get("/reports/calderdale/").context["report"].total == 0
+    assert not Activity.objects.exists()
+    submission = Submission.objects.get()
+    submission.sector = Sector.THIRD_SECTOR
+    submission.save()
+    response = client_for(champion).post(
+        "/admin/activities/submission/",
+        {"action": "accept_submissions", "_selected_action": [submission.pk]},
+    )
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.name, activity.place.slug, activity.organisation.name) == (
+        "Halifax Hearing Voices",
+        "calderdale",
+        "Halifax Voices",
+    )
+    assert activity.scoped_by == champion
+    submission.refresh_from_db()
+    assert (submission.state, submission.activity, submission.reviewed_by) == (
+        Submission.State.ACCEPTED,
+        activity,
+        champion,
+    )
+    assert "Halifax Hearing Voices" in reader.get("/activities/").content.decode()
+    assert reader.get("/reports/calderdale/").context["report"].total == 1
+
+
+def test_accepting_needs_the_sector_and_says_so(client, client_for, champion):
+    client.post(URL, form_data())
+    submission = Submission.objects.get()
+    response = client_for(champion).post(
+        "/admin/activities/submission/",
+        {"action": "accept_submissions", "_selected_action": [submission.pk]},
+        follow=True,
+    )
+    assert "choose its sector before accepting it" in response.content.decode()
+    assert not Activity.objects.exists()
+    assert Submission.objects.get().state == Submission.State.PENDING
+
+
+def test_a_rejected_submission_never_appears(client, client_for, champion):
+    client.post(URL, form_data())
+    submission = Submission.objects.get()
+    client_for(champion).post(
+        "/admin/activities/submission/",
+        {"action": "reject_submissions", "_selected_action": [submission.pk]},
+    )
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.REJECTED and submission.reviewed_by == champion
+    assert not Activity.objects.exists()
+
+
+def test_champions_see_only_their_places_submissions(client, client_for, champion, make_user):
+    client.post(URL, form_data())
+    client.post(URL, form_data(name="Leeds Walk", place=str(Place.objects.get(slug="leeds").pk)))
+    PlaceChampion.objects.create(user=champion, place=Place.objects.get(slug="leeds"))
+    html = client_for(champion).get("/admin/activities/submission/").content.decode()
+    assert "Leeds Walk" in html and "Halifax Hearing Voices" not in html
+    halifax = Submission.objects.get(name="Halifax Hearing Voices")
+    response = client_for(champion).get(f"/admin/activities/submission/{halifax.pk}/change/")
+    assert response.status_code == 302  # the admin's "no such object" redirect
+    other = make_user("champion2", "Champions")
+    html = client_for(other).get("/admin/activities/submission/").content.decode()
+    assert "Leeds Walk" in html and "Halifax Hearing Voices" in html  # no place: sees all
+
+
+def test_the_honeypot_is_thanked_and_dropped(client):
+    response = client.post(URL, form_data(fax_number="0800 spam"))
+    assert response.status_code == 302
+    assert not Submission.objects.exists()
+
+
+def test_one_address_may_send_only_so_many_an_hour(client):
+    for n in range(SUBMISSIONS_PER_HOUR):
+        assert client.post(URL, form_data(name=f"Group {n}")).status_code == 302
+    response = client.post(URL, form_data(name="One too many"))
+    assert response.status_code == 429
+    assert "try again later" in response.content.decode()
+    assert Submission.objects.count() == SUBMISSIONS_PER_HOUR
+    other = client.post(URL, form_data(name="Someone else"), REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 302
+
+
+def test_the_limit_counts_the_client_behind_the_proxy(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(SUBMISSIONS_PER_HOUR):
+        client.post(URL, form_data(name=f"Group {n}"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    blocked = client.post(URL, form_data(name="x"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert blocked.status_code == 429
+    other = client.post(URL, form_data(name="y"), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code == 302
+
+
+def test_a_request_that_is_too_large_is_refused(client):
+    response = client.post(URL, form_data(description="x" * 20_000))
+    assert response.status_code == 413
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "x" * 201, "at most 200 characters"),
+        ("description", "x" * 2001, "at most 2000 characters"),
+        ("name", "", "This field is required"),
+        ("place", "999999999999999999999999", "Choose one of the six places"),
+        ("website", "javascript:alert(1)", "Enter a valid URL"),
+    ],
+)
+def test_bad_answers_are_named(client, field, value, message):
+    response = client.post(URL, form_data(**{field: value}))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_no_html_is_rendered(client, client_for, champion):
+    client.post(URL, form_data(name="<b>Bold</b> <script>alert(1)</script>"))
+    submission = Submission.objects.get()
+    html = client_for(champion).get("/admin/activities/submission/").content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    html = client_for(champion).get(f"/admin/activities/submission/{submission.pk}/change/")
+    assert "<script>alert(1)</script>" not in html.content.decode()
+
+
+def test_the_form_opens_nothing_else(client):
+    client.post(URL, form_data())
+    for url in ["/activities/", "/reports/", "/admin/activities/submission/"]:
+        assert client.get(url).status_code == 302  # to sign in
