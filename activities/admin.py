@@ -264,3 +264,7 @@ class AliasAdmin(TableImportExportMixin, SimpleHistoryAdmin):
         enumeration = ENUMERATION.get(alias.vocabulary)
         label = enumeration.labels.get(alias.canonical) if enumeration else alias.table_label
         return format_html("<strong>{}</strong>", label or alias.canonical)
+
+
+# The Open Referral UK API's partners and use log.
+from .api import admin as api_admin  # noqa: E402, F401
