@@ -35,6 +35,14 @@ def optional(field_class, **kwargs):
     return field_class(required=False, **kwargs)
 
 
+class AlwaysMethodField(serializers.SerializerMethodField):
+    """A computed field that is always present, so the OpenAPI document says required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.required = True
+
+
 class TaxonomySerializer(Record):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -63,7 +71,7 @@ class AttributeSerializer(Record):
 class OrganizationSerializer(Record):
     id = serializers.UUIDField(source="uuid")
     name = serializers.CharField()
-    description = serializers.SerializerMethodField()
+    description = AlwaysMethodField()
     website = optional(serializers.URLField)
 
     @extend_schema_field(serializers.CharField())
@@ -114,7 +122,7 @@ class ServiceListSerializer(Record):
     description = serializers.SerializerMethodField()
     url = optional(serializers.URLField, source="website")
     email = serializers.SerializerMethodField()
-    status = serializers.SerializerMethodField()
+    status = AlwaysMethodField()
     last_modified = optional(serializers.DateTimeField, source="updated")
     organization = OrganizationSerializer(source="organisation", required=False)
 
