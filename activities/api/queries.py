@@ -65,7 +65,9 @@ class TermQuery(PageQuery):
 
 def parameters(query_class, request):
     """The request's checked parameters, or a 400 that says which one is wrong and why."""
-    query = query_class(data=request.query_params)
+    # A plain dict, not the QueryDict: an empty "?taxonomy_id=" is then refused as not
+    # a UUID, rather than read as if it were absent.
+    query = query_class(data=request.query_params.dict())
     if not query.is_valid():
         problems = [
             f"{name}: {' '.join(str(message) for message in messages)}"
