@@ -25,10 +25,11 @@ def give_ids(apps, schema_editor):
         history = apps.get_model("activities", history_name)
         for pk in model.objects.filter(uuid__isnull=True).values_list("pk", flat=True):
             model.objects.filter(pk=pk).update(uuid=uuid.uuid4())
-        history.objects.update(
+        kept = model.objects.values("pk")
+        history.objects.filter(id__in=kept).update(
             uuid=Subquery(model.objects.filter(pk=OuterRef("id")).values("uuid")[:1])
         )
-        gone = history.objects.filter(uuid__isnull=True).values_list("id", flat=True).distinct()
+        gone = history.objects.exclude(id__in=kept).values_list("id", flat=True).distinct()
         for record_id in list(gone):
             history.objects.filter(id=record_id).update(uuid=uuid.uuid4())
 
