@@ -12,7 +12,7 @@ import math
 from rest_framework import exceptions, serializers
 
 from ..models import Activity
-from . import coverage
+from . import areas
 from .identifiers import service_of
 from .taxonomies import find_term, taxonomy_condition
 
@@ -108,9 +108,9 @@ def page_of_queryset(queryset, params):
 
 def services():
     """Activities with what serialising them as services reads, in fixed queries."""
-    return Activity.objects.select_related(
-        "organisation", *coverage.SELECT_RELATED
-    ).prefetch_related("shared_experiences", *coverage.PREFETCH)
+    return Activity.objects.select_related("organisation", *areas.SELECT_RELATED).prefetch_related(
+        "shared_experiences", *areas.PREFETCH
+    )
 
 
 def services_matching(params):

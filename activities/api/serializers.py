@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from . import coverage
+from . import areas
 from .identifiers import paired_id, part_id
 from .taxonomies import SERVICE_STATUS, activity_terms
 
@@ -193,7 +193,7 @@ class ServiceSerializer(ServiceListSerializer):
 
     @extend_schema_field(ServiceAreaSerializer(many=True))
     def get_service_areas(self, activity):
-        return ServiceAreaSerializer(coverage.service_areas(activity), many=True).data
+        return ServiceAreaSerializer(areas.service_areas(activity), many=True).data
 
     @extend_schema_field(ServiceAtLocationInServiceSerializer(many=True))
     def get_service_at_locations(self, activity):

@@ -19,7 +19,7 @@ from django.db.models import Q
 from ..models import Activity, Place, SharedExperience
 from ..querysets import BOOLEAN_FACETS
 from ..vocabulary import ENUMERATIONS, Status
-from . import coverage
+from . import areas
 from .identifiers import taxonomy_id, term_id
 
 # The directory's status, in the profile's service statuses. "Unknown" (no evidence
@@ -108,7 +108,7 @@ def place_term(place):
         f"Place: {place.name}{gss}",
         place.slug,
         PLACE,
-        coverage.serving_place(place.pk),
+        areas.serving_place(place.pk),
     )
 
 
@@ -167,7 +167,7 @@ def taxonomy_condition(uuid):
 def activity_terms(activity):
     """The terms an activity carries, in taxonomy order; no queries when the activity
     comes with its places and shared experiences (``ServiceQuerySet``)."""
-    terms = [place_term(place) for place in coverage.service_places(activity)]
+    terms = [place_term(place) for place in areas.service_places(activity)]
     for enumeration in ENUMERATIONS:
         value = getattr(activity, enumeration.key)
         terms.append(_fixed_terms()[term_id(enumeration.key, value)])

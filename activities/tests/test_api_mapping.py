@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from activities.api.coverage import service_areas
+from activities.api.areas import service_areas
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, Place, SharedExperience
 from activities.querysets import BOOLEAN_FACETS
