@@ -5,6 +5,7 @@ import pytest
 
 from activities.api.identifiers import paired_id
 from activities.models import Place, SharedExperience
+from activities.vocabulary import ENUMERATIONS, Sector
 
 from .oruk import make_known_directory, page_problems, problems
 
@@ -129,15 +130,18 @@ def test_a_full_service(api, known):
     ]
     assert terms == [
         ("Place", "Leeds"),
+        *((e.title, e.labels[getattr(walk, e.key)]) for e in ENUMERATIONS),
+        ("Shared experience", "Anxiety"),
+        ("Shared experience", "General mental health"),
+        ("Online", "Yes"),
+        ("Calls itself peer support", "Yes"),
+    ]
+    assert terms[1:6] == [
         ("Sector", "Third Sector"),
         ("Main focus", "Mental health focused"),
         ("Primary model of delivery", "Support group"),
         ("Funding type", "Statutory"),
         ("Status", "Active"),
-        ("Shared experience", "Anxiety"),
-        ("Shared experience", "General mental health"),
-        ("Online", "Yes"),
-        ("Calls itself peer support", "Yes"),
     ]
     assert body["attributes"][0]["taxonomy_term_id"] == str(leeds.uuid)
     assert {a["link_id"] for a in body["attributes"]} == {str(walk.uuid)}
@@ -189,14 +193,17 @@ def test_taxonomies_one_for_each_directory_filter(api, known):
     assert page_problems("taxonomy.json", body) == []
     assert [t["name"] for t in body["contents"]] == [
         "Place",
+        *(e.title for e in ENUMERATIONS),
+        "Shared experience",
+        "Online",
+        "Calls itself peer support",
+    ]
+    assert [t["name"] for t in body["contents"][1:6]] == [
         "Sector",
         "Main focus",
         "Primary model of delivery",
         "Funding type",
         "Status",
-        "Shared experience",
-        "Online",
-        "Calls itself peer support",
     ]
     sector = body["contents"][1]
     detail = api.get(f"/api/taxonomies/{sector['id']}").json()
@@ -206,7 +213,8 @@ def test_taxonomies_one_for_each_directory_filter(api, known):
 
 def test_taxonomy_terms_pages_and_detail(api, known):
     experiences = SharedExperience.objects.count()
-    total = 6 + 6 + 2 + 7 + 4 + 3 + experiences + 2 + 2
+    places = Place.objects.count()
+    total = places + sum(len(e.choices) for e in ENUMERATIONS) + experiences + 2 + 2
     first = api.get("/api/taxonomy_terms?per_page=10").json()
     assert page_problems("taxonomy_term.json", first) == []
     assert (first["total_items"], first["total_pages"], first["size"]) == (
@@ -220,14 +228,8 @@ def test_taxonomy_terms_pages_and_detail(api, known):
     assert api.get(f"/api/taxonomy_terms/{term['id']}").json() == term
     sector_id = api.get("/api/taxonomies").json()["contents"][1]["id"]
     sectors = api.get(f"/api/taxonomy_terms?taxonomy_id={sector_id}").json()
-    assert [t["term"] for t in sectors["contents"]] == [
-        "third_sector",
-        "community",
-        "nhs",
-        "local_authority",
-        "partnership_nhs",
-        "other",
-    ]
+    assert [t["term"] for t in sectors["contents"]] == Sector.values
+    assert "third_sector" in Sector.values
 
 
 def test_openapi_document_lists_every_endpoint(api):
