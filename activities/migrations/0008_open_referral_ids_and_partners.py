@@ -5,6 +5,7 @@ Existing rows get a UUID each; their history rows get the same one (a record's
 history describes one published record); history of deleted records gets one per record.
 """
 
+import importlib
 import uuid
 
 import django.db.models.deletion
@@ -32,6 +33,14 @@ def give_ids(apps, schema_editor):
         gone = history.objects.exclude(id__in=kept).values_list("id", flat=True).distinct()
         for record_id in list(gone):
             history.objects.filter(id=record_id).update(uuid=uuid.uuid4())
+
+
+def directory_indexes_again(apps, schema_editor):
+    """SQLite rebuilds the activity table to make ``uuid`` unique, which drops the raw
+    indexes of migration 0004; make them again (each only if missing)."""
+    importlib.import_module("activities.migrations.0004_directory_search").create_indexes(
+        apps, schema_editor
+    )
 
 
 def published_id(**options):
@@ -134,4 +143,5 @@ class Migration(migrations.Migration):
                 "ordering": ["-at"],
             },
         ),
+        migrations.RunPython(directory_indexes_again, migrations.RunPython.noop, elidable=False),
     ]
