@@ -5,7 +5,9 @@ authentication). The run is bounded: a fixed number of examples an operation."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 
@@ -40,8 +42,16 @@ schema.app = get_wsgi_application()
 
 @pytest.fixture
 def token(db, api_settings, partner):
+    """The partner's token, with the app served as a real WSGI application inside the
+    test's transaction: as Django's test client does, the request signals must not
+    close the connection (which holds the transaction) between requests."""
     make_known_directory()
-    return partner[1]
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield partner[1]
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 def test_the_document_checked_is_the_one_served(api):
