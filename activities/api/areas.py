@@ -1,25 +1,43 @@
 """Where an activity runs, as Open Referral service areas: the one place to change
 when what an activity covers changes shape.
 
-A service area is one of the six places (with its ONS GSS code, where known, as a
-statistical-geography URI). Its id is made from the service's and the place's UUIDs,
-so it is the same on every request.
+An activity serves one place, several places or the whole region
+(``activities.coverage``); it gets a service area for each place it serves (all
+six for a region-wide one). A service area is the place's name with its ONS GSS
+code, where known, as ``extent`` and as a statistical-geography URI. Its id is made
+from the service's and the place's UUIDs, so it is the same on every request.
 """
 
-from django.db.models import Q
-
+from ..coverage import Coverage, serving_condition
+from ..models import Place
 from .identifiers import part_id
 
 GSS_URI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
 
 # What ``service_places`` reads, for a queryset's select_related / prefetch_related.
 SELECT_RELATED = ("place",)
-PREFETCH = ()
+PREFETCH = ("places",)
+
+
+def with_places(activities):
+    """``activities`` (a list), each able to say which places it serves without a query.
+
+    Region-wide activities serve every place: the places are read once (one query,
+    always, so a page's query count does not depend on what is on it).
+    """
+    every_place = list(Place.objects.order_by("name"))
+    for activity in activities:
+        activity.every_place = every_place
+    return activities
 
 
 def service_places(activity):
-    """The places the activity serves, each once."""
-    return [activity.place]
+    """The places the activity serves, each once, by name."""
+    if activity.coverage == Coverage.REGION:
+        return activity.every_place
+    if activity.coverage == Coverage.PLACES:
+        return sorted(activity.places.all(), key=lambda place: place.name)
+    return [activity.place] if activity.place_id else []
 
 
 def service_areas(activity):
@@ -39,5 +57,5 @@ def service_areas(activity):
 
 
 def serving_place(place_id):
-    """Activities that serve the place with this id."""
-    return Q(place_id=place_id)
+    """Activities that serve the place with this id: its own, shared, region-wide."""
+    return serving_condition([place_id])

@@ -3,8 +3,9 @@
 Parameters are checked by serializers (so the OpenAPI document states their limits)
 and a bad one is a 400 naming the parameter and what is allowed. A page costs the
 same number of queries whatever its size and however many activities there are:
-one count, one for the page's rows (with organisation and place), one for their
-shared experiences.
+one count, one for the page's rows (with organisation and place), one each for
+their shared experiences and the places of several-place ones, and the places (for
+region-wide ones).
 """
 
 import math
@@ -103,7 +104,7 @@ def page_of_queryset(queryset, params):
     count = queryset.count()
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page]) if start < count else []
-    return page(rows, count, number, per_page)
+    return page(areas.with_places(rows), count, number, per_page)
 
 
 def services():
@@ -132,7 +133,8 @@ def services_matching(params):
 
 
 def service(uuid):
-    return services().filter(uuid=uuid).first()
+    activity = services().filter(uuid=uuid).first()
+    return areas.with_places([activity])[0] if activity else None
 
 
 def service_with_venue(service_at_location_uuid):

@@ -1,7 +1,8 @@
 """The directory's vocabularies as published taxonomies, and activities' terms in them.
 
 Every filter of the directory has a taxonomy here, so a partner can rebuild the
-filters from the API alone: the places, each enumerated vocabulary of
+filters from the API alone: the places, what an activity serves (one place,
+several, the region), each enumerated vocabulary of
 ``vocabulary.ENUMERATIONS`` (sector, main focus, delivery model, funding type,
 status and any added later), the shared experiences, and the yes/no facts (runs
 online, calls itself peer support: a "Yes" or "No" term, none when not known). A
@@ -16,6 +17,7 @@ from uuid import UUID
 
 from django.db.models import Q
 
+from ..coverage import COVERAGE_DEFINITIONS, Coverage
 from ..models import Activity, Place, SharedExperience
 from ..querysets import BOOLEAN_FACETS
 from ..vocabulary import ENUMERATIONS, Status
@@ -89,9 +91,24 @@ def fixed_taxonomies():
     return taxonomies
 
 
+COVERAGE = Taxonomy("coverage", "Serves", _description("Serves"))
+COVERAGE.terms = [
+    Term(
+        term_id("coverage", value),
+        label,
+        f"Serves: {label}. {COVERAGE_DEFINITIONS[value]}",
+        value,
+        COVERAGE,
+        Q(coverage=value),
+    )
+    for value, label in Coverage.choices
+]
+
+
 @cache
 def _fixed_terms():
-    return {term.id: term for taxonomy in fixed_taxonomies().values() for term in taxonomy.terms}
+    taxonomies = [*fixed_taxonomies().values(), COVERAGE]
+    return {term.id: term for taxonomy in taxonomies for term in taxonomy.terms}
 
 
 PLACE = Taxonomy("place", "Place", _description("Place"))
@@ -135,7 +152,7 @@ def published_taxonomies():
     experience.terms = [experience_term(e) for e in SharedExperience.objects.order_by("name")]
     enumerated = [fixed[e.key] for e in ENUMERATIONS]
     yes_no = [fixed[key] for key in BOOLEAN_FACETS]
-    return [place, *enumerated, experience, *yes_no]
+    return [place, COVERAGE, *enumerated, experience, *yes_no]
 
 
 def find_term(uuid):
@@ -156,7 +173,7 @@ def taxonomy_condition(uuid):
             if taxonomy.key in BOOLEAN_FACETS:
                 return Q(**{f"{taxonomy.key}__isnull": False})
             return Q()
-    if uuid == PLACE.id:
+    if uuid in (PLACE.id, COVERAGE.id):
         return Q()
     if uuid == SHARED_EXPERIENCE.id:
         links = Activity.shared_experiences.through.objects.all()
@@ -168,6 +185,7 @@ def activity_terms(activity):
     """The terms an activity carries, in taxonomy order; no queries when the activity
     comes with its places and shared experiences (``ServiceQuerySet``)."""
     terms = [place_term(place) for place in areas.service_places(activity)]
+    terms.append(_fixed_terms()[term_id("coverage", activity.coverage)])
     for enumeration in ENUMERATIONS:
         value = getattr(activity, enumeration.key)
         terms.append(_fixed_terms()[term_id(enumeration.key, value)])

@@ -16,7 +16,7 @@ from referencing import Registry, Resource
 
 from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
 
-from .factories import make_activity
+from .factories import make_activity, make_shared_activity
 
 SCHEMAS = Path(__file__).parent / "oruk_schemas"
 REGISTRY = Registry().with_resources(
@@ -65,8 +65,9 @@ def page_problems(item_schema, data):
     return found
 
 
-def make_known_directory():
-    """Three activities with every kind of value the mapping handles."""
+def make_known_directory(*, shared=False):
+    """Three activities with every kind of value the mapping handles; with ``shared``,
+    one serving two places and one serving the whole region as well."""
     walk = make_activity(
         "Anxiety Walk",
         place="leeds",
@@ -103,4 +104,10 @@ def make_known_directory():
         delivery_model=DeliveryModel.ONLINE_FORUM,
         status=Status.UNKNOWN,
     )
-    return {"walk": walk, "crafts": crafts, "forum": forum}
+    known = {"walk": walk, "crafts": crafts, "forum": forum}
+    if shared:
+        known["pair"] = make_shared_activity(
+            "Two Towns Peer Group", places=("wakefield", "kirklees"), venue="Town Hall"
+        )
+        known["region"] = make_shared_activity("Region Hearing Voices", experiences=())
+    return known

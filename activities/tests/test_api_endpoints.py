@@ -4,6 +4,7 @@ and every answer against the JSON schemas written from the profile."""
 import pytest
 
 from activities.api.identifiers import paired_id
+from activities.coverage import Coverage
 from activities.models import Place, SharedExperience
 from activities.vocabulary import ENUMERATIONS, Sector
 
@@ -130,13 +131,14 @@ def test_a_full_service(api, known):
     ]
     assert terms == [
         ("Place", "Leeds"),
+        ("Serves", "One place"),
         *((e.title, e.labels[getattr(walk, e.key)]) for e in ENUMERATIONS),
         ("Shared experience", "Anxiety"),
         ("Shared experience", "General mental health"),
         ("Online", "Yes"),
         ("Calls itself peer support", "Yes"),
     ]
-    assert terms[1:6] == [
+    assert terms[2:7] == [
         ("Sector", "Third Sector"),
         ("Main focus", "Mental health focused"),
         ("Primary model of delivery", "Support group"),
@@ -193,19 +195,20 @@ def test_taxonomies_one_for_each_directory_filter(api, known):
     assert page_problems("taxonomy.json", body) == []
     assert [t["name"] for t in body["contents"]] == [
         "Place",
+        "Serves",
         *(e.title for e in ENUMERATIONS),
         "Shared experience",
         "Online",
         "Calls itself peer support",
     ]
-    assert [t["name"] for t in body["contents"][1:6]] == [
+    assert [t["name"] for t in body["contents"][2:7]] == [
         "Sector",
         "Main focus",
         "Primary model of delivery",
         "Funding type",
         "Status",
     ]
-    sector = body["contents"][1]
+    sector = body["contents"][2]
     detail = api.get(f"/api/taxonomies/{sector['id']}").json()
     assert detail == sector
     assert problems("taxonomy.json", detail) == []
@@ -214,7 +217,8 @@ def test_taxonomies_one_for_each_directory_filter(api, known):
 def test_taxonomy_terms_pages_and_detail(api, known):
     experiences = SharedExperience.objects.count()
     places = Place.objects.count()
-    total = places + sum(len(e.choices) for e in ENUMERATIONS) + experiences + 2 + 2
+    enumerated = sum(len(e.choices) for e in ENUMERATIONS)
+    total = places + len(Coverage.choices) + enumerated + experiences + 2 + 2
     first = api.get("/api/taxonomy_terms?per_page=10").json()
     assert page_problems("taxonomy_term.json", first) == []
     assert (first["total_items"], first["total_pages"], first["size"]) == (
@@ -226,7 +230,7 @@ def test_taxonomy_terms_pages_and_detail(api, known):
     assert last["last_page"] and last["size"] == total - 10 * (first["total_pages"] - 1)
     term = first["contents"][0]
     assert api.get(f"/api/taxonomy_terms/{term['id']}").json() == term
-    sector_id = api.get("/api/taxonomies").json()["contents"][1]["id"]
+    sector_id = api.get("/api/taxonomies").json()["contents"][2]["id"]
     sectors = api.get(f"/api/taxonomy_terms?taxonomy_id={sector_id}").json()
     assert [t["term"] for t in sectors["contents"]] == Sector.values
     assert "third_sector" in Sector.values
@@ -258,3 +262,28 @@ def test_openapi_document_lists_every_endpoint(api):
         "organization_id",
         "modified_after",
     }
+
+
+def test_several_places_and_the_region_get_each_area_they_serve(api):
+    known = make_known_directory(shared=True)
+    pair = api.get(f"/api/services/{known['pair'].uuid}").json()
+    assert problems("service.json", pair) == []
+    assert [a["name"] for a in pair["service_areas"]] == ["Kirklees", "Wakefield"]
+    assert [a["extent"] for a in pair["service_areas"]] == ["E08000034", "E08000036"]
+    region = api.get(f"/api/services/{known['region'].uuid}").json()
+    assert [a["name"] for a in region["service_areas"]] == list(
+        Place.objects.order_by("name").values_list("name", flat=True)
+    )
+    served = [
+        (a["taxonomy_term"]["taxonomy"], a["taxonomy_term"]["name"])
+        for a in region["attributes"]
+        if a["taxonomy_term"]["taxonomy"] in ("Place", "Serves")
+    ]
+    assert served[-1] == ("Serves", "Region-wide (WY&H wide)") and len(served) == 7
+    # Each area's id is its own and the same on every request.
+    again = api.get(f"/api/services/{known['region'].uuid}").json()
+    ids = [a["id"] for a in region["service_areas"]]
+    assert ids == [a["id"] for a in again["service_areas"]] and len(set(ids)) == 6
+    page = api.get("/api/services").json()
+    assert page_problems("service_list.json", page) == []
+    assert page["total_items"] == 5

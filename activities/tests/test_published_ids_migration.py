@@ -1,4 +1,4 @@
-"""Migration 0008 gives every record's history the record's own published id."""
+"""Migration 0010 gives every record's history the record's own published id."""
 
 import importlib
 import uuid
@@ -12,7 +12,7 @@ from .factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("activities.migrations.0008_open_referral_ids_and_partners")
+migration = importlib.import_module("activities.migrations.0010_open_referral_ids_and_partners")
 
 
 def test_history_rows_carry_their_records_id():

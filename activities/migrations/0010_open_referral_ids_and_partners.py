@@ -49,7 +49,7 @@ def published_id(**options):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0007_import_run_problems"),
+        ("activities", "0009_study_vocabulary_access_how_found"),
     ]
 
     operations = [
