@@ -182,8 +182,8 @@ def taxonomy_condition(uuid):
 
 
 def activity_terms(activity):
-    """The terms an activity carries, in taxonomy order; no queries when the activity
-    comes with its places and shared experiences (``ServiceQuerySet``)."""
+    """The terms an activity carries, in taxonomy order; no queries for an activity from
+    ``queries.services()`` that has been through ``areas.with_places``."""
     terms = [place_term(place) for place in areas.service_places(activity)]
     terms.append(_fixed_terms()[term_id("coverage", activity.coverage)])
     for enumeration in ENUMERATIONS:
