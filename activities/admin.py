@@ -360,3 +360,7 @@ class AliasAdmin(TableImportExportMixin, SimpleHistoryAdmin):
         if alias.vocabulary == Vocabulary.PLACE and alias.canonical == REGION:
             label = REGION_LABEL
         return format_html("<strong>{}</strong>", label or alias.canonical)
+
+
+# The Open Referral UK API's partners and use log.
+from .api import admin as api_admin  # noqa: E402, F401

@@ -56,13 +56,25 @@ def rows_insert(*, model, fields, rows):
 
 
 def records_insert(*, model, records):
-    """INSERT {attname: database-ready value} records; missing fields take their defaults."""
+    """INSERT {attname: database-ready value} records; missing fields take their defaults.
+
+    A callable default (a published UUID) is called once per record, not once per column.
+    """
     fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    defaults = [(f.attname, f.get_default()) for f in fields]
+    connection = connections[router.db_for_write(model)]
+    fixed = {f.attname: f.get_default() for f in fields if not callable(f.default)}
+
+    def value(record, field):
+        if field.attname in record:
+            return record[field.attname]
+        if field.attname in fixed:
+            return fixed[field.attname]
+        return field.get_db_prep_save(field.get_default(), connection)
+
     rows_insert(
         model=model,
         fields=[f.attname for f in fields],
-        rows=[tuple(record.get(name, default) for name, default in defaults) for record in records],
+        rows=[tuple(value(record, f) for f in fields) for record in records],
     )
 
 

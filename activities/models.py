@@ -1,6 +1,8 @@
 """The directory's data: places, the shared-experience taxonomy, organisations,
 activities, and the alternative spellings that map spreadsheet cells onto them."""
 
+from uuid import uuid4
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -56,6 +58,9 @@ class Place(models.Model):
     gss_code = models.CharField(
         "GSS code", max_length=9, blank=True, help_text="ONS area code, where known."
     )
+    # The record's id in the Open Referral UK API (activities/api/): made once, kept
+    # through every edit and re-import, never reused.
+    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -76,6 +81,9 @@ class SharedExperience(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+    # The record's id in the Open Referral UK API (activities/api/): made once, kept
+    # through every edit and re-import, never reused.
+    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
 
     objects = SlugManager()
     history = HistoricalRecords()
@@ -125,6 +133,9 @@ class Organisation(models.Model):
     name_key = models.CharField(max_length=300, unique=True, editable=False)
     website = WebsiteField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
+    # The record's id in the Open Referral UK API (activities/api/): made once, kept
+    # through every edit and re-import, never reused.
+    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
 
     objects = OrganisationManager()
     history = HistoricalRecords()
@@ -322,6 +333,9 @@ class Activity(models.Model):
         editable=False,
         help_text="Goes up by one on every save; a save based on an older version is refused.",
     )
+    # The record's id in the Open Referral UK API (activities/api/): made once, kept
+    # through every edit and re-import, never reused.
+    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
 
     objects = ActivityQuerySet.as_manager()
     history = HistoricalRecords(
@@ -648,3 +662,6 @@ class DataVersion(models.Model):
 # Champions' places and the public submissions live in their own modules.
 from .champions import PlaceChampion  # noqa: E402, F401
 from .submissions import Submission  # noqa: E402, F401
+
+# The Open Referral UK API's partners and their use log live with the API.
+from .api.partners import ApiPartner, ApiUse  # noqa: E402, F401

@@ -13,6 +13,8 @@ Names that would clash with an activity already recorded get a number, so
 seeding twice, or on top of the demo data, never breaks the identity constraint.
 """
 
+from uuid import uuid4
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -64,6 +66,7 @@ def activities_seed(*, count, seed, weights):
     experiences = dict(SharedExperience.objects.values_list("slug", "pk"))
     organisations = Organisation.objects.ids_by_key(row["organisation"] for row in rows)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    published_id = Activity._meta.get_field("uuid")
     records = []
     for row, (_place, organisation_key, name_key) in zip(rows, keys, strict=True):
         record = {
@@ -77,6 +80,8 @@ def activities_seed(*, count, seed, weights):
             place_id=places[row["place"]],
             created=now,
             updated=now,
+            # Set here, not left to the default, so the history rows carry the same id.
+            uuid=published_id.get_db_prep_save(uuid4(), connection),
         )
         records.append(record)
     last_id = Activity.objects.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "scoping",
     "activities",
     "interviews",
@@ -325,3 +327,32 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The Open Referral UK API (activities/api/). Partners' tokens by default;
+# API_PUBLIC=true opens it to anyone, as the profile's compliance rules expect (no key,
+# Access-Control-Allow-Origin: *). API_RATE_LIMIT is per token (per address when public).
+API_PUBLIC = env_bool("API_PUBLIC", False)
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["activities.api.access.PartnerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["activities.api.access.PartnerOrPublic"],
+    "DEFAULT_THROTTLE_CLASSES": ["activities.api.access.PartnerRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Peer Support Directory: Open Referral UK API",
+    "DESCRIPTION": (
+        "The West Yorkshire & Harrogate peer support directory in the Open Referral UK "
+        "profile (HSDS 3.0). A picture of what was visible when it was scoped: not "
+        "exhaustive and not a signposting service."
+    ),
+    "VERSION": "3.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api",
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "ENUM_NAME_OVERRIDES": {},
+}

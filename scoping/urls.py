@@ -29,4 +29,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
     path("interviews/", include("interviews.urls")),
+    # Open Referral UK: a partner's token, or no sign-in at all when API_PUBLIC is on.
+    path("api/", include("activities.api.urls")),
 ]

@@ -66,7 +66,12 @@ def website(raw, max_length=500):
         text = "https://" + text
     if len(text) > max_length:
         raise CellError(f"is longer than {max_length} characters")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unmatched "[" in the host ("Invalid IPv6 URL")
+        raise CellError(
+            "is not a web address", "a web address such as https://example.org"
+        ) from None
     if parts.scheme not in ("http", "https") or not _HOST.match(parts.netloc) or " " in text:
         raise CellError("is not a web address", "a web address such as https://example.org")
     return text

@@ -6,7 +6,10 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
+from activities.api.identifiers import paired_id, taxonomy_id, term_id
+from activities.api.partners import ApiPartner, ApiUse
 from activities.master_sheet import master_sheet_import
 from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
 from activities.submissions import Submission
@@ -66,6 +69,11 @@ def build_world(users):
     InterviewGuide.objects.first() or make_interview().guide
     assert AccessLogEntry.objects.exists()
 
+    api_partner = ApiPartner(name="Matrix Council")
+    api_partner.issue_token()
+    api_partner.save()
+    ApiUse.objects.create(partner=api_partner, at=timezone.now(), path="/api/", status=200)
+
     first = {
         model._meta.label_lower: model._default_manager.order_by("pk").first()
         for model in admin.site._registry
@@ -82,8 +90,13 @@ def build_world(users):
             obj.save()
 
     run_pk = first["activities.importrun"].pk
+    venue_activity = make_activity("Matrix Venue Group", venue="Matrix Hall")
     kwargs = {
         "activities:detail": {"pk": activity.pk},
+        "api:service": {"id": activity.uuid},
+        "api:service_at_location": {"id": paired_id(venue_activity.uuid, "service_at_location")},
+        "api:taxonomy": {"id": taxonomy_id("sector")},
+        "api:taxonomy_term": {"id": term_id("sector", "nhs")},
         "reports:region_csv": {"table": "sector"},
         "reports:place": {"place_slug": "leeds"},
         "reports:place_xlsx": {"place_slug": "leeds"},

@@ -42,6 +42,12 @@ INTERVIEW_ONLY = row(LOGIN, 403, 403, 200, 403, 200)
 INTERVIEW_AND_ANALYSTS = row(LOGIN, 403, 200, 200, 403, 200)
 # A GET to a form-post URL is refused before permissions are looked at (it reveals nothing).
 POST_ONLY = row(LOGIN, 405, 405, 405, 405, 405)
+# The Open Referral UK API (/api/) answers a partner's token, never a site session:
+# every role, signed in or not, gets 401 without a token; with a live token anyone
+# gets 200 (test_api_urls_answer_a_token_not_a_role below); with API_PUBLIC=true
+# everyone gets 200 with no token. Tokens are issued and revoked by superusers only
+# (admin: API partners). activities/tests/test_api_access.py has the details.
+API = row(401, 401, 401, 401, 401, 401)
 
 PAGES = {
     "home": EVERYONE,
@@ -67,6 +73,16 @@ PAGES = {
     "reports:place": EVERYONE,
     "reports:place_xlsx": EVERYONE,
     "reports:place_csv": EVERYONE,
+    "api:info": API,
+    "api:openapi": API,
+    "api:services": API,
+    "api:service": API,
+    "api:service_at_locations": API,
+    "api:service_at_location": API,
+    "api:taxonomies": API,
+    "api:taxonomy": API,
+    "api:taxonomy_terms": API,
+    "api:taxonomy_term": API,
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
@@ -141,6 +157,9 @@ ADMIN_MODELS = {
     # Snapshots are taken by a command and submissions come from the public form: no "add".
     "reports.snapshot": {"champion": "v", "interviewer": "v", "superuser": "vcd"},
     "activities.submission": {"champion": "vc", "interviewer": "", "superuser": "vcd"},
+    # API partners' tokens and their use log: superusers only; the log is read-only.
+    "activities.apipartner": {"champion": "", "interviewer": "", "superuser": "vacd"},
+    "activities.apiuse": {"champion": "", "interviewer": "", "superuser": "vd"},
 }
 INTERVIEW_ADMIN_MODELS = {
     "interviews.participant": {"interviewer": "vac", "superuser": "vac"},
@@ -335,3 +354,23 @@ def test_a_role_less_user_can_open_nothing_but_home(client, world, nobody):
     assert client.get("/").status_code == 200
     for name in ("activities:list", "reports:region", "interviews:list", "interviews:codebook"):
         assert client.get(url_for(name, objects)).status_code == 403, name
+
+
+def test_api_urls_answer_a_token_not_a_role(client, world):
+    """With a partner's live token every API URL answers 200, whoever is signed in."""
+    from activities.api.partners import ApiPartner
+
+    users, objects = world
+    partner = ApiPartner(name="Matrix partner")
+    token = partner.issue_token()
+    partner.save()
+    api_names = [name for name in NAMES if name.startswith("api:")]
+    assert len(api_names) == 10
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        for name in api_names:
+            url = url_for(name, objects)
+            response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+            assert response.status_code == 200, f"{url} as {role}"
