@@ -111,6 +111,13 @@ class ActivityForm(forms.ModelForm):
                     "Tick the two or more places it serves (for one place, choose "
                     "“One place”; for all six, “Region-wide”).",
                 )
+            elif len(places) == Place.objects.count():
+                # "Several places" is defined as not the whole region (coverage.py).
+                self.add_error(
+                    "places",
+                    "All the places are ticked: choose “Region-wide” for an activity "
+                    "serving the whole region.",
+                )
             place = None
         elif coverage == Activity.Coverage.REGION:
             place, places = None, []

@@ -117,6 +117,14 @@ def participant_consent_step(request, pk):
 @require("interviews.add_interview", "interviews.view_interview")
 def participant_interview_step(request, pk):
     participant = _participant(pk)
+    consent = getattr(participant, "consent", None)
+    if consent is None or not consent.happy_to_be_interviewed:
+        # The form has no participant field to hang the model's consent error on.
+        messages.error(
+            request,
+            f"{participant.code} has not consented to be interviewed: record their consent first.",
+        )
+        return redirect("interviews:flow_consent", pk=participant.pk)
     form = InterviewForm(
         request.POST or None,
         instance=Interview(participant=participant),

@@ -214,7 +214,11 @@ class _Lookups:
         if not parts:
             # Raises the matcher's own message, naming every accepted place.
             self.match(Vocabulary.PLACE, "" if parts == [] else cells.as_text(raw))
-        return coverage_of(self.match(Vocabulary.PLACE, part) for part in parts)
+        coverage, slugs = coverage_of(self.match(Vocabulary.PLACE, part) for part in parts)
+        if coverage == Coverage.PLACES and set(slugs) == set(self.place_ids):
+            # Every place is the whole region: "Several places" excludes it (coverage.py).
+            return Coverage.REGION, []
+        return coverage, slugs
 
     def match(self, vocabulary, raw):
         """Canonical value for a cell, memoised: sheets repeat the same spellings a lot."""

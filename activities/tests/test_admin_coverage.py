@@ -43,6 +43,21 @@ def test_several_places_need_two_and_one_place_needs_its_place(client_for, champ
     assert Activity.objects.count() == 0
 
 
+def test_all_the_places_ticked_is_region_wide_not_several_places(client_for, champion):
+    """The definition of "Several places" excludes the whole region, and the form's own
+    message says all six is "Region-wide": ticking every place is refused (found in the
+    browser, where it was saved as several places)."""
+    every_place = list(Place.objects.values_list("pk", flat=True))
+    response = client_for(champion).post(
+        ADD, activity_form(coverage="places", place="", places=every_place)
+    )
+    assert response.status_code == 200
+    assert "choose “Region-wide” for an activity serving the whole region" in (
+        response.content.decode()
+    )
+    assert not Activity.objects.exists()
+
+
 def test_a_second_copy_of_a_shared_activity_is_refused_by_name(client_for, champion):
     make_shared_activity("Beeston Walk and Talk", ["leeds", "wakefield"])
     page = client_for(champion).post(

@@ -262,3 +262,16 @@ def test_bulk_creation_takes_region_wide_and_several_place_rows():
     assert Activity.objects.get(name="Shared").places_key == places_key(
         "places", Place.objects.filter(slug__in=["leeds", "wakefield"]).values_list("pk", flat=True)
     )
+
+
+def test_a_place_cell_naming_every_place_is_region_wide():
+    """ "Several places" excludes the whole region, and the admin refuses every place
+    ticked: a row listing all six is the region, so it matches the same activity an
+    admin saved as region-wide rather than adding a second copy (found in the browser)."""
+    every_place = "; ".join(Place.objects.order_by("name").values_list("name", flat=True))
+    data = workbook_bytes({"Activities": [["Place", *CANONICAL], [every_place, *row("Six")]]})
+    _run, plan = import_bytes(data)
+    assert plan.ok, plan.problem_messages()
+    activity = Activity.objects.get(name="Six")
+    assert (activity.coverage, activity.places_key) == (Coverage.REGION, "region")
+    assert activity.places.count() == 0

@@ -325,3 +325,34 @@ def test_the_consent_step_cannot_take_back_consent_under_an_interview(client_for
         {**all_statements(), "happy_to_be_interviewed": "", "signed_on": "2020-01-10"},
     )
     assert "can only be withdrawn through the withdrawal" in response.content.decode()
+
+
+@pytest.mark.parametrize("consent", ["none", "declined"])
+def test_the_interview_step_sends_a_participant_without_interview_consent_to_consent(
+    client_for, interviewer, consent
+):
+    """The progress panel links to the interview step for everyone; a participant who has
+    not consented to an interview is sent to the consent step with the reason, and a POST
+    is refused the same way, never a 500 (found in the browser: the model's consent error
+    names ``participant``, which the interview form has no field for)."""
+    participant = make_participant(consent=False)
+    if consent == "declined":
+        Consent.objects.create(
+            participant=participant, signed_on=datetime.date(2020, 1, 1), form_version="v"
+        )
+    guide = make_interview().guide
+    client = client_for(interviewer)
+    url = f"/interviews/participants/{participant.pk}/interview/"
+    consent_url = f"/interviews/participants/{participant.pk}/consent/"
+
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (302, consent_url)
+    response = client.post(
+        url,
+        {"held_on": "2020-02-02", "mode": "video", "guide": guide.pk},
+        follow=True,
+    )
+    assert response.redirect_chain == [(consent_url, 302)]
+    page = response.content.decode()
+    assert f"{participant.code} has not consented to be interviewed" in page
+    assert not Interview.objects.filter(participant=participant).exists()
