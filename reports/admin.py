@@ -20,3 +20,6 @@ class HighlightAdmin(SimpleHistoryAdmin):
     @admin.display(description="text")
     def opening(self, highlight):
         return truncatechars(highlight.text, 80)
+
+
+from . import study_admin  # noqa: E402, F401  (the study's conclusions register themselves)

@@ -43,3 +43,8 @@ class Highlight(models.Model):
     @property
     def scope_name(self):
         return self.place.name if self.place_id else "Region"
+
+
+# The study's conclusions live in their own modules; imported here so Django finds them.
+from .literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
+from .recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401

@@ -29,4 +29,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
     path("interviews/", include("interviews.urls")),
+    path("study/", include("reports.study_urls")),
 ]
