@@ -13,6 +13,8 @@ from interviews import services as interview_services
 from interviews.models import AccessLogEntry, InterviewGuide, StaffName
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
+from reports.recommendation_models import ActionProgress, SuggestedAction
+from reports.study_data import study_conclusions_load
 
 
 def build_world(users):
@@ -44,6 +46,13 @@ def build_world(users):
         by=users["interviewer"],
     )
     Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
+    study_conclusions_load()
+    ActionProgress.objects.create(
+        action=SuggestedAction.objects.first(),
+        place=Place.objects.get(slug="leeds"),
+        status="planned",
+        noted_on="2026-11-01",
+    )
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
     AccessLog.objects.create(username="x", ip_address="127.0.0.1")

@@ -60,6 +60,11 @@ PAGES = {
     "reports:place": EVERYONE,
     "reports:place_xlsx": EVERYONE,
     "reports:place_csv": EVERYONE,
+    # The study's pages: about it for anyone signed in; the rest with the reports.
+    "study:about": EVERYONE,
+    "study:recommendations_csv": EVERYONE,
+    "study:recommendations_xlsx": EVERYONE,
+    "study:literature": EVERYONE,
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
@@ -103,6 +108,18 @@ PAGES = {
     "admin:activities_alias_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_alias_process_import": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
     "admin:activities_alias_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    # Recommendation progress: champions import (add and change) and export; the
+    # literature sources: champions export only.
+    "admin:reports_actionprogress_import": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_actionprogress_process_import": row(
+        LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
+    ),
+    "admin:reports_actionprogress_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_literaturesource_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_literaturesource_process_import": row(
+        LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
+    ),
+    "admin:reports_literaturesource_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
 }
 
 # What each staff role may do with each admin model: v(iew), a(dd), c(hange), d(elete).
@@ -121,6 +138,11 @@ ADMIN_MODELS = {
     "axes.accessfailurelog": {"champion": "", "interviewer": "", "superuser": "vd"},
     "axes.accesslog": {"champion": "", "interviewer": "", "superuser": "vd"},
     "reports.highlight": {"champion": "v", "interviewer": "vacd", "superuser": "vacd"},
+    "reports.recommendationarea": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.suggestedaction": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.actionprogress": {"champion": "vac", "interviewer": "", "superuser": "vacd"},
+    "reports.reviewtheme": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.literaturesource": {"champion": "v", "interviewer": "", "superuser": "vacd"},
 }
 INTERVIEW_ADMIN_MODELS = {
     "interviews.participant": {"interviewer": "vac", "superuser": "vac"},

@@ -1,0 +1,81 @@
+"""The literature review page: sources as the study cites them, figures counted from
+the records, the study's impossible percentages shown as such, values compared."""
+
+import pytest
+
+from interviews.services import interview_reference_load
+from reports.literature_models import LiteratureSource, ReviewTheme, SourceType
+from reports.literature_review import fits, smallest_fitting_total
+from reports.study_data import study_conclusions_load
+
+
+@pytest.fixture
+def review(db):
+    interview_reference_load()  # the codebook, so review themes link to it
+    study_conclusions_load()
+
+
+def page(client):
+    response = client.get("/study/literature/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_sources_are_those_the_review_cites_and_nothing_is_made_up(review):
+    assert LiteratureSource.objects.count() == 36
+    inclusion = LiteratureSource.objects.get(cited_as="Inclusion Barnet 2018")
+    assert inclusion.pages_cited == "3, 6, 5, 12, 4"
+    assert inclusion.title == "" and inclusion.source_type == "" and inclusion.focus == ""
+    assert {str(t) for t in inclusion.themes.all()} >= {
+        "Shared / lived experience",
+        "Quality of connection",
+    }
+    # within the review's inclusion rule: UK, 2010-2020
+    assert set(LiteratureSource.objects.values_list("year", flat=True)) <= set(range(2010, 2021))
+
+
+def test_the_page_counts_from_the_records(review, client_for, commissioner):
+    client = client_for(commissioner)
+    html = page(client)
+    assert 'id="literature-recorded">36<' in html
+    assert "36 sources shown." in html
+    LiteratureSource.objects.filter(cited_as__in=["Mind 2013", "Mind 2014"]).update(
+        source_type=SourceType.GREY
+    )
+    LiteratureSource.objects.filter(cited_as="Jacobson 2012").delete()
+    html = page(client)
+    assert 'id="literature-recorded">35<' in html
+    types = html[html.index('id="literature-types"') :]
+    assert (
+        'Grey literature</th><td class="govuk-table__cell govuk-table__cell--numeric">2<' in types
+    )
+    assert 'Not recorded</th><td class="govuk-table__cell govuk-table__cell--numeric">33<' in types
+    filtered = client.get("/study/literature/?source_type=grey").content.decode()
+    assert (
+        "2 sources shown." in filtered and "Mind 2014" in filtered and "Nesta 2015" not in filtered
+    )
+    by_group = client.get("/study/literature/?group=values").content.decode()
+    assert "Basset et al 2010" in by_group and "UCL 2015" not in by_group
+
+
+def test_bad_filters_say_what_is_wrong_and_show_nothing(review, client_for, analyst):
+    html = client_for(analyst).get("/study/literature/?source_type=novel").content.decode()
+    assert "These filters are not valid" in html and "0 sources shown." in html
+
+
+def test_the_studys_focus_percentages_are_shown_with_which_cannot_be(review, client_for, analyst):
+    assert not fits(16, 39) and not fits(24, 39) and fits(5, 39)
+    assert smallest_fitting_total([16, 5, 24, 11, 8, 3, 19, 11, 3]) == 37
+    html = page(client_for(analyst))
+    note = html[html.index('id="literature-discrepancy"') :]
+    assert "Project evaluations: 16%: <strong>no whole number of 39 sources gives this" in note
+    assert "Service reports: 5%</li>" in note
+    assert "Together they fit 37 sources, not 39." in note
+
+
+def test_national_values_are_set_beside_the_codebooks(review, client_for, analyst):
+    safety = ReviewTheme.objects.get(group="values", name="Safety")
+    assert [t.name for t in safety.codebook_themes.all()] == ["Safe space"]
+    html = page(client_for(analyst))
+    local = html[html.index('id="values-local"') :]
+    assert "Respect" in local and "Empowerment" in local and "Safe space" not in local
