@@ -87,6 +87,8 @@ def build_world(users):
         "interviews:identity": {"pk": participant.pk},
         "interviews:subject_access": {"pk": participant.pk},
         "interviews:theme": {"pk": theme.pk},
+        "study:quote_publish": {"pk": excerpt.pk},
+        "study:quote_unpublish": {"pk": excerpt.pk},
         "admin:activities_importrun_preview": {"pk": run_pk},
         "admin:activities_importrun_confirm": {"pk": run_pk},
         "admin:view_on_site": {

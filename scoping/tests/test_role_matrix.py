@@ -65,6 +65,11 @@ PAGES = {
     "study:recommendations_csv": EVERYONE,
     "study:recommendations_xlsx": EVERYONE,
     "study:literature": EVERYONE,
+    # Quotes approved for publication: every report reader; approving them: the interview team.
+    "study:quotes": EVERYONE,
+    "study:quotes_review": INTERVIEW_ONLY,
+    "study:quote_publish": POST_ONLY,
+    "study:quote_unpublish": POST_ONLY,
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
