@@ -23,8 +23,13 @@ def codenames(role):
 def test_every_role_may_view_and_the_interview_team_may_edit_highlights():
     editing = {"add_highlight", "change_highlight", "delete_highlight"}
     assert codenames(INTERVIEW_TEAM) == {"view_report", "view_highlight"} | editing
-    for role in (CHAMPIONS, ANALYSTS, COMMISSIONERS):
+    for role in (ANALYSTS, COMMISSIONERS):
         assert codenames(role) == {"view_report", "view_highlight"}
+    # Champions also record progress on the recommendations (test_recommendations.py).
+    assert {"view_report", "view_highlight"} <= codenames(CHAMPIONS)
+    assert not {name for name in codenames(CHAMPIONS) if name.endswith("_highlight")} - {
+        "view_highlight"
+    }
 
 
 def test_the_interview_team_adds_a_highlight_in_the_admin(client_for, interviewer):

@@ -154,6 +154,31 @@ def test_loading_again_adds_nothing_and_keeps_an_administrators_edit(study):
     assert RecommendationArea.objects.get(number=6).summary == "Written in by an administrator."
 
 
+def test_champions_record_progress_and_only_read_the_studys_text(db):
+    from django.contrib.auth.models import Group
+
+    def codenames(role):
+        return set(
+            Group.objects.get(name=role)
+            .permissions.filter(content_type__app_label="reports")
+            .exclude(codename__in=["view_report", "view_highlight"])
+            .exclude(codename__endswith="_highlight")
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames("Champions") == {
+        "view_recommendationarea",
+        "view_suggestedaction",
+        "view_actionprogress",
+        "add_actionprogress",
+        "change_actionprogress",
+        "view_literaturesource",
+        "view_reviewtheme",
+    }
+    for role in ("Analysts", "Interview team", "Commissioners"):
+        assert codenames(role) == set(), role
+
+
 def _add_url():
     return "/admin/reports/actionprogress/add/"
 
