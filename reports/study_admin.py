@@ -6,6 +6,7 @@ from django.template.defaultfilters import truncatechars
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.admin_tables import TableImportExportMixin
+from scoping.admin_widgets import SafeRelationsMixin
 
 from .literature_models import LiteratureSource, ReviewTheme
 from .recommendation_models import ActionProgress, RecommendationArea, SuggestedAction
@@ -49,7 +50,7 @@ class SuggestedActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionProgress)
-class ActionProgressAdmin(TableImportExportMixin, SimpleHistoryAdmin):
+class ActionProgressAdmin(SafeRelationsMixin, TableImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ActionProgressResource]
     list_display = ["action_label", "place", "organisation", "status", "noted_on"]
     list_filter = ["status", "place", "action__area"]
@@ -68,7 +69,7 @@ class ActionProgressAdmin(TableImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ReviewTheme)
-class ReviewThemeAdmin(admin.ModelAdmin):
+class ReviewThemeAdmin(SafeRelationsMixin, admin.ModelAdmin):
     list_display = ["__str__", "group", "order"]
     list_filter = ["group"]
     fields = ["group", "name", "order", "codebook_themes"]
@@ -76,7 +77,7 @@ class ReviewThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(LiteratureSource)
-class LiteratureSourceAdmin(TableImportExportMixin, admin.ModelAdmin):
+class LiteratureSourceAdmin(SafeRelationsMixin, TableImportExportMixin, admin.ModelAdmin):
     resource_classes = [LiteratureSourceResource]
     list_display = ["cited_as", "source_type", "focus", "pages_cited"]
     list_filter = ["source_type", "focus", "themes__group"]

@@ -53,7 +53,9 @@ def recommendations_xlsx(request):
 @require_GET
 @require(VIEW)
 def literature(request):
-    return render(request, "reports/literature.html", literature_page(request.GET))
+    context = literature_page(request.GET)
+    status = 400 if context["form"].errors else 200
+    return render(request, "reports/literature.html", context, status=status)
 
 
 @require_GET

@@ -59,8 +59,11 @@ def test_the_page_counts_from_the_records(review, client_for, commissioner):
 
 
 def test_bad_filters_say_what_is_wrong_and_show_nothing(review, client_for, analyst):
-    html = client_for(analyst).get("/study/literature/?source_type=novel").content.decode()
+    response = client_for(analyst).get("/study/literature/?source_type=novel")
+    assert response.status_code == 400
+    html = response.content.decode()
     assert "These filters are not valid" in html and "0 sources shown." in html
+    assert "Type: Select a valid choice. novel is not one of the available choices." in html
 
 
 def test_the_studys_focus_percentages_are_shown_with_which_cannot_be(review, client_for, analyst):
