@@ -82,3 +82,54 @@ def test_national_values_are_set_beside_the_codebooks(review, client_for, analys
     html = page(client_for(analyst))
     local = html[html.index('id="values-local"') :]
     assert "Respect" in local and "Empowerment" in local and "Safe space" not in local
+
+
+# session, user, the user's and their groups' permissions; then sources and their themes,
+# counts by type and by focus, review themes and their codebook links, local values
+LITERATURE_QUERIES = 4 + 7
+
+
+def test_the_page_runs_a_fixed_number_of_queries(
+    review, client_for, analyst, django_assert_num_queries
+):
+    client = client_for(analyst)
+    with django_assert_num_queries(LITERATURE_QUERIES):
+        page(client)
+    for n in range(30):
+        source = LiteratureSource.objects.create(
+            cited_as=f"Extra {n} 2015", author="Extra", year=2015
+        )
+        source.themes.set(ReviewTheme.objects.all()[:3])
+    with django_assert_num_queries(LITERATURE_QUERIES):
+        assert "66 sources shown." in page(client)
+
+
+def test_the_admin_exports_the_sources_and_imports_a_type_from_the_bibliography(
+    review, client_for, superuser
+):
+    import io
+
+    client = client_for(superuser)
+    exported = client.post(
+        "/admin/reports/literaturesource/export/", {"format": "0", "resource": "0"}
+    )
+    text = exported.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "cited_as,author,year,title,type,focus,pages_cited,note"
+    assert 'Inclusion Barnet 2018,Inclusion Barnet,2018,,,,"3, 6, 5, 12, 4",' in text
+    upload = io.BytesIO(
+        b"cited_as,author,year,title,type,focus,pages_cited,note\n"
+        b'Mind 2013,Mind,2013,,Grey literature,Defining peer support,"6, 9",\n'
+    )
+    upload.name = "sources.csv"
+    response = client.post(
+        "/admin/reports/literaturesource/import/",
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    assert response.status_code == 200 and "Update" in response.content.decode()
+    confirmed = client.post(
+        "/admin/reports/literaturesource/process_import/", response.context["confirm_form"].initial
+    )
+    assert confirmed.status_code == 302
+    mind = LiteratureSource.objects.get(cited_as="Mind 2013")
+    assert (mind.source_type, mind.focus) == ("grey", "defining")
+    assert mind.themes.exists()  # the import leaves the themes as they were

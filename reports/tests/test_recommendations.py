@@ -341,3 +341,32 @@ def test_the_admin_exports_and_imports_progress_all_or_nothing(study, client_for
     html = response.content.decode()
     assert "99.1" in html and "is not a suggested action" in html
     assert not ActionProgress.objects.exists()
+
+
+def test_the_admin_imports_progress_and_history_names_the_importer(study, client_for, champion):
+    client = client_for(champion)
+    Organisation.objects.create(name="Kirklees Mind")
+    upload = io.BytesIO(
+        b"action,place,organisation,status,note,noted_on\n"
+        b"1.2,Leeds,,In progress,Reading group started,2026-10-01\n"
+        b"1.2,kirklees,kirklees  mind,planned,,2026-10-02\n"
+    )
+    upload.name = "progress.csv"
+    previewed = client.post(
+        "/admin/reports/actionprogress/import/",
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    assert "confirm_form" in previewed.context, previewed.content.decode()[:3000]
+    confirmed = client.post(
+        "/admin/reports/actionprogress/process_import/", previewed.context["confirm_form"].initial
+    )
+    assert confirmed.status_code == 302
+    leeds = ActionProgress.objects.get(place__slug="leeds")
+    kirklees = ActionProgress.objects.get(place__slug="kirklees")
+    assert (leeds.status, leeds.note, leeds.updated_by) == (
+        "in_progress",
+        "Reading group started",
+        champion,
+    )
+    assert kirklees.organisation.name == "Kirklees Mind"
+    assert leeds.history.get().history_user == champion
