@@ -173,3 +173,14 @@ def test_the_quotes_page_runs_a_fixed_number_of_queries(
         approve(team, coded(make_participant(f"Q-{n}"), by=interviewer))
     with django_assert_num_queries(overhead + 3):  # excerpts, their themes, group sizes
         quotes_page(reader)
+
+
+def test_the_review_list_runs_a_fixed_number_of_queries(
+    team, interviewer, analyst, django_assert_num_queries, request_overhead
+):
+    overhead = request_overhead(signed_in(analyst))
+    for n in range(3):
+        approve(team, coded(make_participant(f"R-{n}"), by=interviewer))
+    with django_assert_num_queries(overhead + 1):  # excerpts with consent and approval
+        html = team.get("/study/quotes/review/").content.decode()
+    assert html.count("Withdraw approval") == 3
