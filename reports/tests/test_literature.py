@@ -77,11 +77,15 @@ def test_the_studys_focus_percentages_are_shown_with_which_cannot_be(review, cli
 
 
 def test_national_values_are_set_beside_the_codebooks(review, client_for, analyst):
-    safety = ReviewTheme.objects.get(group="values", name="Safety")
-    assert [t.name for t in safety.codebook_themes.all()] == ["Safe space"]
+    empathy = ReviewTheme.objects.get(group="values", name="Empathy")
+    assert [t.name for t in empathy.codebook_themes.all()] == ["Empathy and understanding"]
     html = page(client_for(analyst))
     local = html[html.index('id="values-local"') :]
-    assert "Respect" in local and "Empowerment" in local and "Safe space" not in local
+    local = local[: local.index("</p>")]
+    # the values the study found in WY&H beyond the national ten
+    for value in ("Respect", "Empowerment", "Safe space", "Recovery focused"):
+        assert value in local
+    assert "Empathy" not in local and "Shared experience" not in local
 
 
 # session, user, the user's and their groups' permissions; then sources and their themes,
