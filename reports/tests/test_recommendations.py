@@ -370,3 +370,20 @@ def test_the_admin_imports_progress_and_history_names_the_importer(study, client
     )
     assert kirklees.organisation.name == "Kirklees Mind"
     assert leeds.history.get().history_user == champion
+
+
+def test_the_progress_list_in_the_admin_runs_a_fixed_number_of_queries(
+    study, client_for, champion, django_assert_num_queries
+):
+    client = client_for(champion)
+    record("1.1", "leeds", ProgressStatus.DONE)
+    client.get("/admin/reports/actionprogress/")
+    # session, user, permissions; the rows, their count, the date hierarchy, the filters' choices
+    with django_assert_num_queries(QUERIES := 11):
+        assert client.get("/admin/reports/actionprogress/").status_code == 200
+    organisation = Organisation.objects.create(name="Leeds Mind")
+    for label in ("2.1", "2.2", "3.1", "4.4", "5.5"):
+        record(label, "kirklees", ProgressStatus.PLANNED)
+        record(label, "leeds", ProgressStatus.PLANNED, organisation=organisation)
+    with django_assert_num_queries(QUERIES):
+        assert client.get("/admin/reports/actionprogress/").status_code == 200
