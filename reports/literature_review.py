@@ -82,12 +82,13 @@ class LiteratureFilterForm(forms.Form):
         return sources
 
 
-def _counts(field, choices):
+def _counts(field, choices, stated):
+    """[(label, the study's figure or None, recorded here)] per choice, then "Not recorded"."""
     counted = dict(
         LiteratureSource.objects.values_list(field).annotate(n=Count("pk")).values_list(field, "n")
     )
-    return [(label, counted.get(value, 0)) for value, label in choices] + [
-        ("Not recorded", counted.get("", 0))
+    return [(label, stated.get(value), counted.get(value, 0)) for value, label in choices] + [
+        ("Not recorded", None, counted.get("", 0))
     ]
 
 
@@ -97,8 +98,9 @@ def literature_page(query):
     sources = LiteratureSource.objects.prefetch_related("themes")
     sources = form.filter(sources) if form.is_valid() else sources.none()
     sources = list(sources)
-    by_type = _counts("source_type", SourceType.choices)
-    recorded = sum(n for _, n in by_type)
+    by_type = _counts("source_type", SourceType.choices, STATED_BY_TYPE)
+    recorded = sum(n for *_, n in by_type)
+    stated_focus = dict(STATED_FOCUS_PERCENT)
     themes = list(
         ReviewTheme.objects.annotate(source_count=Count("sources")).prefetch_related(
             Prefetch("codebook_themes", queryset=Theme.objects.order_by("name"))
@@ -119,13 +121,11 @@ def literature_page(query):
         "sources": sources,
         "recorded": recorded,
         "by_type": by_type,
-        "by_focus": _counts("focus", SourceFocus.choices),
-        "stated_total": STATED_TOTAL,
-        "stated_by_type": [(t.label, n) for t, n in STATED_BY_TYPE.items()],
-        "stated_focus": [
-            (focus.label, percent, fits(percent, STATED_TOTAL))
-            for focus, percent in STATED_FOCUS_PERCENT
+        "by_focus": [
+            (label, percent, percent is None or fits(percent, STATED_TOTAL), n)
+            for label, percent, n in _counts("focus", SourceFocus.choices, stated_focus)
         ],
+        "stated_total": STATED_TOTAL,
         "focus_fits_total": smallest_fitting_total([p for _, p in STATED_FOCUS_PERCENT]),
         "groups": [
             (label, [t for t in themes if t.group == value]) for value, label in ReviewGroup.choices

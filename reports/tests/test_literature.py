@@ -46,10 +46,10 @@ def test_the_page_counts_from_the_records(review, client_for, commissioner):
     html = page(client)
     assert 'id="literature-recorded">35<' in html
     types = html[html.index('id="literature-types"') :]
-    assert (
-        'Grey literature</th><td class="govuk-table__cell govuk-table__cell--numeric">2<' in types
-    )
-    assert 'Not recorded</th><td class="govuk-table__cell govuk-table__cell--numeric">33<' in types
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">'
+    assert f"Grey literature</th>{cell}13</td>{cell}2</td>" in types
+    assert f"Not recorded</th>{cell}</td>{cell}33</td>" in types
+    assert f"All sources</th>{cell}39</td>" in types
     filtered = client.get("/study/literature/?source_type=grey").content.decode()
     assert (
         "2 sources shown." in filtered and "Mind 2014" in filtered and "Nesta 2015" not in filtered
@@ -70,10 +70,14 @@ def test_the_studys_focus_percentages_are_shown_with_which_cannot_be(review, cli
     assert not fits(16, 39) and not fits(24, 39) and fits(5, 39)
     assert smallest_fitting_total([16, 5, 24, 11, 8, 3, 19, 11, 3]) == 37
     html = page(client_for(analyst))
+    focus = html[html.index('id="literature-focus"') :]
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">'
+    assert f"Project evaluations</th>{cell}16%*</td>{cell}0</td>" in focus
+    assert f"Service reports</th>{cell}5%</td>" in focus
+    assert f"Peer support workforce</th>{cell}19%*</td>" in focus
     note = html[html.index('id="literature-discrepancy"') :]
-    assert "Project evaluations: 16%: <strong>no whole number of 39 sources gives this" in note
-    assert "Service reports: 5%</li>" in note
-    assert "Together they fit 37 sources, not 39." in note
+    assert "No whole number of 39 sources gives this percentage" in note
+    assert "Together the chart's percentages fit 37 sources, not 39." in note
 
 
 def test_national_values_are_set_beside_the_codebooks(review, client_for, analyst):

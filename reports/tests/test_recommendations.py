@@ -288,7 +288,7 @@ def test_the_region_page_shows_each_area_its_actions_and_a_grid_of_places(
     row = section[section.index("2.3 Creating secure") :]
     row = row[: row.index("</tr>")]
     # one cell per place, in name order; Kirklees is the fourth
-    cells = row.split('<td class="govuk-table__cell">')[1:]
+    cells = row.split('<td class="govuk-table__cell" data-label=')[1:]
     assert len(cells) == Place.objects.count()
     assert "In progress" in cells[3] and all(
         "Not recorded" in c for i, c in enumerate(cells) if i != 3
