@@ -56,18 +56,26 @@ def smallest_fitting_total(percents, *, up_to=200):
     return None
 
 
+SELECT = forms.Select(attrs={"class": "govuk-select"})
+
+
 class LiteratureFilterForm(forms.Form):
     source_type = forms.ChoiceField(
         label="Type",
         required=False,
         choices=[("", "Any"), *SourceType.choices, (NOT_RECORDED, "Not recorded")],
+        widget=SELECT,
     )
     focus = forms.ChoiceField(
         required=False,
         choices=[("", "Any"), *SourceFocus.choices, (NOT_RECORDED, "Not recorded")],
+        widget=SELECT,
     )
     group = forms.ChoiceField(
-        label="Question of the review", required=False, choices=[("", "Any"), *ReviewGroup.choices]
+        label="Question of the review",
+        required=False,
+        choices=[("", "Any"), *ReviewGroup.choices],
+        widget=SELECT,
     )
 
     def filter(self, sources):

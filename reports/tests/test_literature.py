@@ -24,7 +24,7 @@ def page(client):
 def test_the_sources_are_those_the_review_cites_and_nothing_is_made_up(review):
     assert LiteratureSource.objects.count() == 36
     inclusion = LiteratureSource.objects.get(cited_as="Inclusion Barnet 2018")
-    assert inclusion.pages_cited == "3, 6, 5, 12, 4"
+    assert inclusion.pages_cited == "3, 4, 5, 6, 12"
     assert inclusion.title == "" and inclusion.source_type == "" and inclusion.focus == ""
     assert {str(t) for t in inclusion.themes.all()} >= {
         "Shared / lived experience",
@@ -32,6 +32,15 @@ def test_the_sources_are_those_the_review_cites_and_nothing_is_made_up(review):
     }
     # within the review's inclusion rule: UK, 2010-2020
     assert set(LiteratureSource.objects.values_list("year", flat=True)) <= set(range(2010, 2021))
+
+
+def test_each_source_shows_its_themes_under_the_reviews_questions(review, client_for, analyst):
+    html = page(client_for(analyst))
+    row = html[html.index(">Faulkner 2019<") :]
+    row = row[: row.index("</tr>")]
+    assert "Defining the term “peer”: Intersectional experiences; Power</p>" in row
+    assert "Challenges and barriers: Power</p>" in row
+    assert "1, part 1, part 2" in row
 
 
 def test_the_page_counts_from_the_records(review, client_for, commissioner):
@@ -123,7 +132,7 @@ def test_the_admin_exports_the_sources_and_imports_a_type_from_the_bibliography(
     )
     text = exported.content.decode("utf-8-sig")
     assert text.splitlines()[0] == "cited_as,author,year,title,type,focus,pages_cited,note"
-    assert 'Inclusion Barnet 2018,Inclusion Barnet,2018,,,,"3, 6, 5, 12, 4",' in text
+    assert 'Inclusion Barnet 2018,Inclusion Barnet,2018,,,,"3, 4, 5, 6, 12",' in text
     upload = io.BytesIO(
         b"cited_as,author,year,title,type,focus,pages_cited,note\n"
         b'Mind 2013,Mind,2013,,Grey literature,Defining peer support,"6, 9",\n'
