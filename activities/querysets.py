@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q
 
+from .coverage import Coverage, serving_condition
 from .vocabulary import ENUMERATIONS
 
 SEARCH_CONFIG = "english"
@@ -64,9 +65,15 @@ def facet_key(field, value):
 
 
 class ActivityQuerySet(models.QuerySet):
+    def serving(self, *places):
+        """Activities serving any of ``places`` (Place or pk): their own, shared and region-wide."""
+        return self.filter(serving_condition(getattr(p, "pk", p) for p in places))
+
     def for_directory(self):
-        """The list page's rows: place, organisation and shared experiences in three queries."""
-        return self.select_related("place", "organisation").prefetch_related("shared_experiences")
+        """The list page's rows: place, organisation, shared experiences and places in four queries."""
+        return self.select_related("place", "organisation").prefetch_related(
+            "shared_experiences", "places"
+        )
 
     def search(self, text):
         """Rows matching free text in name, organisation, venue or notes.
@@ -116,11 +123,17 @@ class ActivityQuerySet(models.QuerySet):
     def facet_counts(self, place_ids=()):
         """{"field__value": count} for every place, enumerated and yes/no value, and "total".
 
-        One query, one pass over the rows: a filtered COUNT per value.
+        One query, one pass over the rows: a filtered COUNT per value. A place
+        counts every activity serving it (its own, shared and region-wide ones),
+        so the places' counts add up to more than "total", which counts each once.
         """
         aggregates = {"total": Count("*")}
         for place_id in place_ids:
-            aggregates[facet_key("place", place_id)] = Count("pk", filter=Q(place_id=place_id))
+            aggregates[facet_key("place", place_id)] = Count(
+                "pk", filter=serving_condition([place_id])
+            )
+        for value in Coverage.values:
+            aggregates[facet_key("coverage", value)] = Count("pk", filter=Q(coverage=value))
         for enumeration in ENUMERATIONS:
             for value in enumeration.choices.values:
                 aggregates[facet_key(enumeration.key, value)] = Count(
@@ -148,6 +161,16 @@ class ActivityQuerySet(models.QuerySet):
         links = self.model.shared_experiences.through.objects.filter(
             activity_id__in=self.order_by().values("pk")
         ).values_list("activity_id", "sharedexperience__name")
+        for activity_id, name in links:
+            names.setdefault(activity_id, []).append(name)
+        return names
+
+    def shared_place_names(self):
+        """{activity id: [place names]} for the several-place activities among these rows."""
+        names = {}
+        links = self.model.places.through.objects.filter(
+            activity_id__in=self.order_by().values("pk")
+        ).values_list("activity_id", "place__name")
         for activity_id, name in links:
             names.setdefault(activity_id, []).append(name)
         return names

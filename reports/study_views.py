@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET, disclaimer_rows
 from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication import excerpt_publish, excerpt_unpublish
@@ -22,7 +23,7 @@ VIEW = "reports.view_report"
 @require_GET
 def about(request):
     """What the study was, how it scoped, what it counted: for anyone signed in."""
-    return render(request, "reports/about.html")
+    return render(request, "reports/about.html", {"disclaimer": DISCLAIMER})
 
 
 def _progress(request):
@@ -40,14 +41,15 @@ def _progress(request):
 @require(VIEW)
 def recommendations_csv(request):
     name, rows = _progress(request)
-    return download(csv_text(rows), f"recommendations-{name}.csv")
+    return download(csv_text([*disclaimer_rows(), *rows]), f"recommendations-{name}.csv")
 
 
 @require_GET
 @require(VIEW)
 def recommendations_xlsx(request):
     name, rows = _progress(request)
-    return download(xlsx_bytes({"Recommendations": rows}), f"recommendations-{name}.xlsx")
+    sheets = {DISCLAIMER_SHEET: disclaimer_rows(), "Recommendations": rows}
+    return download(xlsx_bytes(sheets), f"recommendations-{name}.xlsx")
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Each filter option shows how many of the current results have it, counted in SQL."""
 
 import pytest
+from django.db.models import Q
 
 from activities.models import Activity, Place, SharedExperience
 from activities.querysets import BOOLEAN_FACETS
@@ -24,7 +25,17 @@ def facet_groups(client, query=""):
 def real_counts(activities):
     """Count the same things by filtering the database value by value."""
     counts = {
-        "place": {p.slug: activities.filter(place=p).count() for p in Place.objects.all()},
+        # A place counts what serves it: its own activities, shared and region-wide ones.
+        "place": {
+            p.slug: activities.filter(Q(place=p) | Q(places=p) | Q(coverage="region"))
+            .distinct()
+            .count()
+            for p in Place.objects.all()
+        },
+        "coverage": {
+            value: activities.filter(coverage=value).count()
+            for value in ("place", "places", "region")
+        },
         "shared_experience": {
             e.slug: activities.filter(shared_experiences=e).count()
             for e in SharedExperience.objects.all()

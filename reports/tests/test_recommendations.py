@@ -312,15 +312,17 @@ def test_the_downloads_hold_every_action_for_every_place(study, client_for, comm
     client = client_for(commissioner)
     text = client.get("/study/recommendations.csv").content.decode("utf-8-sig")
     lines = text.strip().splitlines()
-    assert lines[0].startswith("Area,Area for consideration,Action,Suggested action,Place")
-    assert len(lines) == 1 + 60 * Place.objects.count()
+    assert lines[0].startswith("Disclaimer: The information collated in these spreadsheets")
+    assert lines[1].startswith("Area,Area for consideration,Action,Suggested action,Place")
+    assert len(lines) == 2 + 60 * Place.objects.count()
     assert (
         "10.4,Hold celebration events regularly.,Calderdale,,Not applicable,'=HYPERLINK(1)" in text
     )
     book = load_workbook(
         io.BytesIO(client.get("/study/recommendations.xlsx?place=calderdale").content)
     )
-    rows = list(book.active.values)
+    assert book.sheetnames == ["Disclaimer", "Recommendations"]
+    rows = list(book["Recommendations"].values)
     assert len(rows) == 61
     assert ("10.4", "Calderdale", "Not applicable") in [(r[2], r[4], r[6]) for r in rows]
     assert client.get("/study/recommendations.csv?place=atlantis").status_code == 404

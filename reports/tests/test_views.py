@@ -187,10 +187,12 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
         assert "css/reports.css" in html and 'css/print.css" media="print"' in html
 
 
-# session + user + the user's and their groups' permissions, then the eight report queries
-# (six for the activities, two for the interview panels); two fewer with the counts cached.
-# The pages add two for the recommendations' progress (actions, progress records).
-EXPORT_QUERIES = 12
+# session + user + the user's and their groups' permissions, then the nine report queries
+# (seven for the activities, two for the interview panels); three fewer with the counts
+# cached (the activities by place and coverage, the several-place ones' links, the
+# shared experiences). The pages add two for the recommendations' progress (actions,
+# progress records).
+EXPORT_QUERIES = 13
 PAGE_QUERIES = EXPORT_QUERIES + 2
 
 
@@ -257,7 +259,7 @@ def test_repeat_views_reuse_the_activity_counts_until_the_data_change(
     for url in ["/reports/", "/reports/leeds/", "/reports/?status=active"]:
         with django_assert_num_queries(PAGE_QUERIES):
             first = client.get(url)
-        with django_assert_num_queries(PAGE_QUERIES - 2):
+        with django_assert_num_queries(PAGE_QUERIES - 3):
             again = client.get(url)
         assert again.context["report"].breakdowns == first.context["report"].breakdowns
     before = client.get("/reports/leeds/").context["report"].total
