@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0009_study_vocabulary_access_how_found'),
-        ('interviews', '0003_theme_history'),
+        ('interviews', '0006_codebook_study_names'),
     ]
 
     operations = [
