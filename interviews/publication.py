@@ -4,9 +4,10 @@ readers (commissioners among them), and the attributes it may be shown with.
 An excerpt is published when the interview team approved it for publication and,
 at the time it is read, every condition still holds:
 
-- the participant's consent form agrees that their contributions may be used in the
-  final report and that their personal details are anonymised (the study's form has
-  no separate statement about being quoted; these two are what quoting relies on);
+- the interview rests on the participant's consent to be interviewed (``consent_holds``:
+  signed on or before it), and the consent form agrees that their contributions may be
+  used in the final report and that their personal details are anonymised (the study's
+  form has no separate statement about being quoted; these two are what quoting relies on);
 - the transcript is approved (the anonymiser found nothing more to replace);
 - the excerpt has no open anonymisation flag (``_has_open_anonymisation_flag``).
 
@@ -20,10 +21,10 @@ from django.db.models import Count, Q
 
 from reports.disclosure import THRESHOLD
 
-from .models import AnonymisationStatus, Excerpt, Participant
+from .models import AnonymisationStatus, Excerpt, Participant, consent_holds
 from .publication_models import PublicationApproval
 
-CONSENTED = Q(
+CONSENTED = consent_holds("interview__") & Q(
     interview__participant__consent__contributions_in_report=True,
     interview__participant__consent__details_anonymised=True,
 )
@@ -45,6 +46,10 @@ def publication_blockers(excerpt):
     participant = excerpt.interview.participant
     consent = getattr(participant, "consent", None)
     reasons = []
+    if not excerpt.interview.consent_holds():
+        reasons.append(
+            f"{participant.code}'s consent to be interviewed does not cover this interview."
+        )
     if not (consent and consent.contributions_in_report and consent.details_anonymised):
         reasons.append(
             f"{participant.code}'s consent form does not agree both that their contributions "
