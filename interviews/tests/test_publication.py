@@ -1,6 +1,8 @@
 """Quotes fit to publish: shown to report readers only while every condition holds,
 with only the details at least three people interviewed share, gone on withdrawal."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -87,6 +89,19 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
     assert QUOTE in quotes_page(reader)
     Consent.objects.filter(participant=interview.participant).update(contributions_in_report=False)
     assert QUOTE not in quotes_page(reader)
+
+
+def test_a_quote_from_an_interview_its_consent_does_not_cover_is_not_shown(
+    team, interviewer, commissioner
+):
+    excerpt = coded(by=interviewer)
+    approve(team, excerpt)
+    assert QUOTE in quotes_page(signed_in(commissioner))
+    later = excerpt.interview.held_on + datetime.timedelta(days=1)
+    Consent.objects.filter(participant=excerpt.interview.participant).update(signed_on=later)
+    assert QUOTE not in quotes_page(signed_in(commissioner))
+    review = team.get("/study/quotes/review/").content.decode()
+    assert "consent to be interviewed does not cover this interview" in review
 
 
 def test_an_open_anonymisation_flag_stops_approval_and_publication(
