@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0007_participant_sector_arts'),
+        ('interviews', '0008_access_events_search_redactions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
