@@ -5,7 +5,9 @@ import datetime
 from django import forms
 from django.contrib import admin
 from django.db.models import Case, OuterRef, Subquery, Value, When
+from django.urls import reverse_lazy
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
@@ -196,7 +198,17 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
     radio_fields = {"coverage": admin.VERTICAL}
     readonly_fields = ["scoped_by", "created", "updated", "version"]
     fieldsets = [
-        (None, {"fields": ["name", "organisation", "sector", "version_seen"]}),
+        (
+            None,
+            {
+                "fields": ["name", "organisation", "sector", "version_seen"],
+                "description": format_lazy(
+                    'Does it count as peer support? See <a href="{}#inclusion">the study\'s '
+                    "inclusion rule</a> (a peer-to-peer element and a support outcome).",
+                    reverse_lazy("study:about"),
+                ),
+            },
+        ),
         (
             "Where it serves",
             {

@@ -660,8 +660,7 @@ class DataVersion(models.Model):
 
 
 # Champions' places and the public submissions live in their own modules.
-from .champions import PlaceChampion  # noqa: E402, F401
-from .submissions import Submission  # noqa: E402, F401
-
 # The Open Referral UK API's partners and their use log live with the API.
 from .api.partners import ApiPartner, ApiUse  # noqa: E402, F401
+from .champions import PlaceChampion  # noqa: E402, F401
+from .submissions import Submission  # noqa: E402, F401

@@ -764,3 +764,7 @@ class Withdrawal(models.Model):
 
     def __str__(self):
         return f"{self.code} withdrew"
+
+
+# Approval of excerpts for publication lives in its own module; imported so Django finds it.
+from .publication_models import PublicationApproval  # noqa: E402, F401

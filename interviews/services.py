@@ -32,6 +32,7 @@ from .models import (
     InterviewGuide,
     Participant,
     ParticipantIdentity,
+    PublicationApproval,
     RedactionLogEntry,
     ShadowingVisit,
     StaffName,
@@ -403,6 +404,7 @@ def _participant_rows(participants):
     and the purge both delete (and count) through it.
     """
     return [
+        PublicationApproval.objects.filter(excerpt__interview__participant__in=participants),
         AccessLogEntry.objects.filter(participant__in=participants),
         RedactionLogEntry.objects.filter(interview__participant__in=participants),
         Excerpt.objects.filter(interview__participant__in=participants),

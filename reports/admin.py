@@ -93,3 +93,6 @@ class SnapshotAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import study_admin  # noqa: E402, F401  (the study's conclusions register themselves)

@@ -179,3 +179,8 @@ class SnapshotArea(models.Model):
     @property
     def is_region(self):
         return not self.place_slug
+
+
+# The study's conclusions live in their own modules; imported here so Django finds them.
+from .literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
+from .recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401

@@ -70,6 +70,7 @@ def main(argv):
         ensure_postgres_database(db)
     call_command("migrate", interactive=False, verbosity=1)
     call_command("load_reference_data")
+    call_command("load_study_conclusions")
     call_command("collectstatic", interactive=False, verbosity=1)
 
     from django.db import connections

@@ -31,4 +31,5 @@ urlpatterns = [
     path("interviews/", include("interviews.urls")),
     # Open Referral UK: a partner's token, or no sign-in at all when API_PUBLIC is on.
     path("api/", include("activities.api.urls")),
+    path("study/", include("reports.study_urls")),
 ]

@@ -194,8 +194,9 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
 # cached (the activities by place and coverage, the several-place ones' links, the
 # shared experiences)
 EXPORT_QUERIES = 13
-# A page also reads the snapshots and the chosen snapshot's areas (change since).
-PAGE_QUERIES = EXPORT_QUERIES + 2
+# A page also reads the snapshots and the chosen snapshot's areas (change since), and the
+# recommendations' actions and progress records.
+PAGE_QUERIES = EXPORT_QUERIES + 4
 
 
 @pytest.mark.parametrize("url", ["/reports/", "/reports/leeds/", "/reports/calderdale/"])

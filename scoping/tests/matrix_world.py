@@ -26,7 +26,9 @@ from interviews.models import (
 )
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
+from reports.recommendation_models import ActionProgress, SuggestedAction
 from reports.snapshots import study_snapshot_load
+from reports.study_data import study_conclusions_load
 
 
 def build_world(users):
@@ -63,6 +65,13 @@ def build_world(users):
     Highlight.objects.create(place=Place.objects.get(slug="leeds"), text="A highlight", order=1)
     study_snapshot_load()
     Submission.objects.create(name="Matrix Share", place=Place.objects.get(slug="leeds"))
+    study_conclusions_load()
+    ActionProgress.objects.create(
+        action=SuggestedAction.objects.first(),
+        place=Place.objects.get(slug="leeds"),
+        status="planned",
+        noted_on="2026-11-01",
+    )
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
     AccessLog.objects.create(username="x", ip_address="127.0.0.1")
@@ -117,6 +126,8 @@ def build_world(users):
         "interviews:transcript_approve": {"pk": interview.pk},
         "interviews:subject_access": {"pk": participant.pk},
         "interviews:theme": {"pk": theme.pk},
+        "study:quote_publish": {"pk": excerpt.pk},
+        "study:quote_unpublish": {"pk": excerpt.pk},
         "admin:activities_importrun_preview": {"pk": run_pk},
         "admin:activities_importrun_confirm": {"pk": run_pk},
         "admin:view_on_site": {

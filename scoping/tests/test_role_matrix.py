@@ -83,6 +83,16 @@ PAGES = {
     "api:taxonomy": API,
     "api:taxonomy_terms": API,
     "api:taxonomy_term": API,
+    # The study's pages: about it for anyone signed in; the rest with the reports.
+    "study:about": EVERYONE,
+    "study:recommendations_csv": EVERYONE,
+    "study:recommendations_xlsx": EVERYONE,
+    "study:literature": EVERYONE,
+    # Quotes approved for publication: every report reader; approving them: the interview team.
+    "study:quotes": EVERYONE,
+    "study:quotes_review": INTERVIEW_ONLY,
+    "study:quote_publish": POST_ONLY,
+    "study:quote_unpublish": POST_ONLY,
     # Transcripts, identities and coding: the interview team only.
     "interviews:list": INTERVIEW_ONLY,
     "interviews:interview": INTERVIEW_ONLY,
@@ -136,6 +146,18 @@ PAGES = {
     "admin:activities_alias_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_alias_process_import": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
     "admin:activities_alias_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    # Recommendation progress: champions import (add and change) and export; the
+    # literature sources: champions export only.
+    "admin:reports_actionprogress_import": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_actionprogress_process_import": row(
+        LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
+    ),
+    "admin:reports_actionprogress_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_literaturesource_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_literaturesource_process_import": row(
+        LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
+    ),
+    "admin:reports_literaturesource_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
 }
 
 # What each staff role may do with each admin model: v(iew), a(dd), c(hange), d(elete).
@@ -160,6 +182,11 @@ ADMIN_MODELS = {
     # API partners' tokens and their use log: superusers only; the log is read-only.
     "activities.apipartner": {"champion": "", "interviewer": "", "superuser": "vacd"},
     "activities.apiuse": {"champion": "", "interviewer": "", "superuser": "vd"},
+    "reports.recommendationarea": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.suggestedaction": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.actionprogress": {"champion": "vac", "interviewer": "", "superuser": "vacd"},
+    "reports.reviewtheme": {"champion": "v", "interviewer": "", "superuser": "vacd"},
+    "reports.literaturesource": {"champion": "v", "interviewer": "", "superuser": "vacd"},
 }
 INTERVIEW_ADMIN_MODELS = {
     "interviews.participant": {"interviewer": "vac", "superuser": "vac"},

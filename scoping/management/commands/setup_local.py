@@ -1,6 +1,7 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from activities.services import demo_data_load, reference_data_load
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Interview materials: " + ", ".join(f"{n} {k} added" for k, n in added.items())
         )
+        call_command("load_study_conclusions", stdout=self.stdout)  # after the codebook: links
         if not no_demo:
             loaded = demo_data_load()
             self.stdout.write(
