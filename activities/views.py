@@ -33,16 +33,12 @@ class CountedPaginator(Paginator):
 def facet_figures(filters):
     """The results' facet counts and shared-experience counts, cached until the data change.
 
+    Each option counts the rows that ticking it would give (``ActivityFilter.facet_counts``).
     Both take a pass over every matching row, while the page itself reads only
     one page of rows; paging through results or coming back to a view reuses them.
     """
 
-    def compute():
-        counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
-        experiences = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
-        return counts, experiences
-
-    return cached("directory-facets", filters.filter_key(), compute)
+    return cached("directory-facets", filters.filter_key(), filters.facet_counts)
 
 
 @require(VIEW)
