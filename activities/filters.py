@@ -327,3 +327,15 @@ def directory_filters(data):
         places=Place.objects.all(),
         experiences=SharedExperience.objects.all(),
     )
+
+
+def without_empty(query):
+    """A copy of query parameters without the empty values a submitted form sends."""
+    kept = query.copy()
+    for name in list(kept):
+        values = [value for value in kept.getlist(name) if value != ""]
+        if values:
+            kept.setlist(name, values)
+        else:
+            del kept[name]
+    return kept

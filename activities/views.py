@@ -10,7 +10,7 @@ from scoping.permissions import require
 from scoping.spreadsheets import download
 
 from .data_version import cached
-from .filters import PAGE_SIZES, directory_filters
+from .filters import PAGE_SIZES, directory_filters, without_empty
 from .master_sheet import directory_csv, directory_xlsx
 from .models import Activity
 
@@ -43,6 +43,10 @@ def facet_figures(filters):
 
 @require(VIEW)
 def activity_list(request):
+    in_use = without_empty(request.GET)
+    if in_use != request.GET:
+        # The filter form sends every field; the address keeps only those in use.
+        return redirect(reverse("activities:list") + (f"?{in_use.urlencode()}" if in_use else ""))
     filters = directory_filters(request.GET)
     counts, experience_counts = facet_figures(filters)
     per_page = filters.cleaned("per_page", PAGE_SIZES[0])
