@@ -7,7 +7,7 @@ const filter = document.getElementById("directory-filter");
 if (filter) {
   new FilterToggleButton(filter, {
     bigModeMediaQuery: "(min-width: 48.0625em)",
-    startHidden: true,
+    startHidden: false, // small screens start hidden anyway
     toggleButton: { showText: "Filter", hideText: "Hide filter", classes: "govuk-button--secondary" },
     toggleButtonContainer: { selector: ".psd-filter-toggle" },
     closeButton: { text: "Show results", classes: "govuk-button govuk-button--secondary moj-filter__close" },
