@@ -28,6 +28,7 @@ from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
 
+from .gaps import gap_grids
 from .interview_panels import interview_panels
 from .models import Highlight
 from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
@@ -101,6 +102,7 @@ class Report:
     place: Place | None = None
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
+    gaps: list = field(default_factory=list)  # reports.gaps.GapGrid: place × category
 
     @property
     def title(self):
@@ -236,8 +238,7 @@ def vocabulary_breakdowns(places, place, total, region_total):
     return breakdowns
 
 
-def shared_experience_breakdown(counts, places, place, total, region_total):
-    experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 4
+def shared_experience_breakdown(counts, places, place, total, region_total, experiences):
     categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
     rows = _rows(categories, place, places, total, region_total)
     return Breakdown(
@@ -253,7 +254,8 @@ def shared_experience_breakdown(counts, places, place, total, region_total):
 
 def report_build(*, options, place_slug=None):
     """The figures of the region's page, or of one place's; None for an unknown place."""
-    counts, experience_counts = report_counts(options, by_place=place_slug is not None)
+    # By place on the region's page too: the gap finder sets each place beside the others.
+    counts, experience_counts = report_counts(options, by_place=True)
     places = places_with_counts(counts)
     place = None
     if place_slug is not None:
@@ -274,8 +276,11 @@ def report_build(*, options, place_slug=None):
     total = place.activity_count if place else region_total
     population = place.population if place else region_population
     breakdowns = vocabulary_breakdowns(places, place, total, region_total)
+    experiences = list(SharedExperience.objects.values_list("pk", "slug", "name"))  # query 4
     breakdowns.append(
-        shared_experience_breakdown(experience_counts, places, place, total, region_total)
+        shared_experience_breakdown(
+            experience_counts, places, place, total, region_total, experiences
+        )
     )
     interviews = interview_panels(places, place)
     breakdowns += interviews.breakdowns
@@ -292,4 +297,5 @@ def report_build(*, options, place_slug=None):
         place=place,
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
+        gaps=gap_grids(places, experience_counts, experiences),
     )

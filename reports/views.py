@@ -15,6 +15,7 @@ from scoping.spreadsheets import download
 from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
+from .gaps import glance_context
 from .summaries import report_build
 
 VIEW = "reports.view_report"
@@ -63,6 +64,7 @@ def _page(request, place_slug):
             "form": form,
             "query": request.GET.urlencode(),
             "suppressed": SUPPRESSED,
+            **glance_context(report),
         },
         status=200 if report else 400,
     )
