@@ -95,7 +95,9 @@ def test_every_page_has_no_serious_accessibility_failure_and_fits_a_phone(browse
 
 def test_the_sign_in_page_is_accessible_and_fits_a_phone(browser, server):
     context = browser.new_context(base_url=server[0], viewport=PHONE)
-    context.add_init_script(path=str(__import__("pathlib").Path(__file__).parent / "assets" / "axe.min.js"))
+    context.add_init_script(
+        path=str(__import__("pathlib").Path(__file__).parent / "assets" / "axe.min.js")
+    )
     page = context.new_page()
     page.goto("/accounts/login/")
     assert serious_violations(page) == []
