@@ -73,3 +73,13 @@ def test_the_filters_work_without_javascript(browser, server):
     assert match_count(with_js) == leeds
     page.context.close()
     with_js.context.close()
+
+
+def __getattr__(name):
+    """``from scoping.tests.test_browser import browser, server`` as before: the fixtures
+    now live in scoping/tests/conftest.py, shared by every browser test."""
+    if name in ("browser", "server"):
+        from . import conftest
+
+        return getattr(conftest, name)
+    raise AttributeError(name)
