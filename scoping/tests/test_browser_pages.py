@@ -134,6 +134,7 @@ def test_ticking_a_filter_leaves_the_page_where_it_was(browser, server, viewport
         position = lambda: page.evaluate("window.scrollY")  # noqa: E731
     page.wait_for_timeout(100)
     assert position() == 400
+    screenshot(page, "directory-filter-open" if viewport is PHONE else "directory-scrolled")
     everything = page.locator("#filter-match-count").inner_text()
     box = page.locator("#" + page.evaluate(IN_VIEW))
     top = box.evaluate("b => b.labels[0].getBoundingClientRect().top")
