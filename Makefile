@@ -64,7 +64,7 @@ css:
 	cd /tmp/psd-css && npm init -y >/dev/null && npm install --silent --legacy-peer-deps govuk-frontend@5.14.0 sass@1 htmx.org@2 @ministryofjustice/frontend@8.0.1 axe-core@4.14.1
 	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=node_modules --quiet app.scss $(CURDIR)/static/css/app.css
 	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=. --load-path=node_modules --quiet moj-filter.scss $(CURDIR)/static/css/moj-filter.css
-	cp /tmp/psd-css/node_modules/@ministryofjustice/frontend/moj/components/filter-toggle-button/filter-toggle-button.bundle.mjs static/js/moj-filter-toggle-button.js
+	sed '/sourceMappingURL=/d' /tmp/psd-css/node_modules/@ministryofjustice/frontend/moj/components/filter-toggle-button/filter-toggle-button.bundle.mjs > static/js/moj-filter-toggle-button.js
 	cp /tmp/psd-css/node_modules/axe-core/axe.min.js scoping/tests/assets/axe.min.js
 	cp /tmp/psd-css/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/js/
 	cp /tmp/psd-css/node_modules/htmx.org/dist/htmx.min.js static/js/

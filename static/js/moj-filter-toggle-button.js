@@ -420,4 +420,3 @@ FilterToggleButton.schema = Object.freeze(/** @type {const} */{
 });
 
 export { FilterToggleButton };
-//# sourceMappingURL=filter-toggle-button.bundle.mjs.map
