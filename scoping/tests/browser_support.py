@@ -111,7 +111,8 @@ def sign_in(browser, server, username="admin", *, javascript=True, viewport=None
 
 
 def serious_violations(page):
-    """axe-core's serious and critical violations on the page: [(rule, [targets])]."""
+    """axe-core's serious and critical violations on the page, and any content outside a
+    landmark (the "region" rule, moderate in axe's terms): [(rule, [targets])]."""
     found = page.evaluate(
         """async () => {
             const results = await axe.run(document, {resultTypes: ["violations"]});
@@ -119,7 +120,7 @@ def serious_violations(page):
                 targets: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
         }"""
     )
-    return [(v["id"], v["targets"]) for v in found if v["impact"] in SERIOUS]
+    return [(v["id"], v["targets"]) for v in found if v["impact"] in SERIOUS or v["id"] == "region"]
 
 
 def sideways_overflow(page):
