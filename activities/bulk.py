@@ -73,3 +73,8 @@ def shared_experience_links_insert(pairs):
         fields=["activity_id", "sharedexperience_id"],
         rows=pairs,
     )
+
+
+def place_links_insert(pairs):
+    """Link several-place activities to the places they serve: (activity id, place id) pairs."""
+    rows_insert(model=Activity.places.through, fields=["activity_id", "place_id"], rows=pairs)

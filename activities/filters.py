@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import F, Q
 
+from .coverage import Coverage, serving_condition
 from .models import Activity, Place, SharedExperience
 from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
 from .vocabulary import ENUMERATION
@@ -24,7 +25,8 @@ ORDER_CHOICES = [
 ]
 ORDERINGS = {
     "name": ("name", "pk"),
-    "place": ("place__name", "name", "pk"),
+    # One place's activities by place; then several-place and region-wide ones, by name.
+    "place": (F("place__name").asc(nulls_last=True), "coverage", "name", "pk"),
     # Activities with no date come last either way, on every database.
     "date_scoped": (F("date_scoped").asc(nulls_last=True), "name", "pk"),
     "-date_scoped": (F("date_scoped").desc(nulls_last=True), "name", "pk"),
@@ -91,6 +93,7 @@ def _yes_no(field_name, label):
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_search")
     place = _multiple("place", "Place", [], "place")
+    coverage = _multiple("coverage", "Serves", Coverage.choices, "kind of coverage")
     sector = _enumerated("sector")
     main_focus = _enumerated("main_focus")
     delivery_model = _enumerated("delivery_model")
@@ -102,6 +105,8 @@ class ActivityFilter(django_filters.FilterSet):
         "shared experience",
     )
     status = _enumerated("status")
+    access = _enumerated("access")
+    how_found = _enumerated("how_found")
     online = _yes_no("online", "Online")
     self_described = _yes_no("self_described_peer_support", "Calls itself peer support")
     scoped_from = django_filters.DateFilter(
@@ -174,7 +179,8 @@ class ActivityFilter(django_filters.FilterSet):
     def condition(self, name, values):
         """What ticking ``values`` of one multi-select filter asks for (values OR-ed)."""
         if name == "place":
-            return Q(place_id__in=[self._ids["place"][slug] for slug in values])
+            # Every activity serving a chosen place: its own, shared with others, region-wide.
+            return serving_condition(self._ids["place"][slug] for slug in values)
         if name == "shared_experience":
             ids = [self._ids["shared_experience"][slug] for slug in values]
             links = Activity.shared_experiences.through.objects.filter(sharedexperience_id__in=ids)

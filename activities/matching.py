@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 from .models import Alias, canonical_labels
 from .spelling import value_key
-from .vocabulary import FundingType, Status, Vocabulary
+from .vocabulary import Access, FundingType, HowFound, Status, Vocabulary
 
 # What an empty cell (or one of only punctuation, such as "?") means, where
 # the sheet allows it to be empty.
 BLANK_MEANS = {
     Vocabulary.FUNDING_TYPE: FundingType.UNKNOWN.value,
     Vocabulary.STATUS: Status.UNKNOWN.value,
+    Vocabulary.ACCESS: Access.UNKNOWN.value,
+    Vocabulary.HOW_FOUND: HowFound.UNKNOWN.value,
 }
 
 

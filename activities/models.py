@@ -10,13 +10,16 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
+from .coverage import PLACES_SEPARATOR, REGION, REGION_LABEL, Coverage, places_key
 from .querysets import ActivityQuerySet
 from .spelling import clean_text, value_key
 from .vocabulary import (
     ENUMERATION,
     ENUMERATIONS,
+    Access,
     DeliveryModel,
     FundingType,
+    HowFound,
     MainFocus,
     Sector,
     Status,
@@ -162,9 +165,13 @@ def _in_choices(enumeration):
 class Activity(models.Model):
     """A peer support activity found while scoping.
 
-    Identity (for re-import) is place + organisation (none counts as one value)
-    + the name's spelling key.
+    It serves one place, several places or the whole region (``coverage``;
+    see ``activities.coverage``). Identity (for re-import) is what it serves
+    (the place, the set of places, or the region) + organisation (none counts
+    as one value) + the name's spelling key.
     """
+
+    Coverage = Coverage
 
     name = models.CharField(
         "project name / support type",
@@ -180,12 +187,29 @@ class Activity(models.Model):
         related_name="activities",
         help_text="Who runs it. Leave empty for an informal group with no organisation.",
     )
+    coverage = models.CharField(
+        "serves",
+        max_length=10,
+        choices=Coverage.choices,
+        default=Coverage.PLACE,
+        help_text="One of the six places, several of them, or the whole region (WY&H wide).",
+    )
     place = models.ForeignKey(
         Place,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="activities",
-        help_text="The place (of the six) where it happens.",
+        help_text="For an activity serving one place: the place (of the six) where it happens.",
     )
+    places = models.ManyToManyField(
+        Place,
+        blank=True,
+        related_name="shared_activities",
+        verbose_name="places served",
+        help_text="For an activity serving several places: tick each one (two or more).",
+    )
+    places_key = models.CharField(max_length=200, blank=True, default="", editable=False)
     sector = models.CharField(
         max_length=20,
         choices=Sector.choices,
@@ -237,6 +261,32 @@ class Activity(models.Model):
         default=Status.UNKNOWN,
         help_text="Active if you saw evidence it runs now; Closed if it has stopped.",
     )
+    access = models.CharField(
+        "who can access it",
+        max_length=20,
+        choices=Access.choices,
+        default=Access.UNKNOWN,
+        help_text="Whether anyone can go, or a referral, membership or belonging to a group is needed.",
+    )
+    access_details = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Anything more about who can go, e.g. “women over 50”, “via the community "
+        "mental health team”.",
+    )
+    how_found = models.CharField(
+        "how it was found",
+        max_length=20,
+        choices=HowFound.choices,
+        default=HowFound.UNKNOWN,
+        help_text="How the scoping came across it.",
+    )
+    found_through_network = models.CharField(
+        "network",
+        max_length=200,
+        blank=True,
+        help_text="For one found through a network: which, e.g. “Kirklees Mental Health Alliance”.",
+    )
     date_scoped = models.DateField(null=True, blank=True, help_text="When it was found.")
     last_verified = models.DateField(
         null=True, blank=True, help_text="When someone last checked it still runs."
@@ -265,7 +315,9 @@ class Activity(models.Model):
     )
 
     objects = ActivityQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[shared_experiences], excluded_fields=["name_key"])
+    history = HistoricalRecords(
+        m2m_fields=[shared_experiences, places], excluded_fields=["name_key", "places_key"]
+    )
 
     class Meta:
         verbose_name_plural = "activities"
@@ -281,6 +333,28 @@ class Activity(models.Model):
                 fields=["place", "name_key"],
                 condition=Q(organisation__isnull=True),
                 name="activity_identity_without_organisation",
+            ),
+            models.CheckConstraint(
+                condition=Q(coverage__in=Coverage.values),
+                name="activity_coverage_valid",
+                violation_error_message="Serves must be one place, several places or the region.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(coverage=Coverage.PLACE) & Q(place__isnull=False))
+                | (~Q(coverage=Coverage.PLACE) & Q(place__isnull=True)),
+                name="activity_place_only_for_one_place",
+                violation_error_message="Choose the place for an activity serving one place "
+                "(and only then).",
+            ),
+            models.UniqueConstraint(
+                fields=["places_key", "organisation", "name_key"],
+                condition=~Q(coverage=Coverage.PLACE) & Q(organisation__isnull=False),
+                name="activity_shared_identity_with_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["places_key", "name_key"],
+                condition=~Q(coverage=Coverage.PLACE) & Q(organisation__isnull=True),
+                name="activity_shared_identity_without_organisation",
             ),
         ]
         indexes = [
@@ -298,16 +372,62 @@ class Activity(models.Model):
         self.name = clean_text(name)
         self.name_key = value_key(self.name)
 
-    def find_duplicate(self):
-        """Another activity with the same identity, if one exists."""
-        if not self.place_id:
-            return None
+    def set_coverage(self, coverage, places=()):
+        """Serve one place (``places`` is that one), several or the region.
+
+        Sets ``place`` and ``places_key``; the caller links ``places`` (the
+        many-to-many is saved after the row) for a several-place activity.
+        """
+        places = list(places)
+        self.coverage = coverage
+        self.place = None
+        if coverage == Coverage.PLACE and places:
+            if isinstance(places[0], Place):
+                self.place = places[0]
+            else:
+                self.place_id = places[0]
+        self.places_key = places_key(coverage, [getattr(p, "pk", p) for p in places])
+
+    def places_served(self):
+        """The places this activity serves: its place, its places, or all six."""
+        if self.coverage == Coverage.REGION:
+            return list(Place.objects.all())
+        if self.coverage == Coverage.PLACES:
+            return sorted(self.places.all(), key=lambda place: place.name)
+        return [self.place] if self.place_id else []
+
+    def serves_text(self, place_names=None):
+        """What it serves as a Place cell reads: "Leeds", "Leeds; Wakefield" or "WY&H wide".
+
+        ``place_names`` are a several-place activity's places' names when the
+        caller fetched them in bulk; otherwise ``places`` is read (prefetched or not).
+        """
+        if self.coverage == Coverage.REGION:
+            return REGION_LABEL
+        if self.coverage == Coverage.PLACES:
+            if place_names is None:
+                place_names = [place.name for place in self.places.all()]
+            return PLACES_SEPARATOR.join(sorted(place_names))
+        return self.place.name if self.place_id else ""
+
+    def find_duplicate(self, places=()):
+        """Another activity with the same identity, if one exists.
+
+        ``places`` are the places of a several-place activity (not yet linked
+        when a form checks them).
+        """
+        name_key = value_key(clean_text(self.name))
+        if self.coverage in (Coverage.PLACE, "", None):
+            if not self.place_id:
+                return None
+            same = Activity.objects.filter(coverage=Coverage.PLACE, place_id=self.place_id)
+        else:
+            key = places_key(self.coverage, [getattr(p, "pk", p) for p in places])
+            if self.coverage == Coverage.PLACES and "," not in key:
+                return None
+            same = Activity.objects.exclude(coverage=Coverage.PLACE).filter(places_key=key)
         return (
-            Activity.objects.filter(
-                place_id=self.place_id,
-                organisation_id=self.organisation_id,
-                name_key=value_key(clean_text(self.name)),
-            )
+            same.filter(organisation_id=self.organisation_id, name_key=name_key)
             .exclude(pk=self.pk)
             .first()
         )
@@ -389,7 +509,11 @@ class Alias(models.Model):
 
 
 def canonical_labels(vocabulary):
-    """{canonical value: label} for one vocabulary (queries the table ones)."""
+    """{canonical value: label} for one vocabulary (queries the table ones).
+
+    The place vocabulary also has the region (``coverage.REGION``), so its
+    spellings ("WY&H wide", "All places") are aliases like any other.
+    """
     if vocabulary in ENUMERATION:
         return ENUMERATION[vocabulary].labels
     model = {Vocabulary.PLACE: Place, Vocabulary.SHARED_EXPERIENCE: SharedExperience}.get(
@@ -397,7 +521,10 @@ def canonical_labels(vocabulary):
     )
     if model is None:
         return {}
-    return dict(model.objects.values_list("slug", "name"))
+    labels = dict(model.objects.values_list("slug", "name"))
+    if vocabulary == Vocabulary.PLACE:
+        labels[REGION] = REGION_LABEL
+    return labels
 
 
 class ImportRun(models.Model):

@@ -10,6 +10,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q
 
+from .coverage import serving_condition
+
 SEARCH_CONFIG = "english"
 
 # The values of the yes/no/unknown fields, as they read in a URL.
@@ -74,9 +76,15 @@ def _count_where(condition):
 
 
 class ActivityQuerySet(models.QuerySet):
+    def serving(self, *places):
+        """Activities serving any of ``places`` (Place or pk): their own, shared and region-wide."""
+        return self.filter(serving_condition(getattr(p, "pk", p) for p in places))
+
     def for_directory(self):
-        """The list page's rows: place, organisation and shared experiences in three queries."""
-        return self.select_related("place", "organisation").prefetch_related("shared_experiences")
+        """The list page's rows: place, organisation, shared experiences and places in four queries."""
+        return self.select_related("place", "organisation").prefetch_related(
+            "shared_experiences", "places"
+        )
 
     def search(self, text):
         """Rows matching free text in name, organisation, venue or notes.
@@ -156,6 +164,16 @@ class ActivityQuerySet(models.QuerySet):
         links = self.model.shared_experiences.through.objects.filter(
             activity_id__in=self.order_by().values("pk")
         ).values_list("activity_id", "sharedexperience__name")
+        for activity_id, name in links:
+            names.setdefault(activity_id, []).append(name)
+        return names
+
+    def shared_place_names(self):
+        """{activity id: [place names]} for the several-place activities among these rows."""
+        names = {}
+        links = self.model.places.through.objects.filter(
+            activity_id__in=self.order_by().values("pk")
+        ).values_list("activity_id", "place__name")
         for activity_id, name in links:
             names.setdefault(activity_id, []).append(name)
         return names

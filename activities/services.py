@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from .bulk import shared_experience_links_insert
+from .bulk import place_links_insert, shared_experience_links_insert
+from .coverage import Coverage, coverage_of
 from .data_version import data_changed
 from .models import Activity, Alias, Organisation, Place, SharedExperience
 from .spelling import value_key
@@ -50,6 +51,8 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
 
     Each row holds canonical values: place and shared experiences as slugs,
     enumerations as their values, the organisation as a name (may be blank).
+    ``place`` may be ``"region"`` (``coverage.REGION``) for a region-wide
+    activity, or a row may give ``places``, a list of slugs, for several.
     """
     rows = list(rows)
     places = dict(Place.objects.values_list("slug", "pk"))
@@ -61,14 +64,17 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
     activities = []
     for row in rows:
         fields = {
-            k: v for k, v in row.items() if k not in {"organisation", "place", "shared_experiences"}
+            k: v
+            for k, v in row.items()
+            if k not in {"organisation", "place", "places", "shared_experiences"}
         }
         activity = Activity(
             **fields,
-            place_id=places[row["place"]],
             organisation_id=organisations.get(value_key(row.get("organisation"))),
             scoped_by=scoped_by,
         )
+        coverage, slugs = coverage_of(row.get("places") or [row["place"]])
+        activity.set_coverage(coverage, [places[slug] for slug in slugs])
         activity.set_name(activity.name)
         activities.append(activity)
     created = bulk_create_with_history(
@@ -79,6 +85,14 @@ def activities_create(*, rows, scoped_by=None, batch_size=2000):
             (activity.pk, experiences[slug])
             for activity, row in zip(created, rows, strict=True)
             for slug in row["shared_experiences"]
+        ]
+    )
+    place_links_insert(
+        [
+            (activity.pk, places[slug])
+            for activity, row in zip(created, rows, strict=True)
+            if activity.coverage == Coverage.PLACES
+            for slug in row["places"]
         ]
     )
     data_changed()

@@ -10,6 +10,7 @@ from scoping.permissions import require
 from scoping.spreadsheets import download
 
 from .data_version import cached
+from .definitions import facets_with_definitions
 from .filters import PAGE_SIZES, directory_filters, without_empty
 from .master_sheet import directory_csv, directory_xlsx
 from .models import Activity
@@ -62,7 +63,9 @@ def activity_list(request):
             "form": filters.form,
             "page": page,
             "total": counts["total"],
-            "facets": filters.facets(counts, experience_counts),
+            "facets": facets_with_definitions(
+                filters.facets(counts, experience_counts), filters.experiences
+            ),
             "active_filters": filters.active_filters(),
             "query": query.urlencode(),
             "list_query": request.GET.urlencode(),

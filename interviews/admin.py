@@ -3,6 +3,7 @@ or an identity; opening a transcript or an identity here is logged too."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
@@ -20,6 +21,8 @@ from .models import (
     Participant,
     ParticipantIdentity,
     RedactionLogEntry,
+    ShadowingVisit,
+    Signposting,
     StaffName,
     Theme,
     Withdrawal,
@@ -91,9 +94,28 @@ class ParticipantIdentityAdmin(AutocompleteAdmin):
 
 @admin.register(Consent)
 class ConsentAdmin(AutocompleteAdmin):
-    list_display = ["__str__", "signed_on", "happy_to_be_interviewed", "form_version"]
+    """Consent under interviews or shadowing cannot be unticked (``Consent.clean``) or deleted
+    here: a participant who no longer consents leaves through withdrawal."""
+
+    list_display = [
+        "__str__",
+        "signed_on",
+        "happy_to_be_interviewed",
+        "software_transcription",
+        "form_version",
+    ]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.has_dependants():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time, where nothing rests on it
+        return actions
 
     def save_model(self, request, obj, form, change):
         if not change and obj.collected_by_id is None:
@@ -108,7 +130,6 @@ class InterviewAdmin(AutocompleteAdmin):
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
     readonly_fields = ["status", "approved_by", "approved_on"]
-    actions = ["anonymise", "mark_checked", "approve"]
 
     @method_decorator(sensitive_post_parameters("transcript"))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -141,38 +162,20 @@ class InterviewAdmin(AutocompleteAdmin):
             services.transcript_edited(interview=obj)
         super().save_model(request, obj, form, change)
 
-    def _each(self, request, queryset, action, done):
-        for interview in queryset.select_related("participant__identity"):
-            try:
-                action(interview=interview, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-            else:
-                self.message_user(request, f"{interview}: {done}.", messages.SUCCESS)
-
-    @admin.action(description="Run the anonymiser on the selected transcripts")
-    def anonymise(self, request, queryset):
-        self._each(request, queryset, services.transcript_anonymise, "anonymised")
-
-    @admin.action(description="Mark the selected transcripts as checked")
-    def mark_checked(self, request, queryset):
-        self._each(request, queryset, services.interview_mark_checked, "checked")
-
-    @admin.action(description="Approve the selected transcripts")
-    def approve(self, request, queryset):
-        self._each(request, queryset, services.interview_approve, "approved")
-
-    def has_approve_permission(self, request):
-        return request.user.has_perm("interviews.change_interview")
-
-    has_anonymise_permission = has_mark_checked_permission = has_approve_permission
-    anonymise.allowed_permissions = mark_checked.allowed_permissions = ["approve"]
-    approve.allowed_permissions = ["approve"]
+    def view_on_site(self, obj):
+        """The transcript page, where it is anonymised, checked and approved."""
+        return reverse("interviews:interview", args=[obj.pk])
 
 
 @admin.register(InterviewGuide)
 class InterviewGuideAdmin(admin.ModelAdmin):
-    list_display = ["name", "role"]
+    list_display = ["name", "version", "role"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A version's questions are fixed once an interview used it: add a new version."""
+        if obj is not None and Interview.objects.filter(guide=obj).exists():
+            return ["slug", "version", "questions"]
+        return []
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "questions":
@@ -184,9 +187,29 @@ class InterviewGuideAdmin(admin.ModelAdmin):
 class ThemeAdmin(SimpleHistoryAdmin):
     """The codebook keeps a history (who changed a theme's name, parent or description)."""
 
-    list_display = ["name", "parent"]
+    list_display = ["name", "parent", "source"]
+    list_filter = ["source"]
     search_fields = ["name"]
     list_select_related = ["parent"]
+
+
+@admin.register(ShadowingVisit)
+class ShadowingVisitAdmin(AutocompleteAdmin):
+    list_display = ["participant", "started_on", "days"]
+    search_fields = ["participant__code"]
+    autocomplete_fields = ["participant"]
+    list_select_related = ["participant"]
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.shadowed_by_id is None:
+            obj.shadowed_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Signposting)
+class SignpostingAdmin(admin.ModelAdmin):
+    list_display = ["place"]
+    list_select_related = ["place"]
 
 
 @admin.register(StaffName)

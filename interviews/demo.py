@@ -30,16 +30,19 @@ SECTOR_WEIGHTS = [5, 3, 2, 1]  # mostly third sector, as in the study
 # (theme name from the codebook, answer): the answer is coded with that theme.
 ANSWERS = [
     (
-        "Shared lived experience",
+        "Shared experience",
         "For me peer support is sitting with someone who has been where I have been.",
     ),
     (
-        "Non-clinical, social model",
+        "Non-clinical",
         "It isn't therapy, it's people, a brew and an hour where nobody judges you.",
     ),
-    ("Mutuality and reciprocity", "I get as much out of the group as the people who come to it."),
     (
-        "Safe space",
+        "Ability to share lived experience",
+        "I get as much out of the group as the people who come to it.",
+    ),
+    (
+        "Creating a safe space",
         "The ground rules make it a safe space: what is said in the room stays in the room.",
     ),
     (
@@ -53,18 +56,21 @@ ANSWERS = [
     ),
     ("Burnout", "Last winter I was running four groups and I burnt out, honestly."),
     (
-        "Capacity and waiting lists",
+        "Capacity",
         "The waiting lists are so long that people come to us while they wait.",
     ),
     (
-        "Lack of understanding of peer support",
+        "A lack of understanding of peer support",
         "Some clinicians still think we are just there to make the tea.",
     ),
     (
-        "Payment and quality",
+        "Payment and the quality of peer support",
         "Being paid didn't change how I do it, but it made the team take it seriously.",
     ),
-    ("Co-production", "We designed the new course with the members, not for them."),
+    (
+        "Increased opportunities for co-production",
+        "We designed the new course with the members, not for them.",
+    ),
 ]
 PLANTED = [
     "You can ring me on 07700 900{n:03d} if you need anything else.",

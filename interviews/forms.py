@@ -62,7 +62,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
     def label_from_instance(self, theme):
-        return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
+        return theme.name  # shown under its parent's heading (``ExcerptForm.theme_groups``)
 
 
 def themes_in_tree_order():
@@ -86,9 +86,40 @@ class ExcerptForm(forms.Form):
         required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"})
     )
 
-    def __init__(self, *args, interview, **kwargs):
+    def __init__(self, *args, interview, recent=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.interview = interview
+        self.recent = list(recent)
+
+    def theme_groups(self):
+        """The theme checkboxes: recently used first, then the codebook by parent theme.
+
+        ``(heading, checkboxes, open)``: each checkbox appears once; a group is shown
+        open when it is the recent one or holds a ticked theme (the rest fold).
+        """
+        boxes, themes = {}, []
+        for box in self["themes"]:  # one query: each choice's value carries its theme
+            boxes[str(box.data["value"])] = box
+            themes.append(box.data["value"].instance)
+        recent_keys = [str(pk) for pk in self.recent if str(pk) in boxes]
+        groups = []
+        if recent_keys:
+            groups.append(("Recently used", [boxes[k] for k in recent_keys], True))
+        shown = set(recent_keys)
+        parents = [t for t in themes if t.parent_id is None]
+        children = {}
+        for theme in themes:
+            if theme.parent_id is not None:
+                children.setdefault(theme.parent_id, []).append(theme)
+        for parent in sorted(parents, key=lambda t: t.name):
+            members = [parent, *children.pop(parent.pk, [])]
+            keys = [str(t.pk) for t in members if str(t.pk) not in shown]
+            if keys:
+                groups.append(_group(parent.name, [boxes[k] for k in keys]))
+        leftovers = [t for rest in children.values() for t in rest if str(t.pk) not in shown]
+        if leftovers:  # deeper levels: under their own heading
+            groups.append(_group("Other themes", [boxes[str(t.pk)] for t in leftovers]))
+        return groups
 
     def clean(self):
         data = super().clean()
@@ -128,3 +159,7 @@ class CodebookImportForm(forms.Form):
         if "\x00" in text:  # no database column may hold one; a CSV text file never does
             raise ValidationError("The file holds NUL characters: it is not a CSV text file.")
         return text
+
+
+def _group(heading, boxes):
+    return (heading, boxes, any(box.data["selected"] for box in boxes))

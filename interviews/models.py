@@ -16,6 +16,13 @@ from django.db.models import Count, F, Q
 from simple_history.models import HistoricalRecords
 
 from activities.vocabulary import Sector
+from scoping.roles import INTERVIEW_TEAM
+
+# Interviewer, "collected by", "shadowed by": only members of the interview team.
+INTERVIEW_TEAM_ONLY = {"groups__name": INTERVIEW_TEAM}
+
+
+CONSENT_FORM_VERSION = "Appendix 5 (2019-20)"
 
 
 class ParticipantRole(models.TextChoices):
@@ -35,7 +42,10 @@ class TranscriptionMethod(models.TextChoices):
 
 
 class AnonymisationStatus(models.TextChoices):
+    """A transcript's way to coding: draft, anonymiser run, checked by a person, approved."""
+
     DRAFT = "draft", "Draft"
+    ANONYMISED = "anonymised", "Anonymised"
     CHECKED = "checked", "Checked"
     APPROVED = "approved", "Approved"
 
@@ -43,6 +53,21 @@ class AnonymisationStatus(models.TextChoices):
 class ParticipantQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("place").annotate(interview_count=Count("interviews"))
+
+    def for_progress(self):
+        """Participants with what their progress shows: consent, identity, interviews."""
+        return (
+            self.select_related("place", "consent", "identity")
+            .defer("identity__name", "identity__contact")
+            .prefetch_related(
+                models.Prefetch(
+                    "interviews",
+                    queryset=Interview.objects.only(
+                        "pk", "participant_id", "held_on", "status"
+                    ).order_by("held_on", "pk"),
+                )
+            )
+        )
 
 
 class Participant(models.Model):
@@ -113,35 +138,72 @@ class ParticipantIdentity(models.Model):
 
 
 class Consent(models.Model):
-    """The signed consent form: each statement ticked or not."""
+    """The signed consent form (the study's Appendix 5): each statement ticked or not.
+
+    The twelve statements are the study's, word for word, in its order and its
+    four groups (``STATEMENT_GROUPS``). Transcription by software is a separate
+    tick: the study used software only "where consent was given".
+    """
 
     participant = models.OneToOneField(
         Participant, on_delete=models.CASCADE, related_name="consent"
     )
     read_information_sheet = models.BooleanField(
-        "Has read the information sheet and understands the aims", default=False
+        "I have read the project information sheet and understand the aims of the project",
+        default=False,
     )
-    wants_to_take_part = models.BooleanField("Wants to take part", default=False)
-    happy_to_be_interviewed = models.BooleanField("Happy to be interviewed", default=False)
-    happy_to_be_shadowed = models.BooleanField("Happy to be shadowed", default=False)
+    wants_to_take_part = models.BooleanField(
+        "I want to take part in the scoping project", default=False
+    )
+    happy_to_be_interviewed = models.BooleanField(
+        "I am happy to participate in an interview about my role in peer support delivery",
+        default=False,
+    )
+    happy_to_be_shadowed = models.BooleanField(
+        "I am happy to be shadowed in my role as a peer support worker / manager", default=False
+    )
     data_used_only_for_project = models.BooleanField(
-        "Data used only for this project, not shared with third parties", default=False
+        "I understand that data I share will only be used for the purposes of this project "
+        "and will not be shared with third parties",
+        default=False,
     )
     stored_safely = models.BooleanField(
-        "Data stored safely under the data protection policy", default=False
+        "I understand that any data I share will be stored safely in accordance with the "
+        "Leeds Mind Data protection policy which adheres to the data protection act 2018",
+        default=False,
     )
-    details_anonymised = models.BooleanField("Personal details anonymised", default=False)
+    details_anonymised = models.BooleanField(
+        "I understand that any personal details I share will be anonymised", default=False
+    )
     may_withdraw = models.BooleanField(
-        "Understands they may withdraw participation and data until the reporting date",
+        "I understand that I can withdraw my participation and my data at any time until June 2020",
         default=False,
     )
     contributions_in_report = models.BooleanField(
-        "Contributions may appear in a final report reviewed by the charity, the board "
-        "and other care-system professionals",
+        "I understand that my contributions may be used as part of a final report that will "
+        "be reviewed internally by Leeds Mind, the LWAB and other ICS professionals",
         default=False,
     )
     data_kept_six_months = models.BooleanField(
-        "Data kept for six months after the project ends", default=False
+        "I understand any information I give will be stored by Leeds Mind for 6 months "
+        "after the project ends (January 2021)",
+        default=False,
+    )
+    may_ask_for_clarification = models.BooleanField(
+        "I understand that if I have any questions or queries, I can ask for clarification "
+        "from carley.stubbs@leedsmind.org.uk",
+        default=False,
+    )
+    may_raise_concerns = models.BooleanField(
+        "I understand that if I have any concerns, complaints or compliments about the "
+        "project, I can contact julia.stimpson@leedsmind.org.uk",
+        default=False,
+    )
+    software_transcription = models.BooleanField(
+        "I am happy for my interview to be transcribed with the help of transcription software",
+        default=False,
+        help_text="Not one of the form's twelve statements: needed before an interview is "
+        "transcribed by software.",
     )
     signed_on = models.DateField()
     collected_by = models.ForeignKey(
@@ -150,47 +212,126 @@ class Consent(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Left blank: you.",
+        limit_choices_to=INTERVIEW_TEAM_ONLY,
+        help_text="A member of the interview team. Left blank: you.",
     )
-    form_version = models.CharField(max_length=20, default="1.0")
+    form_version = models.CharField(
+        max_length=40,
+        default=CONSENT_FORM_VERSION,
+        help_text="The version of the consent form the participant signed.",
+    )
 
-    STATEMENTS = [
-        "read_information_sheet",
-        "wants_to_take_part",
-        "happy_to_be_interviewed",
-        "happy_to_be_shadowed",
-        "data_used_only_for_project",
-        "stored_safely",
-        "details_anonymised",
-        "may_withdraw",
-        "contributions_in_report",
-        "data_kept_six_months",
+    STATEMENT_GROUPS = [
+        (
+            "Please read the following statements and tick all that apply",
+            ["read_information_sheet", "wants_to_take_part"],
+        ),
+        (
+            "Please read the following statements relating to participation and tick all "
+            "that apply",
+            ["happy_to_be_interviewed", "happy_to_be_shadowed"],
+        ),
+        (
+            "Please read the following statements relating to Data Protection and tick all "
+            "that apply",
+            [
+                "data_used_only_for_project",
+                "stored_safely",
+                "details_anonymised",
+                "may_withdraw",
+                "contributions_in_report",
+                "data_kept_six_months",
+            ],
+        ),
+        (
+            "Please read the following statements relating to the project management and "
+            "tick all that apply",
+            ["may_ask_for_clarification", "may_raise_concerns"],
+        ),
     ]
+    STATEMENTS = [name for _, names in STATEMENT_GROUPS for name in names]
 
     def __str__(self):
         return f"Consent of {self.participant.code}"
 
+    def statement_text(self, name):
+        return self._meta.get_field(name).verbose_name
+
+    def clean(self):
+        """While interviews or shadowing rest on this consent it cannot be taken back here.
+
+        A participant who no longer consents withdraws (which deletes what they
+        gave); the form itself is not unticked underneath their interviews.
+        """
+        if self._state.adding or not self.participant_id:
+            return
+        interviews = Interview.objects.filter(participant_id=self.participant_id)
+        errors = {}
+        first = interviews.order_by("held_on").values_list("held_on", flat=True).first()
+        if first is not None:
+            if not self.happy_to_be_interviewed:
+                errors["happy_to_be_interviewed"] = (
+                    "Interviews rest on this consent: it can only be withdrawn through the "
+                    "withdrawal of the participant."
+                )
+            if self.signed_on and self.signed_on > first:
+                errors["signed_on"] = (
+                    f"Consent must be signed on or before the first interview ({first:%d %B %Y})."
+                )
+        if interviews.filter(transcription_method=TranscriptionMethod.SOFTWARE).exists() and (
+            not self.software_transcription
+        ):
+            errors["software_transcription"] = (
+                "An interview was transcribed by software on this consent: it cannot be unticked."
+            )
+        if not self.happy_to_be_shadowed and self.participant.shadowing_visits.exists():
+            errors["happy_to_be_shadowed"] = (
+                "Shadowing visits rest on this consent: it can only be withdrawn through the "
+                "withdrawal of the participant."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def has_dependants(self):
+        return (
+            Interview.objects.filter(participant_id=self.participant_id).exists()
+            or ShadowingVisit.objects.filter(participant_id=self.participant_id).exists()
+        )
+
 
 class InterviewGuideManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+    def get_by_natural_key(self, slug, version):
+        return self.get(slug=slug, version=version)
 
 
 class InterviewGuide(models.Model):
-    """A question guide: one for workers and volunteers, one for managers."""
+    """A question guide (one for workers and volunteers, one for managers), in a version.
 
-    slug = models.SlugField(max_length=50, unique=True)
+    A version's questions do not change once an interview has used it: a revised
+    guide is a new version, so every interview says which questions it asked.
+    """
+
+    slug = models.SlugField(max_length=50)
+    version = models.CharField(max_length=40, default="1")
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=20, choices=ParticipantRole.choices)
-    questions = models.JSONField(default=list, help_text="The topics, in order.")
+    questions = models.JSONField(
+        default=list, help_text="The questions in order, word for word with their prompts."
+    )
 
     objects = InterviewGuideManager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "version"], name="guide_slug_version_unique")
+        ]
 
     def __str__(self):
-        return self.name
+        return f"{self.name} (version {self.version})"
+
+    def natural_key(self):
+        return (self.slug, self.version)
 
 
 class StaffName(models.Model):
@@ -207,10 +348,29 @@ class StaffName(models.Model):
         return "A name to anonymise"
 
 
+def consent_holds(prefix=""):
+    """The interview's participant consented to be interviewed, on or before its date."""
+    return Q(
+        **{
+            f"{prefix}participant__consent__happy_to_be_interviewed": True,
+            f"{prefix}participant__consent__signed_on__lte": F(f"{prefix}held_on"),
+        }
+    )
+
+
 class InterviewQuerySet(models.QuerySet):
+    def consented(self):
+        """Interviews resting on a consent that predates them: the only ones that count."""
+        return self.filter(consent_holds())
+
+    def without_consent(self):
+        """Interviews whose consent is missing, unticked or signed after: flagged, never used."""
+        return self.exclude(consent_holds())
+
     def for_listing(self):
         return (
-            self.select_related("participant__place", "interviewer")
+            self.consented()
+            .select_related("participant__place", "interviewer")
             .annotate(excerpt_count=Count("excerpts"))
             .defer("transcript")
             .order_by("-held_on", "participant__code")
@@ -229,9 +389,14 @@ class Interview(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Left blank: you.",
+        limit_choices_to=INTERVIEW_TEAM_ONLY,
+        help_text="A member of the interview team. Left blank: you.",
     )
-    guide = models.ForeignKey(InterviewGuide, on_delete=models.PROTECT)
+    guide = models.ForeignKey(
+        InterviewGuide,
+        on_delete=models.PROTECT,
+        help_text="The question guide and its version used in this interview.",
+    )
     transcript = models.TextField(blank=True)
     transcription_method = models.CharField(
         max_length=20, choices=TranscriptionMethod.choices, default=TranscriptionMethod.MANUAL
@@ -274,17 +439,61 @@ class Interview(models.Model):
         return self.status == AnonymisationStatus.APPROVED
 
     def clean(self):
-        if self.participant_id and not self.participant.has_interview_consent():
-            raise ValidationError(
-                {"participant": "This participant has not consented to be interviewed."}
+        if self.participant_id:
+            consent_problems(
+                self.participant,
+                held_on=self.held_on,
+                transcription_method=self.transcription_method,
             )
+
+    def consent_holds(self):
+        """Python's reading of ``InterviewQuerySet.consented`` for one loaded interview."""
+        consent = getattr(self.participant, "consent", None)
+        return bool(
+            consent and consent.happy_to_be_interviewed and consent.signed_on <= self.held_on
+        )
+
+
+def consent_problems(participant, *, held_on, transcription_method=None):
+    """Refuse an interview the participant's consent does not cover (a ValidationError)."""
+    consent = getattr(participant, "consent", None)
+    if consent is None or not consent.happy_to_be_interviewed:
+        raise ValidationError(
+            {
+                "participant": f"{participant.code} has not consented to be interviewed: "
+                "record their consent first."
+            }
+        )
+    if held_on and consent.signed_on > held_on:
+        raise ValidationError(
+            {
+                "held_on": f"{participant.code} signed their consent on "
+                f"{consent.signed_on:%d %B %Y}: the interview must be on or after that day."
+            }
+        )
+    if transcription_method == TranscriptionMethod.SOFTWARE and not consent.software_transcription:
+        raise ValidationError(
+            {
+                "transcription_method": f"{participant.code} has not agreed to transcription "
+                "by software: choose manual transcription, or record that consent first."
+            }
+        )
+
+
+class ThemeSource(models.TextChoices):
+    """Where the study found a theme, so its national and local findings can be compared."""
+
+    INTERVIEWS = "interviews", "WY&H interviews"
+    LITERATURE = "literature", "National literature review"
+    BOTH = "both", "Both"
 
 
 class ThemeQuerySet(models.QuerySet):
     def for_codebook(self):
+        counted = consent_holds("excerpts__interview__")
         return self.select_related("parent").annotate(
-            excerpt_count=Count("excerpts", distinct=True),
-            interview_count=Count("excerpts__interview", distinct=True),
+            excerpt_count=Count("excerpts", filter=counted, distinct=True),
+            interview_count=Count("excerpts__interview", filter=counted, distinct=True),
         )
 
 
@@ -296,6 +505,12 @@ class Theme(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     description = models.TextField(blank=True)
+    source = models.CharField(
+        max_length=20,
+        choices=ThemeSource.choices,
+        default=ThemeSource.INTERVIEWS,
+        help_text="Found in the WY&H interviews, the national literature review, or both.",
+    )
 
     objects = ThemeQuerySet.as_manager()
     # Codebook entries, not personal data: the excerpts tagged with a theme are
@@ -304,6 +519,11 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__in=ThemeSource.values), name="theme_source_valid"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -333,10 +553,15 @@ class Theme(models.Model):
 
 
 class ExcerptQuerySet(models.QuerySet):
+    def consented(self):
+        """Excerpts of interviews whose consent holds (see ``InterviewQuerySet.consented``)."""
+        return self.filter(consent_holds("interview__"))
+
     def for_listing(self):
         """Excerpts with what a theme page or export shows; never the identity."""
         return (
-            self.select_related("interview__participant__place")
+            self.consented()
+            .select_related("interview__participant__place")
             .defer("interview__transcript")
             .prefetch_related("themes")
             .order_by("interview__participant__code", "interview_id", "start")
@@ -367,6 +592,80 @@ class Excerpt(models.Model):
 
     def __str__(self):
         return f"Excerpt {self.pk} of {self.interview.participant.code}"
+
+
+class ShadowingVisit(models.Model):
+    """A visit on which the project team shadowed a participant in their role.
+
+    The information sheet offers shadowing of about 1-5 days; the consent form
+    asks for it separately, so a visit needs that tick, signed beforehand.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="shadowing_visits"
+    )
+    started_on = models.DateField()
+    days = models.PositiveSmallIntegerField(
+        default=1, help_text="The information sheet expects about 1-5 days."
+    )
+    shadowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=INTERVIEW_TEAM_ONLY,
+        help_text="A member of the interview team. Left blank: you.",
+    )
+    notes = models.TextField(blank=True, help_text="What was observed; no names.")
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(days__gte=1), name="shadowing_at_least_a_day")
+        ]
+
+    def __str__(self):
+        return f"Shadowing of {self.participant.code} from {self.started_on:%d %b %Y}"
+
+    def clean(self):
+        if not self.participant_id:
+            return
+        consent = getattr(self.participant, "consent", None)
+        if consent is None or not consent.happy_to_be_shadowed:
+            raise ValidationError(
+                {"participant": f"{self.participant.code} has not consented to be shadowed."}
+            )
+        if self.started_on and consent.signed_on > self.started_on:
+            raise ValidationError(
+                {
+                    "started_on": f"{self.participant.code} signed their consent on "
+                    f"{consent.signed_on:%d %B %Y}: shadowing must start on or after that day."
+                }
+            )
+
+
+class Signposting(models.Model):
+    """Where to point an interviewee who becomes distressed, for one place.
+
+    The study compiled signposting information for each location in case an
+    interview needed additional support; the interview screen shows it.
+    """
+
+    place = models.OneToOneField(
+        "activities.Place", on_delete=models.CASCADE, related_name="signposting"
+    )
+    text = models.TextField(
+        help_text="Services and numbers to offer, one a line (crisis lines, local support)."
+    )
+
+    class Meta:
+        ordering = ["place__name"]
+        verbose_name = "signposting information"
+        verbose_name_plural = "signposting information"
+
+    def __str__(self):
+        return f"Signposting for {self.place.name}"
 
 
 class AccessEvent(models.TextChoices):

@@ -11,6 +11,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from simple_history.utils import bulk_update_with_history
@@ -29,9 +30,11 @@ from .models import (
     Participant,
     ParticipantIdentity,
     RedactionLogEntry,
+    ShadowingVisit,
     StaffName,
     Theme,
     Withdrawal,
+    consent_problems,
 )
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -49,8 +52,8 @@ def interview_reference_load(*, fixtures_dir=FIXTURES):
     survive a second ``make run``. Returns counts of what was added.
     """
     guides = json.loads((fixtures_dir / "interview_guides.json").read_text(encoding="utf-8"))
-    existing = set(InterviewGuide.objects.values_list("slug", flat=True))
-    new_guides = [InterviewGuide(**g) for g in guides if g["slug"] not in existing]
+    existing = set(InterviewGuide.objects.values_list("slug", "version"))
+    new_guides = [InterviewGuide(**g) for g in guides if (g["slug"], g["version"]) not in existing]
     InterviewGuide.objects.bulk_create(new_guides)
 
     codebook = json.loads((fixtures_dir / "codebook.json").read_text(encoding="utf-8"))
@@ -62,6 +65,7 @@ def interview_reference_load(*, fixtures_dir=FIXTURES):
         theme = Theme.objects.create(
             name=entry["name"],
             description=entry.get("description", ""),
+            source=entry["source"],
             parent=themes.get(entry.get("parent") or ""),
         )
         themes[theme.name] = theme
@@ -82,7 +86,7 @@ def interviews_demo_load(*, by=None):
     for name in STAFF:
         StaffName.objects.get_or_create(name=name)
     places = {p.slug: p for p in Place.objects.all()}
-    guides = {g.slug: g for g in InterviewGuide.objects.all()}
+    guides = {g.slug: g for g in InterviewGuide.objects.order_by("pk")}  # the latest version
     themes = {t.name: t for t in Theme.objects.all()}
     rows = demo_participants()
     for row in rows:
@@ -100,6 +104,7 @@ def interviews_demo_load(*, by=None):
             participant=participant,
             signed_on=row["held_on"] - datetime.timedelta(days=7),
             collected_by=by,
+            software_transcription=True,
             **dict.fromkeys(Consent.STATEMENTS, True),
         )
         interview = interview_create(
@@ -130,14 +135,15 @@ def normalise_transcript(text):
 
 @sensitive_variables("transcript")
 def interview_create(*, participant, by, transcript="", **fields):
-    """Record an interview; refused without consent to be interviewed."""
-    if not participant.has_interview_consent():
-        raise ValidationError(
-            f"{participant.code} has not consented to be interviewed: record their consent first."
-        )
+    """Record an interview; refused unless a consent signed beforehand covers it."""
+    consent_problems(
+        participant,
+        held_on=fields.get("held_on"),
+        transcription_method=fields.get("transcription_method"),
+    )
     return Interview.objects.create(
         participant=participant,
-        interviewer=fields.pop("interviewer", by),
+        interviewer=fields.pop("interviewer", None) or by,
         transcript=normalise_transcript(transcript),
         **fields,
     )
@@ -181,28 +187,56 @@ def transcript_anonymise(*, interview, by):
         for f in redaction.findings
     )
     interview.transcript = redaction.text
-    interview.save(update_fields=["transcript"])
+    if interview.status == AnonymisationStatus.DRAFT:
+        interview.status = AnonymisationStatus.ANONYMISED
+    interview.save(update_fields=["transcript", "status"])
     return len(redaction.findings)
 
 
-def interview_mark_checked(*, interview, by):
+def check_blockers(interview):
+    """Why a person cannot mark this transcript as checked yet (empty: they can)."""
     if interview.is_approved:
-        raise ValidationError("This transcript is approved already.")
+        return ["The transcript is approved already."]
+    if interview.status == AnonymisationStatus.DRAFT:
+        return ["Run the anonymiser first: a person checks what it has done."]
+    return []
+
+
+def interview_mark_checked(*, interview, by):
+    """A person has read the anonymised transcript and found nothing it missed."""
+    blockers = check_blockers(interview)
+    if blockers:
+        raise ValidationError(blockers)
     interview.status = AnonymisationStatus.CHECKED
     interview.save(update_fields=["status"])
 
 
-def interview_approve(*, interview, by):
-    """Approve a checked transcript, but only once the anonymiser finds nothing in it."""
+def approval_blockers(interview):
+    """Why this transcript cannot be approved yet (empty: it can).
+
+    The one list of approval's preconditions: the transcript page explains them
+    and ``interview_approve`` enforces them, so a new rule is added here only.
+    """
+    if interview.is_approved:
+        return ["The transcript is approved already."]
+    blockers = []
     if interview.status != AnonymisationStatus.CHECKED:
-        raise ValidationError("Only a checked transcript can be approved.")
+        blockers.append("A person must mark the anonymised transcript as checked.")
     findings = transcript_findings(interview)
     if findings:
         kinds = sorted({f.kind.replace("_", " ") for f in findings})
-        raise ValidationError(
+        blockers.append(
             f"The anonymiser still finds {len(findings)} item(s) ({', '.join(kinds)}) in "
-            f"the transcript of {interview.participant.code}: anonymise it first."
+            f"the transcript of {interview.participant.code}: anonymise it again."
         )
+    return blockers
+
+
+def interview_approve(*, interview, by):
+    """Approve a transcript for coding once every precondition holds (``approval_blockers``)."""
+    blockers = approval_blockers(interview)
+    if blockers:
+        raise ValidationError(blockers)
     interview.status = AnonymisationStatus.APPROVED
     interview.approved_by = by
     interview.approved_on = timezone.now()
@@ -210,6 +244,20 @@ def interview_approve(*, interview, by):
 
 
 # Coding -------------------------------------------------------------------
+
+
+RECENT_THEMES = 8
+
+
+def recent_themes(user, limit=RECENT_THEMES):
+    """The themes this person coded with most recently, newest first (one query)."""
+    rows = (
+        Excerpt.themes.through.objects.filter(excerpt__coded_by=user)
+        .values("theme_id")
+        .annotate(last=Max("excerpt__coded_on"))
+        .order_by("-last", "theme_id")[:limit]
+    )
+    return [row["theme_id"] for row in rows]
 
 
 def span_from_quote(*, interview, quote):
@@ -233,6 +281,10 @@ def span_from_quote(*, interview, quote):
 def _check_span(interview, start, end):
     if not interview.is_approved:
         raise ValidationError("Only an approved transcript can be coded.")
+    if not Interview.objects.consented().filter(pk=interview.pk).exists():
+        raise ValidationError(
+            "This interview has no consent signed on or before its date: it cannot be coded."
+        )
     if not (0 <= start < end <= len(interview.transcript)):
         raise ValidationError(
             f"The passage must lie within the transcript: start and end between 0 and "
@@ -326,6 +378,7 @@ def _participant_rows(participants):
         RedactionLogEntry.objects.filter(interview__participant__in=participants),
         Excerpt.objects.filter(interview__participant__in=participants),
         Interview.objects.filter(participant__in=participants),
+        ShadowingVisit.objects.filter(participant__in=participants),
         Consent.objects.filter(participant__in=participants),
         ParticipantIdentity.objects.filter(participant__in=participants),
         Participant.objects.filter(pk__in=participants),
@@ -426,6 +479,7 @@ def subject_access_export(*, participant, by):
         "consent": (
             {
                 **{s: getattr(consent, s) for s in Consent.STATEMENTS},
+                "software_transcription": consent.software_transcription,
                 "signed_on": consent.signed_on.isoformat(),
                 "form_version": consent.form_version,
                 "collected_by": consent.collected_by.get_username()
@@ -440,7 +494,7 @@ def subject_access_export(*, participant, by):
                 "id": i.pk,
                 "held_on": i.held_on.isoformat(),
                 "mode": i.get_mode_display(),
-                "question_guide": i.guide.name,
+                "question_guide": str(i.guide),
                 "transcription_method": i.get_transcription_method_display(),
                 "recording_deleted_on": i.recording_deleted_on.isoformat()
                 if i.recording_deleted_on
@@ -460,6 +514,10 @@ def subject_access_export(*, participant, by):
                 "memo": e.memo,
             }
             for e in excerpts
+        ],
+        "shadowing_visits": [
+            {"started_on": v.started_on.isoformat(), "days": v.days, "notes": v.notes}
+            for v in participant.shadowing_visits.order_by("started_on", "pk")
         ],
         "access_log": [
             {"event": a.get_event_display(), "at": a.at.isoformat()}

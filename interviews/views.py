@@ -20,11 +20,14 @@ from scoping.spreadsheets import download
 
 from . import services
 from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
+from .codebook_sources import source_comparison
 from .excerpt_export import excerpts_workbook
 from .forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from .highlight import transcript_segments
+from .interview_aids import interview_aids
 from .models import AccessEvent, Excerpt, Interview, Participant, Theme
 from .theme_matrix import theme_matrices, theme_matrix_workbook
+from .transcript_views import transcript_steps
 
 
 @require("interviews.view_interview")
@@ -32,7 +35,13 @@ def interview_list(request):
     return render(
         request,
         "interviews/interview_list.html",
-        {"interviews": Interview.objects.for_listing()},
+        {
+            "interviews": Interview.objects.for_listing(),
+            "unconsented": Interview.objects.without_consent()
+            .select_related("participant")
+            .only("pk", "held_on", "participant__code")
+            .order_by("participant__code", "held_on"),
+        },
     )
 
 
@@ -41,9 +50,18 @@ def interview_list(request):
 def interview_detail(request, pk):
     """Read a transcript and, for the interview team, code a passage of it."""
     interview = get_object_or_404(
-        Interview.objects.select_related("participant__place", "guide"), pk=pk
+        Interview.objects.select_related(
+            "participant__place",
+            "participant__consent",
+            "participant__identity",
+            "guide",
+            "approved_by",
+        ),
+        pk=pk,
     )
-    form = ExcerptForm(request.POST or None, interview=interview)
+    form = ExcerptForm(
+        request.POST or None, interview=interview, recent=services.recent_themes(request.user)
+    )
     if request.method == "POST":
         if not request.user.has_perm("interviews.add_excerpt"):
             return HttpResponse("You may not code transcripts.", status=403)
@@ -62,6 +80,7 @@ def interview_detail(request, pk):
         event=AccessEvent.TRANSCRIPT,
     )
     excerpts = list(interview.excerpts.prefetch_related("themes").order_by("start", "pk"))
+    consent_holds = interview.consent_holds()
     return render(
         request,
         "interviews/interview_detail.html",
@@ -70,7 +89,12 @@ def interview_detail(request, pk):
             "segments": transcript_segments(interview.transcript, excerpts),
             "excerpts": excerpts,
             "form": form,
-            "can_code": interview.is_approved and request.user.has_perm("interviews.add_excerpt"),
+            "can_code": interview.is_approved
+            and consent_holds
+            and request.user.has_perm("interviews.add_excerpt"),
+            "consent_holds": consent_holds,
+            "transcript_steps": transcript_steps(interview),
+            "aids": interview_aids(interview.participant.place, interview.guide),
         },
     )
 
@@ -86,7 +110,12 @@ def excerpt_edit(request, pk):
         "themes": list(excerpt.themes.all()),
         "memo": excerpt.memo,
     }
-    form = ExcerptForm(request.POST or None, initial=initial, interview=interview)
+    form = ExcerptForm(
+        request.POST or None,
+        initial=initial,
+        interview=interview,
+        recent=services.recent_themes(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.excerpt_update(excerpt=excerpt, by=request.user, **form.coding())
@@ -96,16 +125,6 @@ def excerpt_edit(request, pk):
             messages.success(request, "Excerpt saved.")
             return redirect("interviews:interview", pk=interview.pk)
     return render(request, "interviews/excerpt_edit.html", {"excerpt": excerpt, "form": form})
-
-
-@require_POST
-@require("interviews.delete_excerpt")
-def excerpt_delete(request, pk):
-    excerpt = get_object_or_404(Excerpt, pk=pk)
-    interview_pk = excerpt.interview_id
-    excerpt.delete()
-    messages.success(request, "Excerpt deleted.")
-    return redirect("interviews:interview", pk=interview_pk)
 
 
 @require("interviews.view_participantidentity", "interviews.view_consent")
@@ -147,11 +166,16 @@ def subject_access(request, pk):
 @require("interviews.view_theme")
 def codebook(request):
     counts = {t.pk: t for t in Theme.objects.for_codebook()}
-    themes = [(counts[t.pk], t.parent_id is not None) for t in codebook_rows()]
+    rows = codebook_rows()
+    themes = [(counts[t.pk], t.parent_id is not None) for t in rows]
     return render(
         request,
         "interviews/codebook.html",
-        {"themes": themes, "import_form": CodebookImportForm()},
+        {
+            "themes": themes,
+            "comparison": source_comparison(rows),
+            "import_form": CodebookImportForm(),
+        },
     )
 
 

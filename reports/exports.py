@@ -9,12 +9,19 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from activities.disclaimer import disclaimer_rows, disclaimer_sheet_add
 from scoping.spreadsheets import csv_text, escape_formula
 
 from .disclosure import SUPPRESSED
 from .tables import percent
 
 PLACES = "places"
+RATES_CAVEAT = (
+    "Rates count only the activities serving each place (its own, those shared with other "
+    "places and the region-wide ones). They compare the coverage the scoping found, not the "
+    "provision: the populations come from different years and sources, and the search effort "
+    "differed between places."
+)
 INTERVIEW_NOTE = (
     "Each person interviewed counts once; the activity options do not apply to interviews; "
     f"counts of 1 or 2, and figures from which they could be worked out, are '{SUPPRESSED}'."
@@ -89,8 +96,15 @@ def _cell(value):
 
 
 def table_csv_text(headers, rows):
-    """One table as CSV text, without a byte-order mark; empty cells stay empty."""
-    lines = [[_cell(h) for h in headers], *([_cell(v) for v in row] for row in rows)]
+    """One table as CSV text after the study's disclaimer, without a byte-order mark.
+
+    Empty cells stay empty.
+    """
+    lines = [
+        *disclaimer_rows(),
+        [_cell(h) for h in headers],
+        *([_cell(v) for v in row] for row in rows),
+    ]
     return csv_text(lines, byte_order_mark=False)
 
 
@@ -104,7 +118,7 @@ def _numeric(value):
 
 
 def workbook_bytes(report):
-    """One workbook: a summary sheet, then a sheet per table of the page."""
+    """One workbook: the study's disclaimer, a summary sheet, then a sheet per table of the page."""
     book = Workbook()
     summary = book.active
     summary.title = "Summary"
@@ -121,6 +135,14 @@ def workbook_bytes(report):
     summary.append(
         ["Note", "A picture of the peer support visible when it was scoped; not exhaustive."]
     )
+    summary.append(["Serving one place (alone)", report.coverages.one_place])
+    summary.append(["Shared by several places", report.coverages.several_places])
+    summary.append(["Region-wide", report.coverages.region_wide])
+    summary.append(["Rates per 100,000", RATES_CAVEAT])
+    for place in report.population_places:
+        summary.append(
+            [f"Population: {place.name}", f"{place.population} ({place.population_source})"]
+        )
     summary.append(["Participants interviewed", _shown(report.interviewed)])
     if report.place is not None:
         summary.append(
@@ -142,6 +164,7 @@ def workbook_bytes(report):
         for row in rows:
             sheet.append([_numeric(v) for v in row])
         sheet.column_dimensions["A"].width = 40
+    disclaimer_sheet_add(book, index=0)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,7 +1,7 @@
 """The report pages' interview panels: who was interviewed, and the most frequent themes.
 
 What is counted is people: participants with at least one interview, whatever
-the state of its transcript; someone interviewed twice counts once. Sector,
+the state of its transcript, that rests on a consent signed beforehand; someone interviewed twice counts once. Sector,
 role and paid/volunteer describe the person, not the conversation, and it is
 people a small number could point at. A withdrawal deletes the participant with
 their interviews and excerpts, so they drop out of every figure by themselves.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 
 from activities.vocabulary import Sector
-from interviews.models import Excerpt, Interview, Participant, ParticipantRole
+from interviews.models import Excerpt, Interview, Participant, ParticipantRole, consent_holds
 
 from .disclosure import protect
 from .tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
@@ -71,7 +71,7 @@ def participant_counts():
     for key, _, categories, _ in PARTITIONS:
         for value, _, condition in categories:
             annotations[count_alias(key, value)] = Count("pk", filter=condition)
-    interviewed = Exists(Interview.objects.filter(participant=OuterRef("pk")))
+    interviewed = Exists(Interview.objects.consented().filter(participant=OuterRef("pk")))
     grouped = (
         Participant.objects.order_by()
         .filter(interviewed)
@@ -86,6 +86,7 @@ def theme_counts():
     place = "excerpt__interview__participant__place_id"
     grouped = (
         Excerpt.themes.through.objects.order_by()
+        .filter(consent_holds("excerpt__interview__"))
         .values("theme_id", "theme__name", place)
         .annotate(
             participants=Count("excerpt__interview__participant_id", distinct=True),

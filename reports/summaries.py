@@ -1,16 +1,23 @@
 """The report pages' figures, aggregated in SQL.
 
-A page costs the same eight queries whatever the number of activities or
-interviews: the data version, the places, the activities counted per place with every vocabulary
-category (one conditional aggregate per category, one pass), the
-shared-experience links counted per experience (and per place when the page
-needs it), the experiences' names, the page's highlights, and the two
-interview queries of ``interview_panels`` (participants, then coded themes,
-each grouped by place). The two activity counts are cached under the data
-version (``activities.data_version``), so until the activities change a page
-costs six: they take a pass over every activity; the interview queries stay live.
-The region's figures are the sums of the six places' rows, so a place page
-gets its regional comparison without more queries.
+A page costs the same nine queries whatever the number of activities or
+interviews: the data version, the places, the activities counted with every
+vocabulary category (one conditional aggregate per category, one pass),
+grouped by their place and coverage, then the several-place activities
+counted the same way per place they serve (a pass over their links), the
+shared-experience links counted per experience (and for the page's place),
+the experiences' names, the page's highlights, and the two interview queries
+of ``interview_panels`` (participants, then coded themes, each grouped by
+place). The activity counts are cached under the data version
+(``activities.data_version``), so until the activities change a page costs
+six: they take a pass over every activity; the interview queries stay live.
+
+Coverage (``activities.coverage``): the region's figures count every activity
+once, whether it serves one place, several or the whole region; a place's
+figures count every activity serving it: its own, those it shares with other
+places and the region-wide ones. So the places' counts add up to more than the
+region's whenever some activities are shared or region-wide, and a place page
+says how many of its count are which (``PlaceFigures``).
 
 The interview panels are ``Breakdown``s too (``section = INTERVIEWS``), appended
 in ``report_build``; the page and the exports render every ``Breakdown`` alike
@@ -24,11 +31,12 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
+from activities.coverage import Coverage, serving_condition
 from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
 
-from .gaps import gap_grids
+from .gaps import experience_counts_by_place, gap_grids
 from .interview_panels import interview_panels
 from .models import Highlight
 from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
@@ -82,10 +90,25 @@ def _long_date(date):
 
 @dataclass
 class PlaceFigures:
+    """A place's activities: ``count`` serve it, of which ``own`` serve it alone,
+    ``shared`` serve it and other places, ``region_wide`` the whole region."""
+
     place: Place
     count: int
     per_100k: Decimal | None
     share: Decimal
+    own: int = 0
+    shared: int = 0
+    region_wide: int = 0
+
+
+@dataclass(frozen=True)
+class Coverages:
+    """How many of a page's activities serve one place, several places or the whole region."""
+
+    one_place: int = 0
+    several_places: int = 0
+    region_wide: int = 0
 
 
 @dataclass
@@ -100,9 +123,11 @@ class Report:
     breakdowns: list[Breakdown]
     highlights: list = field(default_factory=list)
     place: Place | None = None
+    coverages: Coverages = field(default_factory=Coverages)
+    population_places: list = field(default_factory=list)  # every place, for its source and date
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
-    gaps: list = field(default_factory=list)  # reports.gaps.GapGrid: place × category
+    gaps: list = field(default_factory=list)  # reports.gaps.GapGrid, on the region's page
 
     @property
     def title(self):
@@ -128,64 +153,110 @@ class Report:
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
-def activity_counts(options):
-    """{place pk: {alias: count}}: every vocabulary count, in one pass over the activities.
-
-    Grouped on the activity table itself: joining the places in would cost a
-    second pass at 100,000 activities; places with no activities are simply absent.
-    """
+def _count_annotations(prefix=""):
     annotations = {"activity_count": Count("pk")}
     for enumeration in VOCABULARY_BREAKDOWNS:
         key = enumeration.key
         for value in enumeration.choices.values:
-            annotations[count_alias(key, value)] = Count("pk", filter=Q(**{key: value}))
+            annotations[count_alias(key, value)] = Count(
+                "pk", filter=Q(**{f"{prefix}{key}": value})
+            )
+    return annotations
+
+
+def activity_counts(options):
+    """Every vocabulary count, in one pass over the activities and one over the shared ones' links.
+
+    Returns {key: {alias: count}} where the key is a place's pk (the activities
+    serving that place alone), ``Coverage.PLACES`` (every several-place
+    activity, once) or ``Coverage.REGION`` (every region-wide one), and under
+    ``SHARED_BY_PLACE`` {place pk: {alias: count}} for the several-place
+    activities serving each place. Grouped on the activity table itself:
+    joining the places in would cost a second pass at 100,000 activities;
+    places with no activities are simply absent.
+    """
     activities = Activity.objects.order_by()
+    links = Activity.places.through.objects.order_by().filter(activity__coverage=Coverage.PLACES)
     condition = options.activity_filter()
     if condition is not None:
         activities = activities.filter(condition)
-    grouped = activities.values("place_id").annotate(**annotations)
-    return {g.pop("place_id"): g for g in grouped}
+        links = links.filter(options.activity_filter("activity__"))
+    counts = {}
+    for g in activities.values("place_id", "coverage").annotate(**_count_annotations()):
+        place_id, coverage = g.pop("place_id"), g.pop("coverage")
+        counts[place_id if coverage == Coverage.PLACE else coverage] = g
+    shared = links.values("place_id").annotate(**_count_annotations("activity__"))
+    counts[SHARED_BY_PLACE] = {g.pop("place_id"): g for g in shared}
+    return counts
 
 
-def report_counts(options, *, by_place):
-    """(``activity_counts``, ``shared_experience_counts``): the two passes over the activities.
+SHARED_BY_PLACE = "shared_by_place"
+
+
+def report_counts(options, *, place_id, places=()):
+    """(``activity_counts``, ``shared_experience_counts``, the gap finder's experience counts
+    by place on the region's page, else None): the passes over the activities.
 
     Cached until the data change (``activities.data_version``), so every page and
     export with the same options shares them; the token costs one query.
     """
     return cached(
         "report-counts",
-        (options, by_place),
-        lambda: (activity_counts(options), shared_experience_counts(options, by_place=by_place)),
+        (options, place_id),
+        lambda: (
+            activity_counts(options),
+            shared_experience_counts(options, place_id=place_id),
+            None if place_id else experience_counts_by_place(options, places),
+        ),
     )
 
 
-def places_with_counts(counts):
-    """Every place with ``counts``, its activity and vocabulary counts."""
-    places = list(Place.objects.order_by("name"))
+def _added(*counts):
+    total = {}
+    for one in counts:
+        for alias, n in one.items():
+            total[alias] = total.get(alias, 0) + n
+    return total
+
+
+def places_with_counts(places, counts):
+    """Give every place the counts of the activities serving it; return the region's counts.
+
+    A place's ``counts`` add its own activities, the several-place ones serving
+    it and every region-wide one; the region's count each activity once.
+    """
+    region_wide = counts.get(Coverage.REGION, {})
+    shared_by_place = counts.get(SHARED_BY_PLACE, {})
     for place in places:
-        place.counts = counts.get(place.pk, {})
+        own, shared = counts.get(place.pk, {}), shared_by_place.get(place.pk, {})
+        place.counts = _added(own, shared, region_wide)
         place.activity_count = place.counts.get("activity_count", 0)
-    return places
+        place.own_count = own.get("activity_count", 0)
+        place.shared_count = shared.get("activity_count", 0)
+        place.region_wide_count = region_wide.get("activity_count", 0)
+    return _added(*(c for key, c in counts.items() if key != SHARED_BY_PLACE))
 
 
-def shared_experience_counts(options, *, by_place):
-    """{experience pk: {place pk: count}}, grouped in SQL.
+def shared_experience_counts(options, *, place_id=None):
+    """{experience pk: {REGION: count, place pk: count serving it}}, in one grouped query.
 
-    The region's page with no options counts the link table alone; a place's
-    page, or any option, joins the activities to read their place, status and date.
+    The region's count is each activity once; ``place_id``'s (a place page)
+    counts the activities serving that place. The region's page with no
+    options counts the link table alone; otherwise the activities are joined
+    to read their coverage, status and date.
     """
     links = Activity.shared_experiences.through.objects.order_by()
     condition = options.activity_filter("activity__")
-    if not by_place and condition is None:
-        grouped = links.values("sharedexperience_id").annotate(n=Count("*"))
-        return {g["sharedexperience_id"]: {REGION: g["n"]} for g in grouped}
     if condition is not None:
         links = links.filter(condition)
+    annotations = {"n": Count("*")}
+    if place_id is not None:
+        annotations["here"] = Count("pk", filter=serving_condition([place_id], "activity__"))
     counts = {}
-    grouped = links.values("sharedexperience_id", "activity__place_id").annotate(n=Count("*"))
-    for g in grouped:
-        counts.setdefault(g["sharedexperience_id"], {})[g["activity__place_id"]] = g["n"]
+    for g in links.values("sharedexperience_id").annotate(**annotations):
+        counts[g["sharedexperience_id"]] = {REGION: g["n"]}
+        if place_id is not None:
+            counts[g["sharedexperience_id"]][place_id] = g["here"]
     return counts
 
 
@@ -194,16 +265,14 @@ def _sorted(rows):
 
 
 def _rows(categories, place, places, total, region_total):
-    """Rows from (value, label, {place pk: count}) categories, for one place or the region.
+    """Rows from (value, label, {place pk: count, REGION: count}) categories.
 
-    A category's counts may be given for the whole region at once, under ``REGION``.
+    For one place or the region; the region's count is each activity once, so
+    it is given, never the places' counts added up.
     """
     rows = []
     for value, label, counts in categories:
-        if REGION in counts:
-            region_count = counts[REGION]
-        else:
-            region_count = sum(counts.get(p.pk, 0) for p in places)
+        region_count = counts.get(REGION, 0)
         if place is None:
             rows.append(Row(value, label, region_count, percent(region_count, region_total)))
         else:
@@ -221,12 +290,19 @@ def _rows(categories, place, places, total, region_total):
     return _sorted(rows)
 
 
-def vocabulary_breakdowns(places, place, total, region_total):
+def vocabulary_breakdowns(places, region, place, total, region_total):
     breakdowns = []
     for enumeration in VOCABULARY_BREAKDOWNS:
         key, title = enumeration.key, enumeration.title
         categories = [
-            (value, label, {p.pk: p.counts.get(count_alias(key, value), 0) for p in places})
+            (
+                value,
+                label,
+                {
+                    **{p.pk: p.counts.get(count_alias(key, value), 0) for p in places},
+                    REGION: region.get(count_alias(key, value), 0),
+                },
+            )
             for value, label in enumeration.choices.choices
         ]
         rows = _rows(categories, place, places, total, region_total)
@@ -254,15 +330,17 @@ def shared_experience_breakdown(counts, places, place, total, region_total, expe
 
 def report_build(*, options, place_slug=None):
     """The figures of the region's page, or of one place's; None for an unknown place."""
-    # By place on the region's page too: the gap finder sets each place beside the others.
-    counts, experience_counts = report_counts(options, by_place=True)
-    places = places_with_counts(counts)
+    places = list(Place.objects.order_by("name"))
     place = None
     if place_slug is not None:
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
-    region_total = sum(p.activity_count for p in places)
+    counts, experience_counts, gap_counts = report_counts(
+        options, place_id=place.pk if place else None, places=places
+    )
+    region = places_with_counts(places, counts)
+    region_total = region.get("activity_count", 0)
     region_population = sum(p.population for p in places)
     figures = [
         PlaceFigures(
@@ -270,12 +348,23 @@ def report_build(*, options, place_slug=None):
             p.activity_count,
             per_100k(p.activity_count, p.population),
             percent(p.activity_count, region_total),
+            own=p.own_count,
+            shared=p.shared_count,
+            region_wide=p.region_wide_count,
         )
         for p in places
     ]
     total = place.activity_count if place else region_total
     population = place.population if place else region_population
-    breakdowns = vocabulary_breakdowns(places, place, total, region_total)
+    if place:
+        coverages = Coverages(place.own_count, place.shared_count, place.region_wide_count)
+    else:
+        coverages = Coverages(
+            sum(p.own_count for p in places),
+            counts.get(Coverage.PLACES, {}).get("activity_count", 0),
+            counts.get(Coverage.REGION, {}).get("activity_count", 0),
+        )
+    breakdowns = vocabulary_breakdowns(places, region, place, total, region_total)
     experiences = list(SharedExperience.objects.values_list("pk", "slug", "name"))  # query 4
     breakdowns.append(
         shared_experience_breakdown(
@@ -295,7 +384,9 @@ def report_build(*, options, place_slug=None):
         breakdowns=breakdowns,
         highlights=list(Highlight.objects.for_report(place).order_by("order", "pk")),
         place=place,
+        coverages=coverages,
+        population_places=places,
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
-        gaps=gap_grids(places, experience_counts, experiences),
+        gaps=[] if place else gap_grids(places, region, experience_counts, gap_counts, experiences),
     )

@@ -22,7 +22,7 @@ from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from ..bulk import rows_insert, shared_experience_links_insert
+from ..bulk import place_links_insert, rows_insert, shared_experience_links_insert
 from ..data_version import data_changed
 from ..models import Activity, ImportRowResult, ImportRun, Organisation
 from .files import UnreadableWorkbook, workbook_open
@@ -190,20 +190,24 @@ def _create(plan, organisation_ids, history, batch_size):
         fields = {name: values[name] for name in COMPARED if name in values}
         activity = Activity(
             **fields,
+            coverage=values["coverage"],
             place_id=values["place_id"],
+            places_key=values["places_key"],
             organisation_id=organisation_ids.get(row.identity[1]),
         )
         activity.set_name(activity.name)
         activities.append(activity)
     created = bulk_create_with_history(activities, Activity, batch_size=batch_size, **history)
-    links = []
+    links, place_links = [], []
     for activity, row in zip(created, rows, strict=True):
         row.activity_id = activity.pk
         row.version = activity.version
         links.extend(
             (activity.pk, experience_id) for experience_id in row.values["shared_experiences"]
         )
+        place_links.extend((activity.pk, place_id) for place_id in row.values["places"])
     shared_experience_links_insert(links)
+    place_links_insert(place_links)
 
 
 def _update(plan, history, batch_size):

@@ -4,7 +4,8 @@ The master-sheet export (command and admin) writes one sheet per place
 (named after it) or one "Activities" sheet; the directory's CSV and XLSX
 downloads write its current results, in its order, as one sheet. Every file
 has the canonical headers, Place column included, so it imports back
-unchanged. Text a spreadsheet would run as a formula is escaped
+unchanged. Every file carries the study's disclaimer first (``disclaimer``):
+a first sheet of a workbook, the first line of a CSV file; the importer skips both. Text a spreadsheet would run as a formula is escaped
 (``scoping.spreadsheets``). Two queries, whatever the number of activities;
 workbooks are written streaming (openpyxl write-only).
 """
@@ -16,6 +17,7 @@ import openpyxl
 
 from scoping.spreadsheets import csv_lines, escape_formula
 
+from ..disclaimer import disclaimer_rows, disclaimer_sheet_add
 from ..models import Activity
 from ..vocabulary import ENUMERATION
 from .cells import yes_no_text
@@ -31,41 +33,50 @@ def sheet_title(name):
 
 
 def _reader(field):
-    """A function (activity, its shared experiences' names) -> the field's cell value."""
+    """A function (activity, its shared experiences' names, its places' names) -> the cell."""
     if field in ENUMERATION:
         labels = ENUMERATION[field].labels
-        return lambda activity, _names: labels.get(
+        return lambda activity, _names, _places: labels.get(
             getattr(activity, field), getattr(activity, field)
         )
     if field == "place":
-        return lambda activity, _names: activity.place.name
+        return lambda activity, _names, place_names: activity.serves_text(place_names)
     if field == "organisation":
-        return lambda activity, _names: activity.organisation.name if activity.organisation else ""
+        return lambda activity, _names, _places: (
+            activity.organisation.name if activity.organisation else ""
+        )
     if field == "shared_experiences":
-        return lambda _activity, names: SHARED_EXPERIENCE_SEPARATOR.join(sorted(names))
+        return lambda _activity, names, _places: SHARED_EXPERIENCE_SEPARATOR.join(sorted(names))
     if field in ("online", "self_described_peer_support"):
-        return lambda activity, _names: yes_no_text(getattr(activity, field))
-    return lambda activity, _names: getattr(activity, field)
+        return lambda activity, _names, _places: yes_no_text(getattr(activity, field))
+    return lambda activity, _names, _places: getattr(activity, field)
 
 
 _READERS = [_reader(field) for _, field in COLUMNS]
 
 
-def activity_cells(activity, shared_experience_names):
+def activity_cells(activity, shared_experience_names, place_names=None):
     """One activity as export cells, in ``COLUMNS`` order.
 
     ``activity`` needs ``place`` and ``organisation`` loaded;
     ``shared_experience_names`` is the list of its shared experiences' names
-    (passed in so callers can fetch them for many activities in one query).
+    and ``place_names`` those of a several-place activity's places (passed in
+    so callers can fetch them for many activities in one query each).
     """
-    return [escape_formula(read(activity, shared_experience_names)) for read in _READERS]
+    return [
+        escape_formula(read(activity, shared_experience_names, place_names)) for read in _READERS
+    ]
 
 
 def activities_with_cells(activities):
-    """(activity, cells) per activity in the queryset's order: two queries in all."""
+    """(activity, cells) per activity in the queryset's order: three queries in all."""
     names = activities.shared_experience_names()
+    shared_places = activities.shared_place_names()
     for activity in activities.select_related("place", "organisation").iterator(chunk_size=2000):
-        yield activity, activity_cells(activity, names.get(activity.pk, []))
+        yield (
+            activity,
+            activity_cells(activity, names.get(activity.pk, []), shared_places.get(activity.pk)),
+        )
 
 
 def workbook_write(file, activities, *, sheet_for=None):
@@ -75,6 +86,7 @@ def workbook_write(file, activities, *, sheet_for=None):
     "Activities" sheet by default); each sheet starts with the headers.
     """
     workbook = openpyxl.Workbook(write_only=True)
+    disclaimer_sheet_add(workbook)
     sheets = {}
     count = 0
     for activity, cells in activities_with_cells(activities):
@@ -98,9 +110,19 @@ def master_sheet_export(*, file, one_sheet=False, activities=None):
     default. Rows are ordered by place, then name.
     """
     queryset = activities if activities is not None else Activity.objects.all()
-    queryset = queryset.order_by("place__name", "name", "pk")
-    sheet_for = None if one_sheet else (lambda activity: sheet_title(activity.place.name))
+    queryset = queryset.order_by("coverage", "place__name", "places_key", "name", "pk")
+    sheet_for = None if one_sheet else _sheet_for
     return workbook_write(file, queryset, sheet_for=sheet_for)
+
+
+SEVERAL_PLACES_SHEET = "Several places"
+
+
+def _sheet_for(activity):
+    """A place's activities on its own sheet; several-place ones together; the region's as "WY&H wide"."""
+    if activity.coverage == Activity.Coverage.PLACES:
+        return SEVERAL_PLACES_SHEET
+    return sheet_title(activity.serves_text())
 
 
 def directory_xlsx(activities):
@@ -114,6 +136,7 @@ def directory_csv(activities):
     """The directory's results as CSV text, line by line (UTF-8 with a byte-order mark)."""
 
     def rows():
+        yield from disclaimer_rows()
         yield HEADERS
         for _activity, cells in activities_with_cells(activities):
             yield cells

@@ -37,6 +37,10 @@ COLUMNS = [
     ("Date scoped", "date_scoped"),
     ("Scoped by", "scoped_by_name"),
     ("Notes", "notes"),
+    _enumerated("access"),
+    ("Access details", "access_details"),
+    _enumerated("how_found"),
+    ("Network", "found_through_network"),
 ]
 HEADERS = [header for header, _ in COLUMNS]
 CANONICAL_HEADER = {name: header for header, name in COLUMNS}
@@ -60,6 +64,10 @@ HEADER_ALIASES = {
     "date_scoped": ["Date found", "Date added", "Last checked"],
     "scoped_by_name": ["Champion", "Found by"],
     "notes": ["Comments"],
+    "access": ["Access", "Who can access", "Who can go", "Eligibility", "Referral"],
+    "access_details": ["Access notes", "Eligibility details"],
+    "how_found": ["How found", "Found how", "Found via", "Source", "How identified"],
+    "found_through_network": ["Which network", "Network name", "Found through network"],
 }
 HEADER_FIELDS = {
     header_key(spelling): name
@@ -84,4 +92,8 @@ COMPARED = [
     "date_scoped",
     "scoped_by_name",
     "notes",
+    "access",
+    "access_details",
+    "how_found",
+    "found_through_network",
 ]

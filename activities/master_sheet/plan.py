@@ -21,6 +21,8 @@ from openpyxl.chartsheet import Chartsheet
 
 from scoping.spreadsheets import unescape_formula
 
+from ..coverage import Coverage, coverage_of, place_cell_parts, places_key
+from ..disclaimer import is_disclaimer
 from ..matching import UnknownValue, VocabularyMatcher
 from ..models import Activity, ImportRowResult, Organisation, Place, SharedExperience
 from ..spelling import header_key, value_key
@@ -46,6 +48,8 @@ TEXT_READERS = {
     "online": cells.yes_no,
     "self_described_peer_support": cells.yes_no,
     "date_scoped": cells.date,
+    "access_details": lambda raw: cells.single_line(raw, 300),
+    "found_through_network": lambda raw: cells.single_line(raw, 200),
 }
 Result = ImportRowResult.Result
 
@@ -78,7 +82,7 @@ class PlannedRow:
     values: dict
     result: str = Result.NEW
     identity: tuple = ()
-    place: str | None = None
+    place: tuple | None = None  # (coverage, place slugs), from the cell or the sheet's name
     activity_id: int | None = None
     version: int | None = None
     changes: dict = field(default_factory=dict)
@@ -171,16 +175,43 @@ class _Lookups:
             experiences[activity_id].add(experience_id)
         self.existing = {}
         for values in Activity.objects.values(
-            "id", "version", "place_id", "organisation_id", "name_key", *COMPARED
+            "id",
+            "version",
+            "coverage",
+            "place_id",
+            "places_key",
+            "organisation_id",
+            "name_key",
+            *COMPARED,
         ):
             values["shared_experiences"] = frozenset(experiences.get(values["id"], ()))
             key = (
-                values["place_id"],
+                _served_key(values["coverage"], values["place_id"], values["places_key"]),
                 organisation_keys.get(values["organisation_id"], ""),
                 values["name_key"],
             )
             self.existing[key] = values
         self._cache = {}
+
+    def coverage(self, raw):
+        """(coverage, place slugs) a Place cell or sheet name says; raises ``UnknownValue``.
+
+        One place, several ("Leeds; Wakefield", "Leeds and Wakefield") or the
+        region ("WY&H wide" and its aliases).
+        """
+
+        def is_known(spelling):
+            try:
+                self.match(Vocabulary.PLACE, spelling)
+            except UnknownValue:
+                return False
+            return True
+
+        parts = place_cell_parts(cells.as_text(raw), is_known)
+        if not parts:
+            # Raises the matcher's own message, naming every accepted place.
+            self.match(Vocabulary.PLACE, "" if parts == [] else cells.as_text(raw))
+        return coverage_of(self.match(Vocabulary.PLACE, part) for part in parts)
 
     def match(self, vocabulary, raw):
         """Canonical value for a cell, memoised: sheets repeat the same spellings a lot."""
@@ -198,10 +229,19 @@ class _Lookups:
         return found
 
 
+def _served_key(coverage, place_id, key):
+    """What an activity serves, as identities compare it: its place's pk, or its places key."""
+    return place_id if coverage == Coverage.PLACE else key
+
+
 def _unknown_problem(sheet, row, header, raw, unknown):
     vocabulary = Vocabulary(unknown.vocabulary).label.lower()
     reason = f"not a known {vocabulary}" if unknown.value else "required"
-    return Problem(sheet, row, header, cells.as_text(raw), reason, ", ".join(unknown.accepted))
+    accepted = ", ".join(unknown.accepted)
+    if unknown.vocabulary == Vocabulary.PLACE:
+        reason = "not a known place or region" if unknown.value else reason
+        accepted += "; or several places separated by “;”"
+    return Problem(sheet, row, header, cells.as_text(raw), reason, accepted)
 
 
 def _find_header(rows, sheet_place):
@@ -248,7 +288,7 @@ def master_sheet_plan(workbook):
 
 def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
     try:
-        sheet_place = lookups.match(Vocabulary.PLACE, sheet_name)
+        sheet_place = lookups.coverage(sheet_name)
     except UnknownValue:
         sheet_place = None
     rows = worksheet.iter_rows(values_only=True)
@@ -259,7 +299,11 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
             break
     header = _find_header(head, sheet_place)
     if header is None:
-        plan.skipped.append((sheet_name, f"no header row in its first {HEADER_ROWS_SEARCHED} rows"))
+        if head and head[0] and is_disclaimer(sheet_name, head[0][0]):
+            plan.skipped.append((sheet_name, "the study's disclaimer, not activities"))
+        else:
+            reason = f"no header row in its first {HEADER_ROWS_SEARCHED} rows"
+            plan.skipped.append((sheet_name, reason))
         return
     header_row, columns, unknown, missing = header
     if missing:
@@ -340,7 +384,7 @@ def _read_row(lookups, sheet, sheet_place, number, raw_row, readers):
                 values[name] = lookups.match(name, raw)
             elif name == "place":
                 if cells.as_text(raw).strip():
-                    values[name] = lookups.match(Vocabulary.PLACE, raw)
+                    values[name] = lookups.coverage(raw)
             elif name == "shared_experiences":
                 values[name] = _experiences(lookups, sheet, number, header, raw, problems)
             else:
@@ -357,10 +401,16 @@ def _read_row(lookups, sheet, sheet_place, number, raw_row, readers):
 
 def _identify(planned, lookups):
     values = planned.values
-    values["place_id"] = lookups.place_ids[planned.place]
+    coverage, slugs = planned.place
+    ids = [lookups.place_ids[slug] for slug in slugs]
+    values["coverage"] = coverage
+    values["place_id"] = ids[0] if coverage == Coverage.PLACE else None
+    values["places"] = frozenset(ids) if coverage == Coverage.PLACES else frozenset()
+    values["places_key"] = places_key(coverage, ids)
     organisation = values.pop("organisation", "")
     values["organisation_name"] = organisation
-    planned.identity = (values["place_id"], value_key(organisation), value_key(values["name"]))
+    served = _served_key(coverage, values["place_id"], values["places_key"])
+    planned.identity = (served, value_key(organisation), value_key(values["name"]))
 
 
 def _experiences(lookups, sheet, number, header, raw, problems):

@@ -21,3 +21,22 @@ def make_activity(
     )
     activity.shared_experiences.set(SharedExperience.objects.filter(slug__in=experiences))
     return activity
+
+
+def make_shared_activity(name, places=(), organisation=None, experiences=("anxiety",), **fields):
+    """An activity serving several places (their slugs) or, with no places, the whole region."""
+    fields.setdefault("sector", Sector.THIRD_SECTOR)
+    fields.setdefault("delivery_model", DeliveryModel.SUPPORT_GROUP)
+    org = None
+    if organisation:
+        org, _ = Organisation.objects.get_or_create(
+            name_key=value_key(organisation), defaults={"name": organisation}
+        )
+    served = list(Place.objects.filter(slug__in=places))
+    assert len(served) == len(places), places
+    activity = Activity(name=name, organisation=org, **fields)
+    activity.set_coverage(Activity.Coverage.PLACES if places else Activity.Coverage.REGION, served)
+    activity.save()
+    activity.places.set(served)
+    activity.shared_experiences.set(SharedExperience.objects.filter(slug__in=experiences))
+    return activity

@@ -117,11 +117,12 @@ def test_the_list_runs_a_fixed_number_of_queries(client_for, champion, django_as
     for i in range(3):
         make_activity(f"Group {i}", organisation=f"Org {i}")
     client.get("/admin/activities/activity/")  # warm the session and content types
-    with django_assert_num_queries(10):
+    # The places of several-place activities come in one prefetch, whatever the page size.
+    with django_assert_num_queries(11):
         client.get("/admin/activities/activity/")
     for i in range(3, 40):
         make_activity(f"Group {i}", organisation=f"Org {i}")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get("/admin/activities/activity/")
     assert "Group 39" in response.content.decode()
 

@@ -11,6 +11,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
 from activities.master_sheet import HEADERS
 from activities.master_sheet.export import activity_cells
 from activities.models import Activity
@@ -34,12 +35,16 @@ def as_text(rows):
 
 def read_csv(response):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [DISCLAIMER]  # the study's disclaimer comes first
+    return rows[1:]
 
 
 def read_xlsx(response):
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    assert book.sheetnames[0] == DISCLAIMER_SHEET
+    assert next(book.worksheets[0].iter_rows(values_only=True)) == (DISCLAIMER,)
+    return [list(row) for row in book.worksheets[1].iter_rows(values_only=True)]
 
 
 def test_the_csv_holds_the_filtered_rows_in_the_master_sheet_layout(client_for, analyst):
@@ -106,6 +111,6 @@ def test_an_export_reads_shared_experiences_in_one_query(
     make_directory()
     client = client_for(analyst)
     client.get("/activities/")  # the session and permissions are read before counting
-    # session, user, user and group permissions, places, taxonomy, names, rows
-    with django_assert_num_queries(8):
+    # session, user, user and group permissions, places, taxonomy, names, shared places, rows
+    with django_assert_num_queries(9):
         read_csv(client.get("/activities/export.csv"))

@@ -27,7 +27,16 @@ def facet_groups(client, query=""):
 def value_filters():
     """{facet: {value: Q}}: each option's own condition, written out independently."""
     filters = {
-        "place": {p.slug: Q(place=p) for p in Place.objects.all()},
+        # A place counts what serves it: its own activities, shared and region-wide ones.
+        "place": {
+            p.slug: Q(
+                pk__in=Activity.objects.filter(
+                    Q(place=p) | Q(places=p) | Q(coverage="region")
+                ).values("pk")
+            )
+            for p in Place.objects.all()
+        },
+        "coverage": {value: Q(coverage=value) for value in ("place", "places", "region")},
         "shared_experience": {
             e.slug: Q(pk__in=Activity.objects.filter(shared_experiences=e).values("pk"))
             for e in SharedExperience.objects.all()

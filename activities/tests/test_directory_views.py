@@ -137,9 +137,9 @@ def test_an_unknown_activity_is_not_found(client_for, analyst):
 
 # session, user, user permissions, group permissions, places, shared experiences,
 # the data version, facet counts, shared-experience counts, the page's rows, their
-# shared experiences. With the counts cached (activities/tests/test_data_version.py),
-# two fewer.
-LIST_QUERIES = 11
+# shared experiences, the places of its several-place ones. With the counts cached
+# (activities/tests/test_data_version.py), two fewer.
+LIST_QUERIES = 12
 
 
 @pytest.mark.parametrize("per_page", [25, 100])

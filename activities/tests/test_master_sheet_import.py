@@ -275,7 +275,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(tmp_path):
     assert code == 1
     assert snapshot() == before
     lines = output.splitlines()
-    assert "Leeds!4 Sector: Charityy — not a known sector (accepted: Community, " in output
+    assert "Leeds!4 Sector: Charityy — not a known sector (accepted: Arts, Community, " in output
     assert "Leeds!5 Project name / support type: (blank) — required" in lines
     assert any(
         line.startswith("Leeds!6 Shared experience: Moonwalking — not a known shared experience")

@@ -30,6 +30,21 @@ SPEC = {
             "Harrogate and Rural",
             "Harrogate Rural and District",
         ],
+        # The region, for activities serving all of it (the study's "WY&H wide services").
+        "WY&H wide": [
+            "West Yorkshire & Harrogate",
+            "WY&H",
+            "WYH",
+            "WY&H wide services",
+            "West Yorkshire & Harrogate wide",
+            "Region-wide",
+            "Whole region",
+            "Across the region",
+            "All places",
+            "All areas",
+            "ICS wide",
+            "WY&H ICS",
+        ],
     },
     "sector": {
         "Third Sector": ["3rd sector", "Voluntary", "Voluntary sector", "Charity"],
@@ -37,6 +52,8 @@ SPEC = {
         "NHS": [],
         "Local Authority": ["LA", "Council"],
         "Partnership incl. NHS": ["NHS partnership", "Partnership", "Partnership including NHS"],
+        # A sector of the study's included activities ("3rd sector/community/LA/NHS/Arts").
+        "Arts": [],
         "Other": [],
     },
     "main_focus": {

@@ -5,6 +5,8 @@ import io
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 
+from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
+
 CANONICAL = [
     "Project name / support type",
     "Organisation",
@@ -77,6 +79,14 @@ def write(tmp_path, sheets, name="master.xlsx"):
 
 
 def read_sheets(data):
-    """{title: list of row tuples} of a workbook's bytes."""
+    """{title: list of row tuples} of a workbook's bytes, but the disclaimer sheet.
+
+    An export's first sheet is always the study's disclaimer (checked here);
+    tests of the disclaimer itself read it with openpyxl.
+    """
     workbook = openpyxl.load_workbook(io.BytesIO(data))
-    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in workbook}
+    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in workbook}
+    if DISCLAIMER_SHEET in sheets:
+        assert workbook.sheetnames[0] == DISCLAIMER_SHEET
+        assert sheets.pop(DISCLAIMER_SHEET) == [[DISCLAIMER]]
+    return sheets

@@ -108,7 +108,10 @@ def test_the_identity_page_shows_consent_and_logs_the_view(client_for, interview
     page = client_for(interviewer).get(f"/interviews/participants/{participant.pk}/")
     content = page.content.decode()
     assert "Jane Smith" in content and "jane@example.org" in content
-    assert "Happy to be interviewed" in content
+    assert (
+        "I am happy to participate in an interview about my role in peer support delivery"
+        in content
+    )
     assert AccessLogEntry.objects.get().event == "identity"
 
 
@@ -130,7 +133,7 @@ def test_the_interview_list_runs_a_fixed_number_of_queries(
     client = client_for(interviewer)
     overhead = request_overhead(client)  # session, user, permissions (user, groups)
     assert overhead >= 4
-    with django_assert_num_queries(overhead + 1):  # the interviews
+    with django_assert_num_queries(overhead + 2):  # the interviews, those without consent
         page = client.get("/interviews/")
     assert page.content.decode().count("Telephone") == 5
 
@@ -140,6 +143,7 @@ def test_the_coding_page_runs_a_fixed_number_of_queries(
 ):
     client = client_for(interviewer)
     overhead = request_overhead(client)
-    # interview, access log, excerpts, their themes, the form's themes
-    with django_assert_num_queries(overhead + 5):
+    # interview, access log, excerpts, their themes, the form's themes, your recent themes,
+    # the place's signposting
+    with django_assert_num_queries(overhead + 7):
         client.get(f"/interviews/{coded['interview'].pk}/")

@@ -116,17 +116,17 @@ def test_the_admin_refuses_an_interview_without_consent(client_for, superuser):
             "transcription_method": "manual",
         },
     )
-    assert "This participant has not consented to be interviewed." in response.content.decode()
+    assert (
+        f"{participant.code} has not consented to be interviewed: record their consent first."
+        in response.content.decode()
+    )
 
 
-def test_the_anonymise_and_approve_actions(client_for, superuser):
+def test_the_anonymise_check_and_approve_buttons(client_for, superuser):
     interview = make_interview(make_participant(name="Jane Smith"), "Jane said hi.", approved=False)
     client = client_for(superuser)
-    for action in ("anonymise", "mark_checked", "approve"):
-        client.post(
-            "/admin/interviews/interview/",
-            {"action": action, "_selected_action": [interview.pk]},
-        )
+    for action in ("anonymise", "check", "approve"):
+        client.post(f"/interviews/{interview.pk}/{action}/")
     interview.refresh_from_db()
     assert interview.transcript == "[NAME 1] said hi."
     assert interview.status == "approved"

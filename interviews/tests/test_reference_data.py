@@ -9,14 +9,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_loads_the_two_guides_and_the_codebook_once():
-    assert interview_reference_load() == {"question guides": 2, "themes": 60}
+    assert interview_reference_load() == {"question guides": 2, "themes": 95}
     assert [len(g.questions) for g in InterviewGuide.objects.order_by("slug")] == [14, 13]
-    values = Theme.objects.get(name="Values")
+    values = Theme.objects.get(name="Values and principles of peer support")
     assert values.parent is None
-    assert values.children.count() == 12
-    assert Theme.objects.get(name="Burnout").parent.name == "Challenges for the workforce"
+    assert values.children.count() == 16
+    burnout = Theme.objects.get(name="Burnout")
+    assert burnout.parent.name == "Challenges of working in peer support across WY&H"
+    assert burnout.source == "literature"
     assert interview_reference_load() == {"question guides": 0, "themes": 0}
-    assert Theme.objects.count() == 60
+    assert Theme.objects.count() == 95
 
 
 def test_an_edited_theme_is_kept():
@@ -50,4 +52,4 @@ def test_the_command_loads_the_materials():
 
     out = StringIO()
     call_command("load_interview_materials", stdout=out)
-    assert out.getvalue().strip() == "Interview materials: 2 question guides added, 60 themes added"
+    assert out.getvalue().strip() == "Interview materials: 2 question guides added, 95 themes added"

@@ -16,7 +16,12 @@ def test_an_admin_edit_of_a_theme_is_kept_with_who_made_it(client_for, interview
     client = client_for(interviewer)
     response = client.post(
         f"/admin/interviews/theme/{theme.pk}/change/",
-        {"name": "Boundaries", "parent": str(values.pk), "description": "Limits <b>kept</b>"},
+        {
+            "name": "Boundaries",
+            "parent": str(values.pk),
+            "description": "Limits <b>kept</b>",
+            "source": "interviews",
+        },
     )
     assert response.status_code == 302
     latest = theme.history.latest()

@@ -37,7 +37,7 @@ def test_the_codebook_counts_excerpts_and_interviews(
     with django_assert_num_queries(overhead + 2):  # rows, counts
         page = client.get("/interviews/themes/").content.decode()
     row = page.split(">Respect</a>")[1].split("</tr>")[0]
-    assert [c.split(">")[-1] for c in row.split("</td>")[2:4]] == ["3", "2"]
+    assert [c.split(">")[-1] for c in row.split("</td>")[2:5]] == ["WY&amp;H interviews", "3", "2"]
     assert 'psd-theme--child"><a class="govuk-link" href' in page
 
 
@@ -183,8 +183,8 @@ def test_the_matrix_counts_by_place_sector_and_role_and_drops_a_withdrawal(
     code(make_interview(wakefield), theme)
     client = client_for(analyst)
     overhead = request_overhead(client)
-    # places; then per dimension the counts and the themes
-    with django_assert_num_queries(overhead + 7):
+    # themes, places; then per dimension the counts by theme and by parent theme
+    with django_assert_num_queries(overhead + 10):
         page = client.get("/interviews/themes/matrix/").content.decode()
     # Places in name order: Bradford & Craven, Calderdale, Harrogate..., Kirklees, Leeds, Wakefield
     assert matrix_cell(page, "place", "Burnout", 4) == "2 (1)"
@@ -205,7 +205,7 @@ def test_the_matrix_workbook(client_for, analyst):
     code(make_interview(make_participant(place="leeds")), theme)
     response = client_for(analyst).get("/interviews/themes/matrix.xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["By place", "By sector", "By role"]
+    assert workbook.sheetnames == ["By place", "By sector", "By role", "By paid or volunteer"]
     sheet = workbook["By place"]
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
@@ -225,7 +225,7 @@ def test_exports_run_a_fixed_number_of_queries(
     assert overhead >= 4  # session, user, permissions (user, groups)
     with django_assert_num_queries(overhead + 2):  # excerpts, their themes
         client.get("/interviews/excerpts/export.xlsx")
-    with django_assert_num_queries(overhead + 7):  # places, 3 x (counts, themes)
+    with django_assert_num_queries(overhead + 10):  # themes, places, 4 x (by theme, by parent)
         client.get("/interviews/themes/matrix.xlsx")
 
 

@@ -107,7 +107,7 @@ def test_only_the_codebook_keeps_history_and_it_holds_nothing_personal():
     assert [m for m in historical if m._meta.app_label == "interviews"] == [Theme.history.model]
     fields = {f.name for f in Theme.history.model._meta.get_fields()}
     assert fields == {
-        *("id", "name", "parent", "description"),
+        *("id", "name", "parent", "description", "source"),
         *("history_id", "history_date", "history_change_reason", "history_type"),
         "history_user",
     }

@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from openpyxl import load_workbook
 
+from activities.disclaimer import DISCLAIMER
 from activities.models import Place
 from activities.vocabulary import Sector
 from reports.models import Highlight
@@ -24,7 +25,9 @@ def client(client_for, analyst):
 def read_csv(response):
     assert response.status_code == 200, response.content.decode()
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [DISCLAIMER]  # every download starts with the study's disclaimer
+    return rows[1:]
 
 
 def test_a_place_table_downloads_with_the_pages_numbers(client):
@@ -96,6 +99,7 @@ def test_the_workbook_has_a_sheet_per_table_with_the_pages_numbers(client):
     assert response["Content-Disposition"] == 'attachment; filename="peer-support-region.xlsx"'
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == [
+        "Disclaimer",
         "Summary",
         "Places",
         "Primary model of delivery",

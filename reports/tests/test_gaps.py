@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from activities.tests.factories import make_shared_activity
+
 from .dataset import make_known_activities
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,19 @@ def test_the_headline_sentence_answers_first(client_for, commissioner):
         "(75.0% of the region's activities)."
     )
     assert html.index('id="headline-sentence"') < html.index('id="heading-delivery_model"')
+
+
+def test_shared_and_region_wide_activities_count_in_every_place_they_serve(
+    client_for, commissioner
+):
+    """Leeds 3 + Wakefield 1, then one region-wide and one Leeds-and-Wakefield activity,
+    both for anxiety: a place counts what serves it, the region each activity once."""
+    make_known_activities()
+    make_shared_activity("Across the Region Anxiety Line", experiences=("anxiety",))
+    make_shared_activity("Leeds and Wakefield Walkers", ["leeds", "wakefield"])
+    response = client_for(commissioner).get("/reports/")
+    by_place, whole = cells(grid(response, "gaps-shared-experience"), "anxiety")
+    assert by_place["leeds"] == (2, Decimal("40.0"))  # both, of the 5 serving Leeds
+    assert by_place["wakefield"] == (3, Decimal("100.0"))  # its own and both, of 3
+    assert by_place["kirklees"] == (1, Decimal("100.0"))  # the region-wide one, of 1
+    assert whole == (3, Decimal("50.0"))  # each activity once: 3 of the region's 6

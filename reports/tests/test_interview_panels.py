@@ -46,6 +46,7 @@ def test_region_figures_equal_hand_computed_values():
         ("Third Sector", 4, "40.0"),
         ("Community", 3, "30.0"),
         ("NHS", 3, "30.0"),
+        ("Arts", 0, "0.0"),
         ("Local Authority", 0, "0.0"),
         ("Other", 0, "0.0"),
         ("Partnership incl. NHS", 0, "0.0"),
@@ -74,7 +75,7 @@ def test_a_place_is_compared_with_the_region():
         ("Third Sector", 4, "57.1", 4, "40.0"),
         ("NHS", 3, "42.9", 3, "30.0"),
         ("Community", 0, "0.0", 3, "30.0"),
-        ("Local Authority", 0, "0.0", 0, "0.0"),
+        ("Arts", 0, "0.0", 0, "0.0"),
     ]
     assert rows(report, "interview_role") == [
         ("Peer support worker or volunteer", 4, "57.1", 7, "70.0"),
@@ -176,9 +177,10 @@ def test_small_counts_and_the_figures_that_would_give_them_away_are_hidden():
     ]
     leeds = report_build(options=ALL, place_slug="leeds")
     assert leeds.interviewed == 7
-    assert rows(leeds, "interview_sector")[:3] == [
+    assert rows(leeds, "interview_sector")[:4] == [
         ("Third Sector", HIDDEN, HIDDEN, 5, "45.5"),
         ("NHS", HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+        ("Arts", 0, "0.0", 0, "0.0"),  # a hidden region count sorts as 0
         ("Community", 0, "0.0", HIDDEN, HIDDEN),
     ]
     assert rows(leeds, "interview_paid") == [

@@ -1,5 +1,7 @@
 """One of everything, so the role matrix can open every detail URL."""
 
+import datetime
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -10,7 +12,13 @@ from activities.models import Activity, Alias, ImportRowResult, Place, SharedExp
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from interviews import services as interview_services
-from interviews.models import AccessLogEntry, InterviewGuide, StaffName
+from interviews.models import (
+    AccessLogEntry,
+    InterviewGuide,
+    ShadowingVisit,
+    Signposting,
+    StaffName,
+)
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
 
@@ -26,6 +34,8 @@ def build_world(users):
     )
     participant = make_participant(name="Jane Smith")
     interview = make_interview(participant)
+    ShadowingVisit.objects.create(participant=participant, started_on=datetime.date(2020, 2, 3))
+    Signposting.objects.create(place=participant.place, text="Samaritans: 116 123")
     theme = make_theme("Boundaries")
     start = interview.transcript.index("Boundaries")
     excerpt = interview_services.excerpt_create(
@@ -76,6 +86,13 @@ def build_world(users):
         "interviews:excerpt_edit": {"pk": excerpt.pk},
         "interviews:excerpt_delete": {"pk": excerpt.pk},
         "interviews:identity": {"pk": participant.pk},
+        "interviews:participant": {"pk": participant.pk},
+        "interviews:flow_identity": {"pk": participant.pk},
+        "interviews:flow_consent": {"pk": participant.pk},
+        "interviews:flow_interview": {"pk": participant.pk},
+        "interviews:transcript_anonymise": {"pk": interview.pk},
+        "interviews:transcript_check": {"pk": interview.pk},
+        "interviews:transcript_approve": {"pk": interview.pk},
         "interviews:subject_access": {"pk": participant.pk},
         "interviews:theme": {"pk": theme.pk},
         "admin:activities_importrun_preview": {"pk": run_pk},

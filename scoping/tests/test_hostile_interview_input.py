@@ -196,7 +196,12 @@ questions = st.one_of(
 @RUN
 @given(
     posted=st.fixed_dictionaries(
-        {"slug": st.one_of(st.just("a-guide"), values), "name": values, "role": values},
+        {
+            "slug": st.one_of(st.just("a-guide"), values),
+            "version": values,
+            "name": values,
+            "role": values,
+        },
     ),
     topics=questions,
 )
@@ -453,7 +458,7 @@ def test_a_codebook_with_a_nul_character_is_refused(client_for, interviewer):
 def test_question_topics_a_database_cannot_store_are_a_form_error(admin_client, topics):
     response = admin_client.post(
         "/admin/interviews/interviewguide/add/",
-        {"slug": "g", "name": "Guide", "role": "worker", "questions": topics},
+        {"slug": "g", "version": "1", "name": "Guide", "role": "worker", "questions": topics},
     )
     assert response.status_code == 200
     assert not InterviewGuide.objects.filter(slug="g").exists()
@@ -462,7 +467,13 @@ def test_question_topics_a_database_cannot_store_are_a_form_error(admin_client, 
 def test_question_topics_are_still_saved(admin_client):
     response = admin_client.post(
         "/admin/interviews/interviewguide/add/",
-        {"slug": "g", "name": "Guide", "role": "worker", "questions": '["Your role", "A day"]'},
+        {
+            "slug": "g",
+            "version": "1",
+            "name": "Guide",
+            "role": "worker",
+            "questions": '["Your role", "A day"]',
+        },
     )
     assert response.status_code == 302
     assert InterviewGuide.objects.get(slug="g").questions == ["Your role", "A day"]

@@ -50,3 +50,31 @@ if (transcript) {
     }
   });
 }
+
+// The theme picker: a search box over the codebook that hides the themes (and
+// parent groups) that do not match. Without this the full, grouped list shows.
+const picker = document.querySelector("[data-module=psd-theme-picker]");
+if (picker) {
+  const box = picker.querySelector(".psd-theme-search");
+  const input = picker.querySelector("#theme-search");
+  const none = picker.querySelector("#theme-search-none");
+  box.hidden = false;
+  input.addEventListener("input", () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const group of picker.querySelectorAll(".psd-theme-group")) {
+      let inGroup = 0;
+      for (const option of group.querySelectorAll(".psd-theme-option")) {
+        const text = option.dataset.search;
+        const match = words.every((word) => text.includes(word));
+        option.hidden = !match;
+        if (match) inGroup += 1;
+      }
+      group.hidden = inGroup === 0;
+      // While searching, open every group with a match; after, fold them back.
+      group.open = words.length ? inGroup > 0 : group.hasAttribute("data-open");
+      shown += inGroup;
+    }
+    none.hidden = shown > 0;
+  });
+}
