@@ -53,6 +53,27 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+_SHARED = {}
+
+
+def shared(name, start, request):
+    """One server and one browser per test run, whichever module's fixture asks first.
+
+    Browser tests elsewhere import the fixtures of test_browser.py into their module;
+    each such fixture gets the same instance, and the first one closes it at the end.
+    """
+    if name not in _SHARED:
+        generator = start()
+        _SHARED[name] = next(generator)
+
+        def close():
+            _SHARED.pop(name, None)
+            next(generator, None)
+
+        request.addfinalizer(close)  # the asking fixture is session-scoped
+    return _SHARED[name]
+
+
 def served_app(tmp_path_factory):
     """Yield (base URL, admin password, database URL) of a freshly set-up local server."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'db.sqlite3'}"

@@ -2,15 +2,15 @@
 
 import pytest
 
-from .browser_support import chromium, served_app
+from .browser_support import chromium, served_app, shared
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server(request, tmp_path_factory):
     """(base URL, admin password, database URL) of the app served as `make run` serves it."""
-    yield from served_app(tmp_path_factory)
+    return shared("server", lambda: served_app(tmp_path_factory), request)
 
 
 @pytest.fixture(scope="session")
-def browser():
-    yield from chromium()
+def browser(request):
+    return shared("browser", chromium, request)

@@ -8,9 +8,10 @@ address) and without it (the form submits).
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
-from .browser_support import sign_in
+from .browser_support import chromium, served_app, shared, sign_in
 
 PAGES = [
     "/",
@@ -75,11 +76,13 @@ def test_the_filters_work_without_javascript(browser, server):
     with_js.context.close()
 
 
-def __getattr__(name):
-    """``from scoping.tests.test_browser import browser, server`` as before: the fixtures
-    now live in scoping/tests/conftest.py, shared by every browser test."""
-    if name in ("browser", "server"):
-        from . import conftest
+# Modules elsewhere import ``browser`` and ``server`` from here: the same instances as
+# scoping/tests/conftest.py's, so one server and one Chromium serve every browser test.
+@pytest.fixture(scope="session")
+def server(request, tmp_path_factory):
+    return shared("server", lambda: served_app(tmp_path_factory), request)
 
-        return getattr(conftest, name)
-    raise AttributeError(name)
+
+@pytest.fixture(scope="session")
+def browser(request):
+    return shared("browser", chromium, request)

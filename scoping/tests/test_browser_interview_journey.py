@@ -1,5 +1,7 @@
-"""The interview team's journey in Chromium: consent, an interview, anonymise, approve,
-code a passage by selecting it in the transcript, and see it counted in the matrix."""
+"""The interview team's journey in Chromium, as a member of the Interview team: a new
+participant's consent, their interview, anonymise, check and approve, code a passage by
+selecting it in the transcript, and see it counted in the theme matrix. (The guided
+flow's every step is tested in interviews/tests/test_flow_browser.py.)"""
 
 import re
 
@@ -7,82 +9,66 @@ from playwright.sync_api import expect
 
 from .browser_support import sign_in
 
-TRANSCRIPT = (
-    "We started the group because nobody else was doing it. "
-    "Call me on 07700 900123 if you want to know more. "
-    "Having a paid peer worker made volunteers feel they were not on their own."
-)
 PASSAGE = "Having a paid peer worker made volunteers feel they were not on their own."
+TRANSCRIPT = (
+    "Interviewer: What changed?\n"
+    "Grace Hopper: Call me on 07700 900123 if you want to know more. " + PASSAGE + "\n"
+)
 
 
-def choose(page, field, text):
-    """Pick ``text`` in one of the admin's autocompletes, as a person does."""
-    page.locator(f"#id_{field} + .select2 .select2-selection").click()
-    page.locator(".select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
-
-
-def run_action(page, action):
-    page.goto("/admin/interviews/interview/?q=WKF-91")
-    page.locator("input[name=_selected_action]").first.check()
-    page.select_option("select[name=action]", action)
-    page.click("button[name=index]")
-    expect(page.locator(".messagelist")).to_be_visible()
+def matrix_row(page, theme):
+    """The theme's row in the matrix by place, as text ("" while nothing is coded with it)."""
+    page.goto("/interviews/themes/matrix/")
+    rows = page.locator("xpath=//h2[@id='by-place']/following-sibling::div[1]//tr")
+    rows = rows.filter(has=page.locator("th", has_text=re.compile(rf"^{theme}$")))
+    return rows.first.inner_text() if rows.count() else ""
 
 
 def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(browser, server):
     page = sign_in(browser, server, "interviewer")
-    page.goto("/admin/interviews/participant/add/")
-    page.fill("#id_code", "WKF-91")
-    page.select_option("#id_place", label="Wakefield")
-    page.select_option("#id_sector", "third_sector")
-    page.select_option("#id_role", "worker")
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist")).to_contain_text("WKF-91")
-
-    page.goto("/admin/interviews/consent/add/")
-    choose(page, "participant", "WKF-91")
-    for box in page.locator("#consent_form input[type=checkbox]").all():
+    page.goto("/")
+    page.get_by_role("link", name="Interviews", exact=True).first.click()
+    page.goto("/interviews/participants/")
+    page.get_by_role("link", name="Add a participant").click()
+    page.get_by_label("Code").fill("WKF-91")
+    page.get_by_label("Place").select_option(label="Wakefield")
+    page.get_by_label("Sector").select_option("third_sector")
+    page.get_by_label("Role").select_option("worker")
+    page.get_by_role("button", name="Save and continue to identity").click()
+    page.get_by_label("Name").fill("Grace Hopper")
+    page.get_by_role("button", name="Save and continue to consent").click()
+    for box in page.locator("form input[type=checkbox]").all():
         box.check()
-    page.fill("#id_signed_on", "2020-03-02")
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist")).to_contain_text("added successfully")
-
-    page.goto("/admin/interviews/interview/add/")
-    choose(page, "participant", "WKF-91")
-    page.fill("#id_held_on", "2020-03-03")
-    page.select_option("#id_mode", "telephone")
-    page.locator("#id_guide").select_option(index=1)
-    page.fill("#id_transcript", TRANSCRIPT)
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist")).to_contain_text("added successfully")
-
-    run_action(page, "anonymise")
-    run_action(page, "mark_checked")
-    run_action(page, "approve")
-
-    page.goto("/interviews/")
-    page.get_by_role("row", name=re.compile("WKF-91")).get_by_role(
-        "link", name=re.compile("transcript|WKF-91", re.I)
-    ).last.click()
+    page.get_by_label("Date signed").fill("2020-03-01")
+    page.get_by_role("button", name="Save and continue to the interview").click()
+    page.get_by_label("Date of the interview").fill("2020-03-02")
+    page.get_by_label("Mode").select_option("telephone")
+    page.get_by_label("Transcript", exact=True).fill(TRANSCRIPT)
+    page.get_by_role("button", name="Save the interview").click()
+    expect(page.locator("h1")).to_have_text("Transcript of WKF-91")
     coding = page.url
-    theme = page.locator("#excerpt-form input[name=themes]").first
-    theme_id = theme.get_attribute("id")
-    theme_name = page.locator(f"label[for='{theme_id}']").inner_text().strip()
-    before = matrix_row(page, theme_name)
 
-    page.goto(coding)
+    page.get_by_role("button", name="Run the anonymiser").click()
     transcript = page.locator("#transcript")
-    expect(transcript).to_contain_text("[PHONE]")  # the anonymiser replaced the number
+    expect(transcript).to_contain_text("[PHONE]")
     expect(transcript).not_to_contain_text("07700")
-    # Select the passage with a range, as a reader drags across it, then let go.
-    transcript.evaluate(
+    page.get_by_role("button", name="Mark as checked").click()
+    page.get_by_role("button", name="Approve for coding").click()
+    expect(page.locator("#transcript-status")).to_have_text("Approved")
+
+    theme = "Mutual trust"
+    before = matrix_row(page, theme)
+    page.goto(coding)
+    # Select the passage as a reader drags across it, then lets go of the mouse.
+    page.locator("#transcript").evaluate(
         """(element, passage) => {
-            const text = element.firstChild;
-            const start = text.textContent.indexOf(passage);
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode()) && !node.textContent.includes(passage)) {}
+            const start = node.textContent.indexOf(passage);
             const range = document.createRange();
-            range.setStart(text, start);
-            range.setEnd(text, start + passage.length);
+            range.setStart(node, start);
+            range.setEnd(node, start + passage.length);
             const selection = document.getSelection();
             selection.removeAllRanges();
             selection.addRange(range);
@@ -91,16 +77,11 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
         PASSAGE,
     )
     expect(page.locator("#selection-preview")).to_contain_text("Having a paid peer worker")
-    page.locator(f"#{theme_id}").check()
+    page.get_by_label("Search the codebook").fill("mutual tru")
+    page.get_by_label(theme).check()
     page.get_by_role("button", name="Save excerpt").click()
-    expect(page.locator("mark.psd-coded")).to_have_text(PASSAGE)
-    after = matrix_row(page, theme_name)
-    assert after != before  # the passage is counted in the matrix
+    expect(page.get_by_text("Excerpt coded.")).to_be_visible()
+    expect(page.locator("table")).to_contain_text(PASSAGE)
+    assert matrix_row(page, theme) != before  # counted in the matrix
+    expect(page.get_by_role("row").filter(has_text=theme).first).to_contain_text(re.compile(r"\d"))
     page.context.close()
-
-
-def matrix_row(page, theme_name):
-    """The theme's row of the matrix, as text."""
-    page.goto("/interviews/themes/matrix/")
-    row = page.get_by_role("row", name=re.compile(re.escape(theme_name))).first
-    return row.inner_text()

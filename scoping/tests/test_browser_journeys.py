@@ -47,14 +47,19 @@ def test_a_champion_uploads_a_sheet_reads_the_preview_and_confirms(browser, serv
     sheet = tmp_path / "master.xlsx"
     manage(server[2], "export_master_sheet", str(sheet), "--one-sheet")
     workbook = openpyxl.load_workbook(sheet)
-    rows = workbook.active
-    header = [cell.value for cell in rows[1]]
+    rows = workbook["Activities"]  # after the disclaimer's sheet
+    top = next(
+        r
+        for r in range(1, rows.max_row + 1)
+        if rows.cell(r, 1).value == "Project name / support type"
+    )
+    header = [cell.value for cell in rows[top]]
     last = [cell.value for cell in rows[rows.max_row]]
     added = dict(zip(header, last, strict=True))
     added[header[0]] = "Ilkley Moor Peer Walkers"
     rows.append([added[name] for name in header])
     notes = header.index("Notes") + 1
-    rows.cell(row=2, column=notes, value="Meets by the bandstand since the spring.")
+    rows.cell(row=top + 1, column=notes, value="Meets by the bandstand since the spring.")
     workbook.save(sheet)
 
     page = sign_in(browser, server, "champion")
