@@ -27,6 +27,8 @@ FIXED_PAGES = [
     ("region-report", "/reports/"),
     ("place-report", "/reports/leeds/"),
     ("interviews", "/interviews/"),
+    ("participants", "/interviews/participants/"),
+    (None, "/interviews/participants/new/"),
     ("codebook", "/interviews/themes/"),
     ("matrix", "/interviews/themes/matrix/"),
     ("theme-merge", "/interviews/themes/merge/"),
@@ -46,6 +48,9 @@ def linked_pages(page):
     page.goto(interview)
     excerpt = page.locator("a[href*='/excerpts/'][href$='/edit/']").first.get_attribute("href")
     identity = re.search(r"/interviews/participants/\d+/", _html(page, "/interviews/")).group()
+    steps = [f"{identity}{step}/" for step in ("progress", "identity", "consent", "interview")]
+    page.goto(interview)
+    delete = page.locator("a[href*='/excerpts/'][href$='/delete/']").first.get_attribute("href")
     theme = re.search(r"/interviews/themes/\d+/", _html(page, "/interviews/themes/")).group()
     activity = re.search(r"/activities/\d+/", _html(page, "/activities/")).group()
     changes = {
@@ -57,6 +62,8 @@ def linked_pages(page):
         ("transcript", interview),
         (None, excerpt),
         (None, identity),
+        *[(None, step) for step in steps],
+        (None, delete),
         ("theme", theme),
         *[(None, path) for path in changes.values()],
     ]

@@ -42,10 +42,8 @@ def test_it_offers_the_interview_team_every_interview_screen(client_for, intervi
     page = client_for(interviewer).get("/").content.decode()
     for url in (
         "/interviews/",
-        "/admin/interviews/participant/add/",
-        "/admin/interviews/consent/add/",
-        "/admin/interviews/interview/add/",
-        "/admin/interviews/interview/",
+        "/interviews/participants/",
+        "/interviews/participants/new/",
         "/interviews/themes/",
         "/interviews/themes/matrix/",
     ):
