@@ -27,15 +27,19 @@ NO_FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path_factory):
     """A test's writes never commit, so the data version never moves within it:
     figures are computed afresh unless a test asks for ``figure_cache``.
 
     Passwords are hashed with a fast hasher: the real one is slow on purpose, and
-    every test that creates or signs in a user would pay for it.
+    every test that creates or signs in a user would pay for it. Each test has its
+    own withdrawal ledger and backups folder (interviews/erasure.py).
     """
     settings.CACHES = {**settings.CACHES, "figures": NO_FIGURE_CACHE}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    folder = tmp_path_factory.mktemp("erasure")
+    settings.INTERVIEWS_WITHDRAWAL_LEDGER = folder / "withdrawn.jsonl"
+    settings.BACKUPS_DIR = folder / "backups"
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMix
 from .admin_import import export_selected_as_master_sheet
 from .admin_tables import TableImportExportMixin
 from .concurrency import activity_changes_since
+from .coverage import REGION, REGION_LABEL
 from .definitions import help_with_definitions
 from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
 from .resources import AliasResource, OrganisationResource, PlaceResource
@@ -354,4 +355,6 @@ class AliasAdmin(TableImportExportMixin, SimpleHistoryAdmin):
     def means(self, alias):
         enumeration = ENUMERATION.get(alias.vocabulary)
         label = enumeration.labels.get(alias.canonical) if enumeration else alias.table_label
+        if alias.vocabulary == Vocabulary.PLACE and alias.canonical == REGION:
+            label = REGION_LABEL
         return format_html("<strong>{}</strong>", label or alias.canonical)

@@ -28,8 +28,8 @@ from .master_sheet import (
     master_sheet_import,
     max_upload_bytes,
     size_text,
+    spreadsheet_check,
     upload_size_check,
-    workbook_check,
 )
 from .models import Activity, ImportRowResult, ImportRun
 
@@ -44,10 +44,14 @@ def can_import(user):
 
 class UploadForm(forms.Form):
     workbook = forms.FileField(
-        label="Master sheet (.xlsx)",
-        help_text="One sheet per place, or one sheet with a Place column.",
+        label="Master sheet (.xlsx, .ods or .csv)",
+        help_text=(
+            "An Excel or LibreOffice workbook with one sheet per place or a Place column, "
+            "or a CSV file (comma or semicolon; UTF-8 or Windows-1252) with a Place column."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.ods,.csv"}),
         error_messages={
-            "required": "Choose the master sheet (.xlsx) to import.",
+            "required": "Choose the master sheet (.xlsx, .ods or .csv) to import.",
             "empty": "The file is empty.",
         },
     )
@@ -57,7 +61,7 @@ class UploadForm(forms.Form):
         try:
             upload_size_check(upload.size)
             data = upload.read()
-            workbook_check(data)
+            spreadsheet_check(data, upload.name)
         except UnreadableWorkbook as error:
             raise forms.ValidationError(str(error)) from None
         self.data_bytes = data

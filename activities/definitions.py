@@ -11,6 +11,12 @@ from django.utils.html import format_html, format_html_join
 from .coverage import COVERAGE_DEFINITIONS, Coverage
 from .vocabulary import ENUMERATION
 
+PLACE_FILTER_MEANS = (
+    "Every activity serving it: its own, those shared with other places (marked “Several "
+    "places”) and the region-wide ones (marked “Region-wide”). Use “Serves” to leave the "
+    "region-wide ones out."
+)
+
 
 def value_definitions(name, experiences=()):
     """[(label, definition)] for one filter or field (``name``); [] when it has none."""
@@ -20,6 +26,8 @@ def value_definitions(name, experiences=()):
         ]
     if name == "coverage":
         return [(label, COVERAGE_DEFINITIONS[value]) for value, label in Coverage.choices]
+    if name == "place":
+        return [("A place", PLACE_FILTER_MEANS)]
     if name == "shared_experience":
         return [(e.name, e.description) for e in experiences if e.description]
     return []

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from .coverage import Coverage, serving_condition
 from .models import Activity, Place, SharedExperience
 from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
+from .search_text import search_text_bound
 from .vocabulary import ENUMERATION
 
 YES_NO_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
@@ -59,6 +60,14 @@ class DirectoryForm(forms.Form):
             "invalid_choice": _choice_message("page size", [(str(n), n) for n in PAGE_SIZES])
         },
     )
+
+    search_note = ""
+
+    def clean_q(self):
+        """The search, bounded (``search_text``); ``search_note`` says if it was changed."""
+        bounded = search_text_bound(self.cleaned_data.get("q"))
+        self.search_note = bounded.note
+        return bounded.text
 
     def clean(self):
         cleaned = super().clean()

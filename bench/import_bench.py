@@ -1,6 +1,8 @@
-"""How fast does a master sheet import, compared with just reading it?
+"""How fast does a master sheet import, compared with just reading it? And hostile files?
 
     .venv/bin/python bench/import_bench.py 20000
+    .venv/bin/python bench/import_bench.py largest     # the most rows the caps accept
+    .venv/bin/python bench/import_bench.py hostile     # each hostile file, in its own process
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/psd_import_bench \
         .venv/bin/python bench/import_bench.py 20000
 
@@ -10,11 +12,20 @@ read-only pass over it (parse_s), then ``import_master_sheet`` into an empty
 directory (import_s), and prints both, their ratio, rows per second and the
 process's peak memory. Without DATABASE_URL it uses a fresh SQLite file in a
 temporary folder. The target at 20,000 rows: ratio <= 3, peak under 300 MB.
+
+``largest`` imports the largest sheet the caps accept (``MASTER_SHEET_MAX_ROWS``
+rows with data, headers included, in six sheets): its peak must stay under
+300 MB. ``hostile`` runs, each in a fresh process so its peak memory is its
+own, the files of ``activities/tests/hostile_files.py`` at full size (a 5 KB
+workbook claiming ``A1:XFD1048576`` with a cell on row 1,048,576; 100,000
+one-cell rows; an .ods with a million repeated rows) and prints the time,
+peak memory, the outcome and the size of the stored summary.
 """
 
 import datetime
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,7 +80,7 @@ def workbook_write(path, rows):
     for place in PLACES:
         sheet = workbook.create_sheet(place)
         sheet.append([f"Scoping - {place}"])
-        sheet.append([])
+        sheet.append(["Found by the champions"])
         sheet.append(HEADERS)
         sheets.append(sheet)
     day = datetime.date(2019, 6, 1)
@@ -98,6 +109,35 @@ def workbook_write(path, rows):
             ]
         )
     workbook.save(path)
+
+
+HOSTILE = {
+    "grid.xlsx": ("xlsx_claiming_the_whole_grid",),
+    "one-cell-rows.xlsx": ("xlsx_of_one_cell_rows", 100_000),
+    "far-row.ods": ("ods_with_a_row_far_below",),
+    "repeated-row.ods": ("ods_repeating_a_row", 1_000_000),
+    "wide.ods": ("ods_with_a_value_in_the_last_column",),
+}
+
+
+def hostile_one(name):
+    """Import one hostile file (dry run) and print what it cost."""
+    from activities.master_sheet import master_sheet_import
+    from activities.tests import hostile_files
+
+    function, *arguments = HOSTILE[name]
+    data = getattr(hostile_files, function)(*arguments)
+    start = time.perf_counter()
+    run, _plan = master_sheet_import(data=data, file_name=name, dry_run=True)
+    seconds = time.perf_counter() - start
+    stored = len(run.summary) + sum(len(problem) for problem in run.problems)
+    stored += sum(len(message) for message in run.rows.values_list("message", flat=True))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{name}: file_kb={len(data) / 1024:.0f} outcome={run.outcome} seconds={seconds:.2f} "
+        f"peak_mb={peak_mb:.0f} stored_kb={stored / 1024:.0f}"
+    )
+    print(f"  {run.problems[0] if run.problems else ''}")
 
 
 def bare_read(path):
@@ -145,7 +185,7 @@ def postgres_database_create(url):
     connection.close()
 
 
-def main(rows):
+def main(rows=None, hostile=None):
     folder = tempfile.mkdtemp(prefix="psd-import-bench-")
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
     os.environ["DATABASE_URL"] = url
@@ -156,8 +196,15 @@ def main(rows):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
+    if hostile:
+        database_prepare()
+        hostile_one(hostile)
+        return
+    if rows is None:  # the largest accepted: every non-blank row counts, titles and headers too
+        rows = settings.MASTER_SHEET_MAX_ROWS - 3 * len(PLACES)
     path = Path(folder) / "bench.xlsx"
     workbook_write(path, rows)
     database_prepare()
@@ -185,4 +232,13 @@ def main(rows):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20000)
+    argument = sys.argv[1] if len(sys.argv) > 1 else "20000"
+    if argument == "hostile":
+        for name in HOSTILE:
+            subprocess.run([sys.executable, __file__, "hostile-one", name], check=True)
+    elif argument == "hostile-one":
+        main(hostile=sys.argv[2])
+    elif argument == "largest":
+        main()
+    else:
+        main(int(argument))

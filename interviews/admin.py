@@ -3,6 +3,7 @@ or an identity; opening a transcript or an identity here is logged too."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
@@ -33,6 +34,30 @@ class AutocompleteAdmin(SafeRelationsMixin, admin.ModelAdmin):
     pass
 
 
+class LoggedLookupsMixin:
+    """A list filtered in the URL on a personal field (``?name__icontains=``) is logged.
+
+    Such a lookup finds people by what they said or who they are, so every
+    participant it shows gets an access-log entry, as opening their record would.
+    """
+
+    logged_lookup_fields = ()
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if not self._logged_lookup(request):
+            return response
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            services.access_search_record(
+                user=request.user, rows=list(changelist.result_list), event=AccessEvent.SEARCH
+            )
+        return response
+
+    def _logged_lookup(self, request):
+        return any(key.split("__", 1)[0] in self.logged_lookup_fields for key in request.GET)
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
@@ -55,6 +80,9 @@ class ParticipantAdmin(AutocompleteAdmin):
 
     @admin.action(description="Withdraw the selected participants (deletes their data)")
     def withdraw(self, request, queryset):
+        """Asks first, naming who will be erased; withdraws on the confirming POST."""
+        if request.POST.get("confirm") != "yes":
+            return self.withdraw_confirmation(request, queryset)
         for participant in list(queryset):
             try:
                 services.withdraw_participant(participant=participant, by=request.user)
@@ -67,6 +95,29 @@ class ParticipantAdmin(AutocompleteAdmin):
                     messages.SUCCESS,
                 )
 
+    def withdraw_confirmation(self, request, queryset):
+        participants = list(queryset.select_related("identity", "place"))
+        show_names = request.user.has_perm("interviews.view_participantidentity")
+        rows = []
+        for participant in participants:
+            identity = getattr(participant, "identity", None)
+            name = identity.name if show_names and identity else ""
+            if name:
+                services.access_record(
+                    user=request.user, participant=participant, event=AccessEvent.IDENTITY
+                )
+            rows.append({"participant": participant, "name": name})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Withdraw these participants?",
+            "rows": rows,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/interviews/participant/withdraw_confirmation.html", context
+        )
+
     def has_withdraw_permission(self, request):
         return request.user.has_perm("interviews.delete_participant")
 
@@ -74,8 +125,9 @@ class ParticipantAdmin(AutocompleteAdmin):
 
 
 @admin.register(ParticipantIdentity)
-class ParticipantIdentityAdmin(AutocompleteAdmin):
+class ParticipantIdentityAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     list_display = ["__str__"]
+    logged_lookup_fields = ["name", "contact"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
 
@@ -124,8 +176,9 @@ class ConsentAdmin(AutocompleteAdmin):
 
 
 @admin.register(Interview)
-class InterviewAdmin(AutocompleteAdmin):
+class InterviewAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     list_display = ["participant", "held_on", "mode", "guide", "status"]
+    logged_lookup_fields = ["transcript"]
     list_filter = ["status", "mode", "guide"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
@@ -226,10 +279,24 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
 
 
 @admin.register(RedactionLogEntry)
-class RedactionLogEntryAdmin(ReadOnlyAdmin):
+class RedactionLogEntryAdmin(LoggedLookupsMixin, ReadOnlyAdmin):
+    """Its change page shows the text the anonymiser replaced: opening it is logged."""
+
     list_display = ["interview", "kind", "replacement", "at", "by"]
     list_filter = ["kind"]
     list_select_related = ["interview__participant", "by"]
+    logged_lookup_fields = ["original"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        entry = self.get_object(request, object_id)
+        if entry is not None and self.has_view_or_change_permission(request, entry):
+            services.access_record(
+                user=request.user,
+                participant=entry.interview.participant,
+                interview=entry.interview,
+                event=AccessEvent.REDACTIONS,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Withdrawal)

@@ -672,6 +672,8 @@ class AccessEvent(models.TextChoices):
     TRANSCRIPT = "transcript", "Viewed a transcript"
     IDENTITY = "identity", "Viewed an identity"
     SUBJECT_ACCESS = "subject_access", "Exported a subject access file"
+    SEARCH = "search", "Found by a search on names, contact details or transcripts"
+    REDACTIONS = "redactions", "Viewed what the anonymiser replaced"
 
 
 class AccessLogEntry(models.Model):

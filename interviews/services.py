@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +19,7 @@ from simple_history.utils import bulk_update_with_history
 
 from activities.models import Place
 
+from . import erasure
 from .anonymise import redact
 from .demo import STAFF, demo_participants
 from .models import (
@@ -353,6 +355,23 @@ def access_record(*, user, participant, event, interview=None):
     )
 
 
+def access_search_record(*, user, rows, event):
+    """One entry per participant among ``rows`` (identities, interviews, redactions) shown."""
+    entries = {}
+    for row in rows:
+        participant_id = getattr(row, "participant_id", None)
+        interview_id = None
+        if participant_id is None:  # a redaction log entry: through its interview
+            interview_id = row.interview_id
+            participant_id = row.interview.participant_id
+        elif isinstance(row, Interview):
+            interview_id = row.pk
+        entries.setdefault((participant_id, interview_id), None)
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(user=user, participant_id=p, interview_id=i, event=event) for p, i in entries
+    )
+
+
 # Withdrawal and retention -------------------------------------------------
 
 
@@ -402,11 +421,72 @@ def withdraw_participant(*, participant, by):
             f"({deadline:%d %B %Y}) has passed."
         )
     code = participant.code
+    participant_data_delete(participant)
+    withdrawal = Withdrawal.objects.create(code=code, withdrawn_on=timezone.now(), withdrawn_by=by)
+    erasure.withdrawal_record(code=code, withdrawn_on=withdrawal.withdrawn_on, by=by)
+    vacuum_after_commit()
+    return withdrawal
+
+
+def participant_data_delete(participant):
+    """Delete every row held about one participant, and the admin's log of them.
+
+    Withdrawal calls it, and so does re-applying withdrawals after a restore.
+    """
     querysets = _participant_rows([participant.pk])
     _delete_admin_history(querysets)
+    erasure.admin_log_erase(models=erased_models(), codes=[participant.code])
     for queryset in querysets:
         queryset.delete()
-    return Withdrawal.objects.create(code=code, withdrawn_on=timezone.now(), withdrawn_by=by)
+
+
+def erased_models():
+    """Every model withdrawal or the purge deletes from."""
+    return [qs.model for qs in _participant_rows([])] + [Withdrawal, StaffName]
+
+
+def erased_tables():
+    """Their tables, and the admin's log: what ``erasure.tables_vacuum`` rewrites."""
+    tables = []
+    for model in erased_models():
+        tables.append(model._meta.db_table)
+        tables.extend(
+            field.remote_field.through._meta.db_table for field in model._meta.many_to_many
+        )
+    return [*tables, LogEntry._meta.db_table]
+
+
+def vacuum_after_commit():
+    transaction.on_commit(lambda: erasure.tables_vacuum(erased_tables()))
+
+
+def withdrawals_reapply():
+    """After a restore: withdraw again every ledger code the database holds.
+
+    Returns the codes withdrawn again. Tombstones lost with the restore are
+    recreated with their first date, so the codes stay unusable.
+    """
+    entries = [e for e in erasure.ledger_entries() if e.get("event") == "withdrawal"]
+    if not entries:
+        return []
+    User = get_user_model()
+    reapplied = []
+    with transaction.atomic():
+        for entry in entries:
+            participant = Participant.objects.filter(code=entry["code"]).first()
+            if participant is not None:
+                participant_data_delete(participant)
+                reapplied.append(entry["code"])
+            if not Withdrawal.objects.filter(code=entry["code"]).exists():
+                by = User.objects.filter(**{User.USERNAME_FIELD: entry.get("by") or ""}).first()
+                Withdrawal.objects.create(
+                    code=entry["code"],
+                    withdrawn_on=datetime.datetime.fromisoformat(entry["at"]),
+                    withdrawn_by=by,
+                )
+    if reapplied:
+        erasure.tables_vacuum(erased_tables())
+    return reapplied
 
 
 def add_months(day, months):
@@ -436,6 +516,9 @@ def interviews_purge(*, dry_run=False):
     """Delete all interview data once the retention period is over.
 
     Returns the counts deleted (or that would be), or None if it is too early.
+    Backups made before the purge hold the same data, so they go too
+    (``erasure.backups_purge``); the admin's log of the deleted rows goes, even
+    of rows deleted earlier in the admin.
     The staff names given to the anonymiser go too (they are people's names);
     the codebook and the question guides hold nothing personal and stay.
     """
@@ -445,10 +528,15 @@ def interviews_purge(*, dry_run=False):
     if not dry_run:
         querysets = _participant_rows(Participant.objects.values("pk"))
         _delete_admin_history([*querysets, Withdrawal.objects.all(), StaffName.objects.all()])
+        erasure.admin_log_erase(models=erased_models())
         for queryset in querysets:
             queryset.delete()
         Withdrawal.objects.all().delete()
         StaffName.objects.all().delete()
+        if any(counts.values()):
+            erasure.ledger_append(event="purge", at=timezone.now().isoformat())
+            vacuum_after_commit()
+    counts["backup files"] = len(erasure.backups_purge(purge_day=purge_date(), dry_run=dry_run))
     return counts
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -154,6 +155,7 @@ def participant_identity(request, pk):
 @require(
     "interviews.view_participantidentity", "interviews.view_consent", "interviews.view_interview"
 )
+@never_cache  # personal data: no copy in a browser's or a proxy's cache
 def subject_access(request, pk):
     participant = get_object_or_404(Participant.objects.select_related("place"), pk=pk)
     data = services.subject_access_export(participant=participant, by=request.user)
@@ -235,6 +237,7 @@ def codebook_upload(request):
 
 
 @require("interviews.view_excerpt")
+@never_cache  # quotes: no copy in a browser's or a proxy's cache
 def excerpts_export(request):
     return download(excerpts_workbook(), "excerpts.xlsx")
 

@@ -47,7 +47,10 @@ def database_backup(*, path):
 
 
 def database_restore(*, path):
-    """Replace the database's contents with the backup at ``path``."""
+    """Replace the database's contents with the backup at ``path``, then re-apply erasures.
+
+    Returns the participant codes withdrawn again (``restore_erasures``).
+    """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"No backup file at {path}")
@@ -76,6 +79,21 @@ def database_restore(*, path):
             source.backup(connection.connection)
     # Figures cached before the restore may describe data that is gone now.
     data_changed()
+    return restore_erasures()
+
+
+def restore_erasures():
+    """Withdrawals and the retention purge outlive a restore: apply them again.
+
+    The withdrawal ledger lives outside the database (interviews/erasure.py);
+    returns the codes withdrawn again. An old backup restored after the purge
+    date is purged again at once.
+    """
+    from interviews.services import interviews_purge, withdrawals_reapply
+
+    codes = withdrawals_reapply()
+    interviews_purge()
+    return codes
 
 
 def table_row_counts():

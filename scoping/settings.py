@@ -245,6 +245,13 @@ STORAGES = {
 MASTER_SHEET_MAX_UPLOAD_BYTES = int(
     os.environ.get("MASTER_SHEET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 )
+# What an import reads (activities/master_sheet/readers.py): rows per sheet (and rows of
+# data in the whole file), columns, and the run of blank rows after which data is refused
+# as stray; errors kept in an import run's stored summary.
+MASTER_SHEET_MAX_ROWS = int(os.environ.get("MASTER_SHEET_MAX_ROWS", 50_000))
+MASTER_SHEET_MAX_COLUMNS = int(os.environ.get("MASTER_SHEET_MAX_COLUMNS", 60))
+MASTER_SHEET_BLANK_RUN = int(os.environ.get("MASTER_SHEET_BLANK_RUN", 1_000))
+MASTER_SHEET_PROBLEMS_STORED = int(os.environ.get("MASTER_SHEET_PROBLEMS_STORED", 500))
 
 # django-import-export, for the admin's simple tables (places, aliases, organisations;
 # activities/admin_tables.py). The master sheet has its own importer. Imports are all
@@ -263,6 +270,14 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 # interview data is deleted six months after the project ends.
 INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
 PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
+# Withdrawn codes are also written here, outside the database, so a restore cannot bring
+# a withdrawn participant back (interviews/erasure.py); keep it off the backups' disk
+# rotation and out of the database's backups. Backups are written to BACKUPS_DIR, and
+# purge_expired deletes those that hold purged interview data.
+INTERVIEWS_WITHDRAWAL_LEDGER = Path(
+    os.environ.get("INTERVIEWS_WITHDRAWAL_LEDGER", BASE_DIR / "withdrawals" / "withdrawn.jsonl")
+)
+BACKUPS_DIR = Path(os.environ.get("BACKUPS_DIR", BASE_DIR / "backups"))
 
 # Logs: one JSON object a line on stdout (scoping/logs.py), one line per request
 # (scoping.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged

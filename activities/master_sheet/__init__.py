@@ -3,6 +3,7 @@
 - ``layout``: the columns, their headers and the also-accepted headers.
 - ``cells``: reading one cell into a field's value (and yes/no back out).
 - ``files``: opening an upload safely (size limit, zip bombs, read-only).
+- ``readers``: .xlsx, .ods and .csv read into the same rows, within row and column caps.
 - ``plan``: a workbook in, a plan out: per row new, updated, unchanged or its errors.
 - ``apply``: the plan written all or nothing, and the import run recorded.
 - ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
@@ -14,6 +15,8 @@ from .files import (
     UnreadableWorkbook,
     max_upload_bytes,
     size_text,
+    spreadsheet_check,
+    spreadsheet_open,
     upload_size_check,
     workbook_check,
     workbook_open,
@@ -36,6 +39,8 @@ __all__ = [
     "plan_apply",
     "runs_prune",
     "size_text",
+    "spreadsheet_check",
+    "spreadsheet_open",
     "upload_size_check",
     "workbook_check",
     "workbook_open",

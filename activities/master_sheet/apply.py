@@ -16,8 +16,13 @@ written.
 """
 
 import hashlib
+import zipfile
+import zlib
 from collections import defaultdict
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from django.conf import settings
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -25,16 +30,29 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from ..bulk import place_links_insert, rows_insert, shared_experience_links_insert
 from ..data_version import data_changed
 from ..models import Activity, ImportRowResult, ImportRun, Organisation
-from .files import UnreadableWorkbook, workbook_open
+from .files import UnreadableWorkbook, spreadsheet_open
 from .layout import CANONICAL_HEADER, COMPARED
 from .plan import master_sheet_plan
 
 Result = ImportRowResult.Result
+# What a damaged file can raise while it is read (the planner itself raises none of these).
+READ_ERRORS = (
+    UnreadableWorkbook,
+    ParseError,
+    DefusedXmlException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+)
 
 BATCH_SIZE = 2000
 # Row results are kept for this many most recent runs; older runs keep their counts.
 KEEP_ROW_RESULTS_FOR_RUNS = 20
 STALE_ROWS_SHOWN = 10
+# A row's stored message (all its errors) is cut at this many characters.
+ROW_MESSAGE_STORED = 1000
 RESULT_FIELDS = [
     "run",
     "sheet",
@@ -63,8 +81,17 @@ def master_sheet_import(
     """
     started = timezone.now()
     try:
-        workbook = workbook_open(data)
-    except UnreadableWorkbook as error:
+        book = spreadsheet_open(data, file_name)
+        try:
+            plan = master_sheet_plan(book)
+        finally:
+            book.close()
+    except READ_ERRORS as error:
+        if not isinstance(error, UnreadableWorkbook):
+            error = UnreadableWorkbook(
+                f"The {book.kind} file could not be read ({type(error).__name__}); open it, "
+                "save it again and retry."
+            )
         run = ImportRun.objects.create(
             file_name=file_name,
             imported_by=user,
@@ -76,10 +103,6 @@ def master_sheet_import(
             problems=[str(error)],
         )
         return run, None
-    try:
-        plan = master_sheet_plan(workbook)
-    finally:
-        workbook.close()
     if preview is not None:
         plan_check_against_preview(plan=plan, preview=preview)
     if not plan.ok:
@@ -267,13 +290,15 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
         unchanged=plan.count(Result.UNCHANGED),
         errors=len(problems),
         summary="\n".join(plan.summary_lines()),
-        problems=plan.problem_messages(),
+        problems=problems_stored(plan.problem_messages()),
         upload=upload,
         file_sha256=hashlib.sha256(upload).hexdigest() if upload else "",
     )
     messages = defaultdict(list)
     for problem in problems:
         messages[(problem.sheet, problem.row)].append(str(problem))
+    for key, texts in messages.items():
+        messages[key] = ["\n".join(texts)[:ROW_MESSAGE_STORED]]
     changes_field = ImportRowResult._meta.get_field("changes")
     connection = connections[router.db_for_write(ImportRowResult)]
     no_changes = changes_field.get_db_prep_save({}, connection)
@@ -302,6 +327,21 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
     )
     runs_prune()
     return run
+
+
+def problems_stored(messages):
+    """The first ``MASTER_SHEET_PROBLEMS_STORED`` messages, and how many more there were.
+
+    The planner stops at that many errors and says so in one more message, kept too.
+    """
+    limit = settings.MASTER_SHEET_PROBLEMS_STORED
+    if len(messages) <= limit + 1:
+        return messages
+    return [
+        *messages[:limit],
+        f"… and {len(messages) - limit:,} more errors not listed here (the first {limit:,} are "
+        "kept); correct these and import again to see the rest.",
+    ]
 
 
 def runs_prune(*, keep=KEEP_ROW_RESULTS_FOR_RUNS):

@@ -1,12 +1,15 @@
 """Activities written out in the master sheet's layout: one writer for every export.
 
 The master-sheet export (command and admin) writes one sheet per place
-(named after it) or one "Activities" sheet; the directory's CSV and XLSX
+(named after it), then "Several places" and "WY&H wide" sheets, or one
+"Activities" sheet; every row's Place cell says what it serves ("Leeds",
+"Leeds; Wakefield", "WY&H wide"). The directory's CSV and XLSX
 downloads write its current results, in its order, as one sheet. Every file
 has the canonical headers, Place column included, so it imports back
 unchanged. Every file carries the study's disclaimer first (``disclaimer``):
-a first sheet of a workbook, the first line of a CSV file; the importer skips both. Text a spreadsheet would run as a formula is escaped
-(``scoping.spreadsheets``). Two queries, whatever the number of activities;
+a first sheet of a workbook, the first line of a CSV file; the importer skips
+both. Text a spreadsheet would run as a formula is escaped
+(``scoping.spreadsheets``). Three queries, whatever the number of activities;
 workbooks are written streaming (openpyxl write-only).
 """
 

@@ -1,4 +1,4 @@
-"""Opening an uploaded master sheet safely.
+"""Opening an uploaded master sheet safely (.xlsx, .ods or .csv).
 
 Checks run before openpyxl parses anything: the size limit
 (``MASTER_SHEET_MAX_UPLOAD_BYTES``), that the file is a zip holding a
@@ -16,6 +16,15 @@ import zipfile
 
 import openpyxl
 from django.conf import settings
+
+from .readers import (
+    CsvBook,
+    OdsBook,
+    XlsxBook,
+    csv_text,
+    ods_archive_is_spreadsheet,
+    zip_archive,
+)
 
 # A real master sheet's XML compresses 5-30 times; far beyond that is a bomb.
 MAX_COMPRESSION_RATIO = 200
@@ -57,6 +66,16 @@ def upload_size_check(size):
         )
 
 
+NOT_A_SPREADSHEET = (
+    "This is not a spreadsheet the import can read. Save the sheet as “Excel Workbook "
+    "(.xlsx)”, “ODF Spreadsheet (.ods)” or “CSV” (one sheet with a Place column) and upload that."
+)
+OLD_EXCEL = (
+    "This is an old-style Excel file (.xls). Save the sheet as “Excel Workbook (.xlsx)”, "
+    "“ODF Spreadsheet (.ods)” or “CSV” and upload that."
+)
+
+
 def workbook_check(data):
     """Raise ``UnreadableWorkbook`` unless ``data`` (bytes) looks like a safe .xlsx."""
     upload_size_check(len(data))
@@ -68,34 +87,74 @@ def workbook_check(data):
             "and upload that; .xls, .csv and .ods files are not accepted."
         ) from None
     with archive:
-        members = archive.infolist()
-        names = {member.filename for member in members}
-        if "xl/workbook.xml" not in names:
+        if "xl/workbook.xml" not in archive.namelist():
             raise UnreadableWorkbook(
                 "This zip file is not an Excel workbook (.xlsx): it holds no workbook."
             )
-        total = sum(member.file_size for member in members)
-        if total > max_uncompressed_bytes():
+        zip_bomb_check(archive)
+
+
+def spreadsheet_check(data, file_name=""):
+    """The kind of a master sheet in ``data`` ("xlsx", "ods" or "csv"), or ``UnreadableWorkbook``.
+
+    The content decides, not the name, except that text is only taken for CSV
+    when the name ends in .csv or .txt.
+    """
+    upload_size_check(len(data))
+    archive = zip_archive(data)
+    if archive is None:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise UnreadableWorkbook(OLD_EXCEL)
+        if not file_name.lower().endswith((".csv", ".txt")):
+            raise UnreadableWorkbook(NOT_A_SPREADSHEET)
+        if csv_text(data) is None:
             raise UnreadableWorkbook(
-                f"The workbook would unpack to {size_text(total)}, more than the "
-                f"{size_text(max_uncompressed_bytes())} allowed; it looks like a zip bomb "
-                "and was not opened."
+                "This CSV file is not text in UTF-8 or Windows-1252; save it again as "
+                "“CSV UTF-8” and upload that."
             )
-        for member in members:
-            if member.file_size < RATIO_CHECK_FROM_BYTES:
-                continue
-            ratio = member.file_size / max(member.compress_size, 1)
-            if ratio > MAX_COMPRESSION_RATIO:
-                raise UnreadableWorkbook(
-                    f"Part of the workbook ({member.filename}) is compressed {ratio:.0f} times, "
-                    "far more than a real spreadsheet; it looks like a zip bomb and was not "
-                    "opened."
-                )
+        return "csv"
+    with archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" in names:
+            kind = "xlsx"
+        elif ods_archive_is_spreadsheet(archive) and "content.xml" in names:
+            kind = "ods"
+        else:
+            raise UnreadableWorkbook(
+                "This zip file is not a spreadsheet (.xlsx or .ods): it holds no workbook."
+            )
+        zip_bomb_check(archive)
+    return kind
+
+
+def zip_bomb_check(archive):
+    members = archive.infolist()
+    total = sum(member.file_size for member in members)
+    if total > max_uncompressed_bytes():
+        raise UnreadableWorkbook(
+            f"The workbook would unpack to {size_text(total)}, more than the "
+            f"{size_text(max_uncompressed_bytes())} allowed; it looks like a zip bomb "
+            "and was not opened."
+        )
+    for member in members:
+        if member.file_size < RATIO_CHECK_FROM_BYTES:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > MAX_COMPRESSION_RATIO:
+            raise UnreadableWorkbook(
+                f"Part of the workbook ({member.filename}) is compressed {ratio:.0f} times, "
+                "far more than a real spreadsheet; it looks like a zip bomb and was not "
+                "opened."
+            )
 
 
 def workbook_open(data):
     """A read-only openpyxl workbook for checked ``data`` (formulas stay text)."""
     workbook_check(data)
+    return _openpyxl_open(data)
+
+
+def _openpyxl_open(data):
     try:
         return openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=False, keep_links=False
@@ -105,3 +164,13 @@ def workbook_open(data):
             f"The workbook could not be read ({type(error).__name__}); open it in Excel, "
             "save it again as .xlsx and retry."
         ) from error
+
+
+def spreadsheet_open(data, file_name=""):
+    """A ``readers.Book`` for checked ``data``: .xlsx, .ods or .csv alike."""
+    kind = spreadsheet_check(data, file_name)
+    if kind == "xlsx":
+        return XlsxBook(_openpyxl_open(data))
+    if kind == "ods":
+        return OdsBook(zip_archive(data))
+    return CsvBook(csv_text(data), file_name)

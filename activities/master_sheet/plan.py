@@ -1,6 +1,6 @@
 """The master-sheet importer's core: workbook in, plan out (nothing is written here).
 
-``master_sheet_plan`` reads every worksheet (openpyxl, read-only), finds each
+``master_sheet_plan`` reads every sheet (``readers``: .xlsx, .ods, .csv), finds each
 sheet's header row, reads the rows with the vocabulary matcher and decides per
 row: new, updated (with the changed fields), unchanged, or its errors. The
 command and the admin both call it and then ``apply.plan_apply``.
@@ -17,7 +17,7 @@ which must be bulk, versioned and all-or-nothing across sheets anyway.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from openpyxl.chartsheet import Chartsheet
+from django.conf import settings
 
 from scoping.spreadsheets import unescape_formula
 
@@ -36,6 +36,7 @@ from .layout import (
     REQUIRED,
     SHARED_EXPERIENCE_SEPARATOR,
 )
+from .readers import Book, XlsxBook
 
 TEXT_READERS = {
     "name": lambda raw: cells.single_line(raw, 300),
@@ -111,6 +112,8 @@ class Plan:
     skipped: list = field(default_factory=list)  # (sheet name, reason)
     rows: list = field(default_factory=list)
     sheet_problems: list = field(default_factory=list)
+    problem_count: int = 0
+    stopped: list = field(default_factory=list)  # why reading stopped early: listed last
     new_organisations: dict = field(default_factory=dict)  # name key -> name
 
     def count(self, result):
@@ -118,7 +121,7 @@ class Plan:
 
     @property
     def problems(self):
-        return self.sheet_problems + [p for row in self.rows for p in row.problems]
+        return self.sheet_problems + [p for row in self.rows for p in row.problems] + self.stopped
 
     @property
     def ok(self):
@@ -267,17 +270,28 @@ def _find_header(rows, sheet_place):
     return best
 
 
-def master_sheet_plan(workbook):
-    """Read an open workbook into a ``Plan``; writes nothing."""
+def master_sheet_plan(book):
+    """Read an open ``readers.Book`` (or openpyxl workbook) into a ``Plan``; writes nothing.
+
+    A sheet past the caps on rows or columns (``readers.capped``) ends the
+    reading: its message is the plan's error and no further sheet is read.
+    """
+    if not isinstance(book, Book):
+        book = XlsxBook(book)
     lookups = _Lookups()
     plan = Plan()
     seen = {}
-    for sheet_name in workbook.sheetnames:
-        worksheet = workbook[sheet_name]
-        if isinstance(worksheet, Chartsheet):
-            plan.skipped.append((sheet_name, "a chart, not a table"))
+    for sheet in book.sheets():
+        if sheet.chart:
+            plan.skipped.append((sheet.name, "a chart, not a table"))
             continue
-        _plan_sheet(plan, lookups, worksheet, sheet_name, seen)
+        if not sheet.refused:
+            _plan_sheet(plan, lookups, sheet, seen)
+        if sheet.refused:
+            plan.sheet_problems.append(Problem(sheet.name, 0, "", "", sheet.refused))
+            break
+        if plan.stopped:
+            break
     for row in plan.rows:
         if not row.problems:
             _compare(row, lookups, plan)
@@ -286,17 +300,20 @@ def master_sheet_plan(workbook):
     return plan
 
 
-def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
+def _plan_sheet(plan, lookups, sheet, seen):
+    sheet_name = sheet.name
     try:
         sheet_place = lookups.coverage(sheet_name)
     except UnknownValue:
         sheet_place = None
-    rows = worksheet.iter_rows(values_only=True)
-    head = []
-    for row in rows:
-        head.append(row)
-        if len(head) == HEADER_ROWS_SEARCHED:
+    rows = iter(sheet.rows)  # (row number, values), rows with data only
+    head = [()] * HEADER_ROWS_SEARCHED
+    first_below_head = None
+    for number, values in rows:
+        if number > HEADER_ROWS_SEARCHED:
+            first_below_head = (number, values)
             break
+        head[number - 1] = values
     header = _find_header(head, sheet_place)
     if header is None:
         if head and head[0] and is_disclaimer(sheet_name, head[0][0]):
@@ -327,7 +344,9 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
 
     def data_rows():
         yield from enumerate(head[header_row:], start=header_row + 1)
-        yield from enumerate(rows, start=len(head) + 1)
+        if first_below_head:
+            yield first_below_head
+        yield from rows
 
     for number, raw_row in data_rows():
         if _blank(raw_row):
@@ -363,7 +382,21 @@ def _plan_sheet(plan, lookups, worksheet, sheet_name, seen):
                 )
         if planned.problems:
             planned.result = Result.ERROR
+            plan.problem_count += len(planned.problems)
         plan.rows.append(planned)
+        if plan.problem_count >= settings.MASTER_SHEET_PROBLEMS_STORED:
+            plan.stopped.append(
+                Problem(
+                    sheet_name,
+                    0,
+                    "",
+                    "",
+                    f"reading stopped at row {number:,} after "
+                    f"{plan.problem_count:,} errors; correct these and import again to see "
+                    "any others",
+                )
+            )
+            return
 
 
 def _blank(row):

@@ -71,3 +71,22 @@ def test_the_list_says_what_each_serves(client_for, champion):
         "Regional",
         "Shared",
     ]
+
+
+def test_an_administrator_adds_a_spelling_of_the_region(client_for, superuser):
+    from activities.master_sheet import master_sheet_import
+    from activities.models import Alias
+    from activities.tests.workbooks import CANONICAL, row, workbook_bytes
+
+    client = client_for(superuser)
+    response = client.post(
+        "/admin/activities/alias/add/", {"spelling": "Yorkshire-wide", "means": "place:region"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Alias.objects.get(spelling="Yorkshire-wide").canonical == "region"
+    page = client.get("/admin/activities/alias/?vocabulary=place&q=yorkshire-wide").content
+    assert "<strong>WY&amp;H wide</strong>" in page.decode()
+
+    data = workbook_bytes({"Activities": [["Place", *CANONICAL], ["Yorkshire wide", *row("Line")]]})
+    _run, plan = master_sheet_import(data=data, file_name="sheet.xlsx")
+    assert plan.ok and Activity.objects.get().coverage == "region"

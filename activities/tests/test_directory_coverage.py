@@ -102,3 +102,8 @@ def test_the_exports_write_what_each_serves(mixed, client_for, analyst):
     text = csv_text.decode("utf-8-sig")
     assert "Twin City Voices,Leeds; Wakefield," in text
     assert "Peer Line,WY&H wide," in text
+
+
+def test_the_place_filter_says_what_it_includes(mixed, client_for, analyst):
+    html = listed(client_for(analyst)).content.decode()
+    assert "Every activity serving it: its own, those shared with other places" in html

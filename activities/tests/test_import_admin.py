@@ -107,7 +107,7 @@ def test_confirm_refuses_when_a_new_row_now_clashes(client_for, champion):
     ("data", "message"),
     [
         (b"", "The file is empty."),
-        (b"name,place\n", "This is not an Excel workbook (.xlsx)"),
+        (b"name,place\n", "This is not a spreadsheet the import can read"),
         (workbook_bytes({"Notes": [["just notes"]]}), "no worksheet has the master sheet"),
     ],
 )

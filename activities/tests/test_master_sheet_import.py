@@ -421,7 +421,7 @@ def test_a_file_that_is_not_a_workbook_fails_clearly(tmp_path):
     code, output = run(path)
 
     assert code == 1
-    assert "This is not an Excel workbook (.xlsx)" in output
+    assert "This is not a spreadsheet the import can read" in output
     assert ImportRun.objects.get().outcome == "failed"
 
 

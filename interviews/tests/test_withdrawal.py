@@ -148,7 +148,7 @@ def test_the_admin_action_withdraws(client_for, interviewer):
     participant = contribute(interviewer)
     response = client_for(interviewer).post(
         "/admin/interviews/participant/",
-        {"action": "withdraw", "_selected_action": [participant.pk]},
+        {"action": "withdraw", "_selected_action": [participant.pk], "confirm": "yes"},
         follow=True,
     )
     assert f"{participant.code} withdrawn" in response.content.decode()
@@ -160,7 +160,7 @@ def test_the_admin_action_says_why_it_refuses(client_for, interviewer):
     participant = contribute(interviewer)
     response = client_for(interviewer).post(
         "/admin/interviews/participant/",
-        {"action": "withdraw", "_selected_action": [participant.pk]},
+        {"action": "withdraw", "_selected_action": [participant.pk], "confirm": "yes"},
         follow=True,
     )
     assert "has passed" in response.content.decode()

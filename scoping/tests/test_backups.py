@@ -17,8 +17,8 @@ from django.db import connection
 COUNTS = "from scoping.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
 
 
-def manage(database_url, *args, stdin=None):
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "1"}
+def manage(database_url, *args, stdin=None, env=None):
+    env = {**os.environ, **(env or {}), "DATABASE_URL": database_url, "DEBUG": "1"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,

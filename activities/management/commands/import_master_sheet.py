@@ -10,12 +10,14 @@ from activities.models import ImportRun
 
 class Command(BaseCommand):
     help = (
-        "Import a master sheet (.xlsx): every row or none. Prints per-sheet counts and every "
+        "Import a master sheet (.xlsx, .ods or .csv): every row or none. Prints per-sheet counts and every "
         "error; exits 1 (writing nothing) when any row is wrong."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The workbook (.xlsx) to import.")
+        parser.add_argument(
+            "path", help="The workbook (.xlsx or .ods) or CSV file (.csv) to import."
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would happen; write nothing."
         )

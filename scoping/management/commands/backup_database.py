@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, path=None, **options):
         if not path:
             stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-            path = settings.BASE_DIR / "backups" / f"peer-support-{stamp}.dump"
+            path = settings.BACKUPS_DIR / f"peer-support-{stamp}.dump"
         written = database_backup(path=path)
         rows = sum(table_row_counts().values())
         self.stdout.write(f"Backed up {rows} rows to {written}")

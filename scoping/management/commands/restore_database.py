@@ -16,8 +16,13 @@ class Command(BaseCommand):
             if answer.strip() != "restore":
                 raise CommandError("Not restored.")
         try:
-            database_restore(path=path)
+            withdrawn_again = database_restore(path=path)
         except FileNotFoundError as error:
             raise CommandError(str(error)) from error
         rows = sum(table_row_counts().values())
         self.stdout.write(f"Restored {rows} rows from {path}")
+        if withdrawn_again:
+            self.stdout.write(
+                f"Withdrawn again (they withdrew after this backup was made): "
+                f"{', '.join(withdrawn_again)}"
+            )
