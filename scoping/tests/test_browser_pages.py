@@ -113,12 +113,17 @@ def test_the_sign_in_page_is_accessible_and_fits_a_phone(browser, server):
     context.close()
 
 
-IN_VIEW = """(scroller) => {
-    // The id of a filter's tick box whose label is in the middle of the window.
+IN_VIEW = """() => {
+    // The id of a filter's tick box whose label is in the middle of the window and
+    // whose count would change the results (more than none, fewer than all).
+    const total = parseInt(document.getElementById("filter-match-count").textContent);
     const boxes = [...document.querySelectorAll("#directory-filter input[type=checkbox]")];
     const middle = boxes.find((box) => {
-        const top = box.labels[0].getBoundingClientRect().top;
-        return top > 200 && top < window.innerHeight - 200 && !box.checked;
+        const label = box.labels[0];
+        const top = label.getBoundingClientRect().top;
+        const count = parseInt(label.querySelector(".psd-facet__count").textContent.slice(1));
+        return top > 200 && top < window.innerHeight - 200 && !box.checked
+            && count > 0 && count < total;
     });
     return middle.id;
 }"""
