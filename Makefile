@@ -54,13 +54,18 @@ format: install
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Rebuild static/css/app.css from static/src (GOV.UK Frontend from npm). The
-# built file is committed, so this is only needed after changing the SCSS.
+# Rebuild static/css/app.css from static/src (GOV.UK Frontend from npm), the MOJ
+# filter pattern (static/css/moj-filter.css, static/js/moj-filter-toggle-button.js,
+# @ministryofjustice/frontend 8.0.1, the last for GOV.UK Frontend 5) and the browser
+# tests' axe-core. The built files are committed, so this is only needed after changing them.
 css:
 	rm -rf /tmp/psd-css && mkdir -p /tmp/psd-css
 	cp static/src/*.scss /tmp/psd-css/
-	cd /tmp/psd-css && npm init -y >/dev/null && npm install --silent govuk-frontend@5.14.0 sass@1 htmx.org@2
+	cd /tmp/psd-css && npm init -y >/dev/null && npm install --silent --legacy-peer-deps govuk-frontend@5.14.0 sass@1 htmx.org@2 @ministryofjustice/frontend@8.0.1 axe-core@4.14.1
 	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=node_modules --quiet app.scss $(CURDIR)/static/css/app.css
+	cd /tmp/psd-css && npx sass --no-source-map --style=compressed --load-path=. --load-path=node_modules --quiet moj-filter.scss $(CURDIR)/static/css/moj-filter.css
+	sed '/sourceMappingURL=/d' /tmp/psd-css/node_modules/@ministryofjustice/frontend/moj/components/filter-toggle-button/filter-toggle-button.bundle.mjs > static/js/moj-filter-toggle-button.js
+	cp /tmp/psd-css/node_modules/axe-core/axe.min.js scoping/tests/assets/axe.min.js
 	cp /tmp/psd-css/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/js/
 	cp /tmp/psd-css/node_modules/htmx.org/dist/htmx.min.js static/js/
 

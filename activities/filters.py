@@ -12,7 +12,7 @@ from django.db.models import F, Q
 
 from .coverage import Coverage, serving_condition
 from .models import Activity, Place, SharedExperience
-from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, facet_key
+from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
 from .search_text import search_text_bound
 from .vocabulary import ENUMERATION
 
@@ -77,12 +77,12 @@ class DirectoryForm(forms.Form):
         return cleaned
 
 
-def _multiple(field_name, label, choices, noun, method=None):
+def _multiple(field_name, label, choices, noun):
+    """A multi-select filter; what it asks for is ``ActivityFilter.condition``."""
     return django_filters.MultipleChoiceFilter(
         field_name=field_name,
         label=label,
         choices=choices,
-        method=method,
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _choice_message(noun, choices)},
@@ -96,12 +96,12 @@ def _enumerated(key):
 
 
 def _yes_no(field_name, label):
-    return _multiple(field_name, label, YES_NO_CHOICES, "yes/no value", method="filter_yes_no")
+    return _multiple(field_name, label, YES_NO_CHOICES, "yes/no value")
 
 
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_search")
-    place = _multiple("place", "Place", [], "place", method="filter_place")
+    place = _multiple("place", "Place", [], "place")
     coverage = _multiple("coverage", "Serves", Coverage.choices, "kind of coverage")
     sector = _enumerated("sector")
     main_focus = _enumerated("main_focus")
@@ -112,7 +112,6 @@ class ActivityFilter(django_filters.FilterSet):
         "Shared experience",
         [],
         "shared experience",
-        method="filter_shared_experience",
     )
     status = _enumerated("status")
     access = _enumerated("access")
@@ -156,39 +155,85 @@ class ActivityFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         """Apply the filters only (the form also holds ordering and page size)."""
+        return self.facet_base().filter(all_of(self.facets_in_force().values()))
+
+    def facet_base(self):
+        """The rows matching the filters that are not multi-select (search, dates).
+
+        Built once: on PostgreSQL the search first finds matching organisations.
+        """
+        if getattr(self, "_facet_base", None) is None:
+            queryset = self.queryset.all()
+            for name, filter_ in self.filters.items():
+                if name in self.form.cleaned_data and not self._is_facet(filter_):
+                    queryset = filter_.filter(queryset, self.form.cleaned_data[name])
+            self._facet_base = queryset
+        return self._facet_base
+
+    @staticmethod
+    def _is_facet(filter_):
+        return isinstance(filter_, django_filters.MultipleChoiceFilter)
+
+    def facets_in_force(self):
+        """{multi-select filter: its condition} for each one with valid values ticked."""
+        in_force = {}
         for name, filter_ in self.filters.items():
-            if name in self.form.cleaned_data:
-                queryset = filter_.filter(queryset, self.form.cleaned_data[name])
-        return queryset
+            values = (
+                self.form.cleaned_data.get(name) if hasattr(self.form, "cleaned_data") else None
+            )
+            if self._is_facet(filter_) and values:
+                in_force[name] = self.condition(name, values)
+        return in_force
+
+    def condition(self, name, values):
+        """What ticking ``values`` of one multi-select filter asks for (values OR-ed)."""
+        if name == "place":
+            # Every activity serving a chosen place: its own, shared with others, region-wide.
+            return serving_condition(self._ids["place"][slug] for slug in values)
+        if name == "shared_experience":
+            ids = [self._ids["shared_experience"][slug] for slug in values]
+            links = Activity.shared_experiences.through.objects.filter(sharedexperience_id__in=ids)
+            return Q(pk__in=links.values("activity_id"))
+        field = self.filters[name].field_name
+        if field in BOOLEAN_FACETS:
+            condition = Q()
+            for word in values:
+                flag = YES_NO_UNKNOWN[word]
+                condition |= Q(**{f"{field}__isnull": True}) if flag is None else Q(**{field: flag})
+            return condition
+        return Q(**{f"{field}__in": list(values)})
+
+    def facet_options(self):
+        """{filter: {value: condition}} for the options counted in the facet query.
+
+        Shared experiences are counted by a grouped query of their own.
+        """
+        return {
+            name: {value: self.condition(name, [value]) for value, _ in filter_.extra["choices"]}
+            for name, filter_ in self.filters.items()
+            if self._is_facet(filter_) and name != "shared_experience"
+        }
+
+    def facet_counts(self):
+        """(counts by facet_key(filter, value) with "total", {shared experience id: count}).
+
+        Disjunctive: each option counted with every other filter applied but not
+        its own. Two queries, whatever is ticked.
+        """
+        self.form.is_valid()
+        base = self.facet_base()
+        in_force = self.facets_in_force()
+        counts = base.facet_counts(self.facet_options(), in_force)
+        others = all_of(q for name, q in in_force.items() if name != "shared_experience")
+        filtered = bool(others) or any(
+            not self._is_facet(self.filters[name]) for name, _ in self.filter_key()
+        )
+        experiences = base.filter(others).shared_experience_counts(filtered=filtered)
+        return counts, experiences
 
     # Filter methods ---------------------------------------------------------------
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
-
-    def filter_place(self, queryset, name, value):
-        if not value:
-            return queryset
-        # Every activity serving a chosen place: its own, shared with others, region-wide.
-        return queryset.filter(serving_condition(self._ids["place"][slug] for slug in value))
-
-    def filter_shared_experience(self, queryset, name, value):
-        if not value:
-            return queryset
-        ids = [self._ids["shared_experience"][slug] for slug in value]
-        links = Activity.shared_experiences.through.objects.filter(sharedexperience_id__in=ids)
-        return queryset.filter(pk__in=links.values("activity_id"))
-
-    def filter_yes_no(self, queryset, name, value):
-        if not value:
-            return queryset
-        condition = Q()
-        for word in value:
-            flag = YES_NO_UNKNOWN[word]
-            if flag is None:
-                condition |= Q(**{f"{name}__isnull": True})
-            else:
-                condition |= Q(**{name: flag})
-        return queryset.filter(condition)
 
     # What the page shows -----------------------------------------------------------
     def cleaned(self, name, default=None):
@@ -236,14 +281,10 @@ class ActivityFilter(django_filters.FilterSet):
             selected = set(self.cleaned(name, []))
             options = []
             for value, label in filter_.extra["choices"]:
-                if name == "place":
-                    count = counts.get(facet_key("place", self._ids["place"][value]), 0)
-                elif name == "shared_experience":
+                if name == "shared_experience":
                     count = experience_counts.get(self._ids["shared_experience"][value], 0)
                 else:
-                    field = filter_.field_name
-                    key_value = YES_NO_UNKNOWN[value] if field in BOOLEAN_FACETS else value
-                    count = counts.get(facet_key(field, key_value), 0)
+                    count = counts.get(facet_key(name, value), 0)
                 options.append(
                     {
                         "value": value,
@@ -301,3 +342,15 @@ def directory_filters(data):
         places=Place.objects.all(),
         experiences=SharedExperience.objects.all(),
     )
+
+
+def without_empty(query):
+    """A copy of query parameters without the empty values a submitted form sends."""
+    kept = query.copy()
+    for name in list(kept):
+        values = [value for value in kept.getlist(name) if value != ""]
+        if values:
+            kept.setlist(name, values)
+        else:
+            del kept[name]
+    return kept

@@ -10,8 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q
 
-from .coverage import Coverage, serving_condition
-from .vocabulary import ENUMERATIONS
+from .coverage import serving_condition
 
 SEARCH_CONFIG = "english"
 
@@ -62,6 +61,18 @@ def full_text_search():
 def facet_key(field, value):
     """The key ``facet_counts`` gives one value's count under."""
     return f"{field}__{'none' if value is None else value}"
+
+
+def all_of(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined &= condition
+    return combined
+
+
+def _count_where(condition):
+    """COUNT(*) of the rows meeting ``condition`` (an empty Q: every row)."""
+    return Count("pk", filter=condition) if condition else Count("*")
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -120,31 +131,23 @@ class ActivityQuerySet(models.QuerySet):
         query = SearchQuery(text.strip(), search_type="websearch", config=SEARCH_CONFIG)
         return self.annotate(rank=SearchRank(NameDocument(), query)).order_by("-rank", "name", "pk")
 
-    def facet_counts(self, place_ids=()):
-        """{"field__value": count} for every place, enumerated and yes/no value, and "total".
+    def facet_counts(self, options, in_force=None):
+        """Disjunctive facet counts, in one query and one pass over these rows.
 
-        One query, one pass over the rows: a filtered COUNT per value. A place
-        counts every activity serving it (its own, shared and region-wide ones),
-        so the places' counts add up to more than "total", which counts each once.
+        ``options`` is {facet name: {value: Q}}, the condition each option of a
+        multi-select filter stands for; ``in_force`` is {facet name: Q}, the
+        condition of each multi-select filter in use (its ticked values OR-ed).
+        Each option is counted with every *other* filter in force but not its
+        own, so with Leeds ticked, Wakefield's count says how many activities
+        ticking it too would add. Returns {facet_key(name, value): count} and
+        "total", the rows matching every filter.
         """
-        aggregates = {"total": Count("*")}
-        for place_id in place_ids:
-            aggregates[facet_key("place", place_id)] = Count(
-                "pk", filter=serving_condition([place_id])
-            )
-        for value in Coverage.values:
-            aggregates[facet_key("coverage", value)] = Count("pk", filter=Q(coverage=value))
-        for enumeration in ENUMERATIONS:
-            for value in enumeration.choices.values:
-                aggregates[facet_key(enumeration.key, value)] = Count(
-                    "pk", filter=Q(**{enumeration.key: value})
-                )
-        for field in BOOLEAN_FACETS:
-            for value in YES_NO_UNKNOWN.values():
-                condition = (
-                    Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
-                )
-                aggregates[facet_key(field, value)] = Count("pk", filter=condition)
+        in_force = in_force or {}
+        aggregates = {"total": _count_where(all_of(in_force.values()))}
+        for name, values in options.items():
+            others = all_of(q for other, q in in_force.items() if other != name)
+            for value, condition in values.items():
+                aggregates[facet_key(name, value)] = _count_where(others & condition)
         return self.order_by().aggregate(**aggregates)
 
     def shared_experience_counts(self, *, filtered=True):

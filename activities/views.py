@@ -12,7 +12,7 @@ from scoping.spreadsheets import download
 from .currency import directory_currency, verified_by_place, verified_since
 from .data_version import cached
 from .definitions import facets_with_definitions
-from .filters import PAGE_SIZES, directory_filters
+from .filters import PAGE_SIZES, directory_filters, without_empty
 from .master_sheet import directory_csv, directory_xlsx
 from .models import Activity
 
@@ -35,13 +35,13 @@ class CountedPaginator(Paginator):
 def facet_figures(filters):
     """The results' facet counts and shared-experience counts, cached until the data change.
 
+    Each option counts the rows that ticking it would give (``ActivityFilter.facet_counts``).
     Both take a pass over every matching row, while the page itself reads only
     one page of rows; paging through results or coming back to a view reuses them.
     """
 
     def compute():
-        counts = filters.qs.facet_counts(place_ids=[place.pk for place in filters.places])
-        experiences = filters.qs.shared_experience_counts(filtered=filters.is_filtered())
+        counts, experiences = filters.facet_counts()
         return counts, experiences, verified_by_place(filters.qs)
 
     # The day is in the key because "checked in the last 12 months" moves with it.
@@ -50,6 +50,10 @@ def facet_figures(filters):
 
 @require(VIEW)
 def activity_list(request):
+    in_use = without_empty(request.GET)
+    if in_use != request.GET:
+        # The filter form sends every field; the address keeps only those in use.
+        return redirect(reverse("activities:list") + (f"?{in_use.urlencode()}" if in_use else ""))
     filters = directory_filters(request.GET)
     counts, experience_counts, verified = facet_figures(filters)
     per_page = filters.cleaned("per_page", PAGE_SIZES[0])

@@ -38,6 +38,7 @@ from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
 from activities.vocabulary import ENUMERATION, Status
 
+from .gaps import experience_counts_by_place, gap_grids
 from .interview_panels import interview_panels
 from .models import Highlight
 from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
@@ -133,6 +134,7 @@ class Report:
     computed_at: datetime.datetime | None = None  # when the activity figures were counted
     verified: int = 0  # of ``total``, checked in the last 12 months
     region_verified: int = 0
+    gaps: list = field(default_factory=list)  # reports.gaps.GapGrid, on the region's page
 
     @property
     def title(self):
@@ -203,12 +205,13 @@ def activity_counts(options, since=None):
 SHARED_BY_PLACE = "shared_by_place"
 
 
-def report_counts(options, *, place_id):
-    """(``activity_counts``, ``shared_experience_counts``): the passes over the activities.
+def report_counts(options, *, place_id, places=()):
+    """(when they were counted, ``activity_counts``, ``shared_experience_counts``, the gap
+    finder's experience counts by place on the region's page, else None): the passes over
+    the activities.
 
     Cached until the data change (``activities.data_version``), so every page and
-    export with the same options shares them; the token costs one query. Returns
-    (when they were counted, activity counts, shared-experience counts); the day
+    export with the same options shares them; the token costs one query. The day
     from which a check counts as recent is part of the key, so they renew daily.
     """
     since = verified_since()
@@ -219,6 +222,7 @@ def report_counts(options, *, place_id):
             timezone.now(),
             activity_counts(options, since),
             shared_experience_counts(options, place_id=place_id),
+            None if place_id else experience_counts_by_place(options, places),
         ),
     )
 
@@ -327,8 +331,7 @@ def vocabulary_breakdowns(places, region, place, total, region_total):
     return breakdowns
 
 
-def shared_experience_breakdown(counts, places, place, total, region_total):
-    experiences = SharedExperience.objects.values_list("pk", "slug", "name")  # query 4
+def shared_experience_breakdown(counts, places, place, total, region_total, experiences):
     categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
     rows = _rows(categories, place, places, total, region_total)
     return Breakdown(
@@ -350,8 +353,8 @@ def report_build(*, options, place_slug=None):
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
-    computed_at, counts, experience_counts = report_counts(
-        options, place_id=place.pk if place else None
+    computed_at, counts, experience_counts, gap_counts = report_counts(
+        options, place_id=place.pk if place else None, places=places
     )
     region = places_with_counts(places, counts)
     region_total = region.get("activity_count", 0)
@@ -380,8 +383,11 @@ def report_build(*, options, place_slug=None):
             counts.get(Coverage.REGION, {}).get("activity_count", 0),
         )
     breakdowns = vocabulary_breakdowns(places, region, place, total, region_total)
+    experiences = list(SharedExperience.objects.values_list("pk", "slug", "name"))  # query 4
     breakdowns.append(
-        shared_experience_breakdown(experience_counts, places, place, total, region_total)
+        shared_experience_breakdown(
+            experience_counts, places, place, total, region_total, experiences
+        )
     )
     interviews = interview_panels(places, place)
     breakdowns += interviews.breakdowns
@@ -404,4 +410,5 @@ def report_build(*, options, place_slug=None):
         computed_at=computed_at,
         verified=place.verified_count if place else region.get(VERIFIED_RECENTLY, 0),
         region_verified=region.get(VERIFIED_RECENTLY, 0),
+        gaps=[] if place else gap_grids(places, region, experience_counts, gap_counts, experiences),
     )

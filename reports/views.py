@@ -16,6 +16,7 @@ from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
 from .snapshots import report_change_context
+from .gaps import glance_context
 from .summaries import report_build
 
 VIEW = "reports.view_report"
@@ -65,6 +66,7 @@ def _page(request, place_slug):
             "query": request.GET.urlencode(),
             "suppressed": SUPPRESSED,
             **report_change_context(request, report),
+            **glance_context(report),
         },
         status=200 if report else 400,
     )

@@ -180,3 +180,13 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(8):
         page = client.get(f"/activities/{walk.pk}/").content.decode()
     assert "Showing 20 of 31." in page
+
+
+def test_a_submitted_form_leaves_only_the_parameters_in_use_in_the_address(client_for, analyst):
+    client = client_for(analyst)
+    response = client.get("/activities/?q=&place=leeds&place=&scoped_from=&scoped_to=&order=name")
+    assert response.status_code == 302
+    assert response["Location"] == "/activities/?place=leeds&order=name"
+    response = client.get("/activities/?q=&scoped_from=")
+    assert response["Location"] == "/activities/"
+    assert client.get("/activities/?place=leeds").status_code == 200

@@ -36,3 +36,21 @@ def test_the_page_has_no_inline_script_or_style(client_for, superuser):
     page = client_for(superuser).get("/").content.decode()
     assert "<script>" not in page and "style=" not in page
     assert 'src="/static/js/app.js"' in page
+
+
+def test_it_offers_the_interview_team_every_interview_screen(client_for, interviewer):
+    page = client_for(interviewer).get("/").content.decode()
+    for url in (
+        "/interviews/",
+        "/interviews/participants/",
+        "/interviews/participants/new/",
+        "/interviews/themes/",
+        "/interviews/themes/matrix/",
+    ):
+        assert f'href="{url}"' in page, url
+
+
+def test_it_offers_a_commissioner_no_interview_screen(client_for, commissioner):
+    page = client_for(commissioner).get("/").content.decode()
+    assert "/interviews/" not in page and "/admin/" not in page
+    assert 'href="/reports/"' in page and 'href="/activities/"' in page

@@ -1,0 +1,16 @@
+"""Fixtures for the browser tests: one served app and one Chromium for the whole run."""
+
+import pytest
+
+from .browser_support import chromium, served_app, shared
+
+
+@pytest.fixture(scope="session")
+def server(request, tmp_path_factory):
+    """(base URL, admin password, database URL) of the app served as `make run` serves it."""
+    return shared("server", lambda: served_app(tmp_path_factory), request)
+
+
+@pytest.fixture(scope="session")
+def browser(request):
+    return shared("browser", chromium, request)
