@@ -15,8 +15,8 @@ from scoping.spreadsheets import download
 from . import exports
 from .disclosure import SUPPRESSED
 from .forms import ReportOptionsForm
-from .snapshots import report_change_context
 from .gaps import glance_context
+from .snapshots import report_change_context
 from .summaries import report_build
 
 VIEW = "reports.view_report"

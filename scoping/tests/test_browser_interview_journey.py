@@ -53,6 +53,16 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
     expect(transcript).to_contain_text("[PHONE]")
     expect(transcript).not_to_contain_text("07700")
     page.get_by_role("button", name="Mark as checked").click()
+    # Capitalised words the anonymiser did not know are flagged: approval waits until each
+    # is redacted or kept with a reason (interviews.review_flags).
+    expect(page.locator("#blockers-approve")).to_contain_text("flagged word(s)")
+    page.get_by_role("link", name="Words the anonymiser flagged for review").click()
+    while page.locator("#keep-1").count():
+        page.locator("#keep-1").check()
+        page.locator("#reason-1").fill("An ordinary word, not a name")
+        page.get_by_role("button", name="Record the decision").first.click()
+    expect(page.locator("#no-open-flags")).to_be_visible()
+    page.get_by_role("link", name="Back to the transcript").click()
     page.get_by_role("button", name="Approve for coding").click()
     expect(page.locator("#transcript-status")).to_have_text("Approved")
 

@@ -113,7 +113,10 @@ def test_an_analyst_filters_searches_opens_a_result_and_exports_what_was_shown(b
     exported = [dict(zip(lines[start], line, strict=False)) for line in lines[start + 1 :] if line]
     exported = [row for row in exported if row.get("Place")]
     assert len(exported) == shown
-    assert {row["Place"] for row in exported} <= {"Leeds", "Wakefield"}
+    # Each row serves Leeds or Wakefield: its own, shared with another place, or region-wide.
+    for row in exported:
+        served = {place.strip() for place in row["Place"].split(";")}
+        assert row["Place"] == "WY&H wide" or served & {"Leeds", "Wakefield"}, row["Place"]
     assert {row["Sector"] for row in exported} == {"Third Sector"}
     assert set(names) <= {row["Project name / support type"] for row in exported}
     page.context.close()
