@@ -83,11 +83,14 @@ def test_the_six_places_rates_with_their_caveat(client_for, commissioner):
 def test_the_headline_sentence_answers_first(client_for, commissioner):
     make_known_activities()
     html = client_for(commissioner).get("/reports/leeds/").content.decode()
-    sentence = re.sub(r"\s+", " ", html.split('id="headline-sentence">', 1)[1].split("</p>", 1)[0])
+    sentence = html.split('id="headline-sentence">', 1)[1].split("</p>", 1)[0]
+    sentence = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", sentence))
+    # Then the change since the study's published figures (Leeds: 55 in its report).
     assert sentence == (
         "3 peer support activities were found in Leeds, for a population of 818,085: "
         "0.4 for every 100,000 people, against 0.2 across the region "
-        "(75.0% of the region's activities)."
+        "(75.0% of the region's activities). "
+        "Leeds: 3 activities; 55 in the 2020 study, \u221252 (what changed)."
     )
     assert html.index('id="headline-sentence"') < html.index('id="heading-delivery_model"')
 
