@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .champions import PlaceChampion
+from .coverage import serving_condition
 from .models import Activity
 from .vocabulary import Status
 
@@ -22,9 +23,17 @@ def queue_for(user):
     activities = Activity.objects.exclude(status=Status.CLOSED)
     place_ids = PlaceChampion.objects.place_ids_for(user)
     if place_ids is not None:
-        activities = activities.filter(place_id__in=place_ids)
-    return activities.select_related("place", "organisation", "last_verified_by").order_by(
-        F("last_verified").asc(nulls_first=True), "place__name", "name", "pk"
+        # Their places' own activities, those shared with other places, and the region-wide.
+        activities = activities.filter(serving_condition(place_ids))
+    return (
+        activities.select_related("place", "organisation", "last_verified_by")
+        .prefetch_related("places")
+        .order_by(
+            F("last_verified").asc(nulls_first=True),
+            F("place__name").asc(nulls_last=True),
+            "name",
+            "pk",
+        )
     )
 
 
@@ -33,7 +42,7 @@ def reviewable(user):
     place_ids = PlaceChampion.objects.place_ids_for(user)
     if place_ids is None:
         return Activity.objects.all()
-    return Activity.objects.filter(place_id__in=place_ids)
+    return Activity.objects.filter(serving_condition(place_ids))
 
 
 @transaction.atomic

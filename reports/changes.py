@@ -6,8 +6,9 @@ queries, whatever the number of activities or edits.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 
+from activities.coverage import Coverage
 from activities.models import Activity
 from activities.vocabulary import Status
 
@@ -26,7 +27,14 @@ WATCHED = {
     "online": "online",
     "last_verified": "last checked",
 }
-FIELDS = ["id", "history_id", "history_type", "history_date", "place_id", *WATCHED]
+FIELDS = [
+    "id",
+    "history_id",
+    "history_type",
+    "history_date",
+    "place_id",
+    *WATCHED,
+]
 
 
 @dataclass
@@ -51,9 +59,22 @@ class PlaceChanges:
 
 
 def place_changes(place, since):
-    """The activities of ``place`` added, closed, otherwise changed or removed after ``since``."""
+    """The activities serving ``place`` (its own, shared, region-wide) added, closed,
+    otherwise changed or removed after ``since``."""
     History = Activity.history.model
-    after = History.objects.filter(place_id=place.pk, history_date__gt=since)
+    # Served then: its own place, the whole region, or one of its several places (the
+    # history keeps each version's places too).
+    PlacesHistory = History._meta.get_field("historicalactivity_places").related_model
+    shared = PlacesHistory.objects.filter(place_id=place.pk).values("history_id")
+    serving = (
+        Q(place_id=place.pk)
+        | Q(coverage=Coverage.REGION)
+        | Q(coverage=Coverage.PLACES, history_id__in=Subquery(shared))
+    )
+    # Every version since of an activity that served the place in any of them (a
+    # several-place activity's first version is saved before its places are linked).
+    served = History.objects.filter(serving, history_date__gt=since).values("id")
+    after = History.objects.filter(id__in=Subquery(served), history_date__gt=since)
     records = list(after.order_by("id", "history_date", "history_id").values(*FIELDS))
     before = {}
     earlier = History.objects.filter(

@@ -58,6 +58,32 @@ def test_a_champion_of_two_places_sees_both(client_for, champion, activities):
     ]
 
 
+def test_a_champion_also_reviews_what_their_place_shares_and_the_region_wide(
+    client_for, champion, activities
+):
+    make_shared_activity("Region Line", last_verified=TODAY - DAYS(600))
+    make_shared_activity("Leeds and Wakefield Walk", ["leeds", "wakefield"])
+    make_shared_activity("Calderdale and Kirklees Walk", ["calderdale", "kirklees"])
+    assign(champion, "leeds")
+    client = client_for(champion)
+    response = client.get("/activities/review/")
+    assert [a.name for a in response.context["page"].object_list] == [
+        "Never Checked",
+        "Leeds and Wakefield Walk",  # no check; no single place, so after Leeds's own
+        "Region Line",  # 600 days
+        "Old Check",
+        "Recent Check",
+    ]
+    html = response.content.decode()
+    assert "WY&amp;H wide" in html and "Leeds; Wakefield" in html
+    region = Activity.objects.get(name="Region Line")
+    client.post(f"/activities/review/{region.pk}/", {"action": "checked"})
+    region.refresh_from_db()
+    assert region.last_verified == TODAY and region.last_verified_by == champion
+    other = Activity.objects.get(name="Calderdale and Kirklees Walk")
+    assert client.post(f"/activities/review/{other.pk}/", {"action": "checked"}).status_code == 404
+
+
 def test_a_champion_with_no_place_sees_all(client_for, champion, activities):
     names = queue_names(client_for(champion))
     assert set(names) == {a.name for a in activities.values()} - {"Closed Group"}
@@ -136,12 +162,14 @@ def test_the_queue_runs_a_fixed_number_of_queries(
 ):
     assign(champion, "leeds", "wakefield")
     client = client_for(champion)
-    # session, user, permissions (user, groups), champion's places (queue), count, rows, places
-    with django_assert_num_queries(8):
+    # session, user, permissions (user, groups), champion's places (queue), count, rows,
+    # the several-place activities' places, places
+    with django_assert_num_queries(9):
         client.get("/activities/review/")
     for n in range(30):
         make_activity(f"More {n}", place="wakefield", last_verified=TODAY - DAYS(n))
-    with django_assert_num_queries(8):
+        make_shared_activity(f"Shared {n}", ["leeds", "wakefield"])
+    with django_assert_num_queries(9):
         client.get("/activities/review/")
 
 

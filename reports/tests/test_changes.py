@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities.models import Activity
-from activities.tests.factories import make_activity
+from activities.models import Activity, Place
+from activities.tests.factories import make_activity, make_shared_activity
 from activities.vocabulary import Status
 from reports.changes import place_changes
 from reports.models import Snapshot
@@ -59,6 +59,19 @@ def test_added_closed_changed_and_removed_since_a_snapshot(scene):
     assert names(changes.changed) == [("Moving Group", ["venue"])]
     assert [i.name for i in changes.removed] == ["Removed Group"]
     assert changes.count == 4
+
+
+def test_shared_and_region_wide_activities_count_for_the_places_they_serve(scene):
+    snapshot, _added = scene
+    make_shared_activity("Region Line")
+    make_shared_activity("Leeds and Wakefield Walk", ["leeds", "wakefield"])
+    make_shared_activity("Calderdale and Kirklees Walk", ["calderdale", "kirklees"])
+    leeds = Activity.objects.get(name="Unchanged Group").place
+    added = [i.name for i in place_changes(leeds, snapshot.as_at).added]
+    assert added == ["Leeds and Wakefield Walk", "New Group", "Region Line"]
+    kirklees = Place.objects.get(slug="kirklees")
+    added = [i.name for i in place_changes(kirklees, snapshot.as_at).added]
+    assert added == ["Calderdale and Kirklees Walk", "Region Line"]
 
 
 def test_the_page_lists_them_and_runs_a_fixed_number_of_queries(
