@@ -57,6 +57,17 @@ def test_a_champion_previews_then_confirms(client_for, champion):
     assert Activity.objects.count() == 2
 
 
+def test_a_preview_that_would_change_nothing_says_so(client_for, champion):
+    client = client_for(champion)
+    data = sheet(row("Walk and Talk"), row("Book club"))
+    first = ImportRun.objects.get(pk=upload(client, data).context["run"].pk)
+    assert 'id="nothing-to-import"' not in upload(client, data).content.decode()
+    client.post(confirm_url(first), follow=True)
+    page = upload(client, data).content.decode()
+    assert "0 new, 0 updated, 2 unchanged" in page
+    assert "importing this sheet would add or change nothing" in page
+
+
 def test_a_preview_with_errors_cannot_be_confirmed(client_for, champion):
     client = client_for(champion)
 
