@@ -7,10 +7,13 @@ request and mapped to ids here, so filtering needs no join and no extra query.
 """
 
 import django_filters
+import numpy as np
 from django import forms
 from django.db.models import F, Q
 
 from .coverage import Coverage, serving_condition
+from .currency import verified_since
+from .facet_index import current_index
 from .models import Activity, Place, SharedExperience
 from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
 from .search_text import search_text_bound
@@ -203,33 +206,54 @@ class ActivityFilter(django_filters.FilterSet):
             return condition
         return Q(**{f"{field}__in": list(values)})
 
-    def facet_options(self):
-        """{filter: {value: condition}} for the options counted in the facet query.
-
-        Shared experiences are counted by a grouped query of their own.
-        """
-        return {
-            name: {value: self.condition(name, [value]) for value, _ in filter_.extra["choices"]}
-            for name, filter_ in self.filters.items()
-            if self._is_facet(filter_) and name != "shared_experience"
-        }
+    def option_mask(self, index, name, values):
+        """The rows of a ``FacetIndex`` that ticking ``values`` asks for: ``condition`` in memory."""
+        if name == "place":
+            return index.serving(self._ids["place"][slug] for slug in values)
+        if name == "shared_experience":
+            return index.having_experience(self._ids["shared_experience"][s] for s in values)
+        field = self.filters[name].field_name
+        if field in BOOLEAN_FACETS:
+            return index.where(field, [YES_NO_UNKNOWN[word] for word in values])
+        return index.where(field, list(values))
 
     def facet_counts(self):
-        """(counts by facet_key(filter, value) with "total", {shared experience id: count}).
+        """(counts by facet_key(filter, value) with "total", {shared experience id: count},
+        {place id or None: (results, checked recently)}).
 
         Disjunctive: each option counted with every other filter applied but not
-        its own. Two queries, whatever is ticked.
+        its own. Counted in memory from the data version's ``FacetIndex``; the
+        search and the dates, which it does not hold, are one query for the ids.
         """
         self.form.is_valid()
-        base = self.facet_base()
-        in_force = self.facets_in_force()
-        counts = base.facet_counts(self.facet_options(), in_force)
-        others = all_of(q for name, q in in_force.items() if name != "shared_experience")
-        filtered = bool(others) or any(
-            not self._is_facet(self.filters[name]) for name, _ in self.filter_key()
-        )
-        experiences = base.filter(others).shared_experience_counts(filtered=filtered)
-        return counts, experiences
+        index = current_index()
+        if any(not self._is_facet(self.filters[name]) for name, _ in self.filter_key()):
+            rows = index.rows_of(self.facet_base().order_by().values_list("pk", flat=True))
+        else:
+            rows = index.everything()
+        in_force = {
+            name: self.option_mask(index, name, self.form.cleaned_data[name])
+            for name in self.facets_in_force()
+        }
+
+        def matching_all_but(skipped):
+            mask = rows.copy()
+            for name, option_rows in in_force.items():
+                if name != skipped:
+                    mask &= option_rows
+            return mask
+
+        results = matching_all_but(None)
+        counts = {"total": int(np.count_nonzero(results))}
+        for name, filter_ in self.filters.items():
+            if not self._is_facet(filter_) or name == "shared_experience":
+                continue
+            others = matching_all_but(name)
+            for value, _ in filter_.extra["choices"]:
+                option_rows = self.option_mask(index, name, [value])
+                counts[facet_key(name, value)] = int(np.count_nonzero(others & option_rows))
+        experiences = index.experience_counts(matching_all_but("shared_experience"))
+        return counts, experiences, index.verified_by_place(results, verified_since())
 
     # Filter methods ---------------------------------------------------------------
     def filter_search(self, queryset, name, value):

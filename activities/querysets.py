@@ -8,7 +8,7 @@ full text here, so it falls back to case-insensitive containment of every word.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, models
-from django.db.models import Count, F, Func, Q
+from django.db.models import F, Func, Q
 
 from .coverage import serving_condition
 
@@ -70,11 +70,6 @@ def all_of(conditions):
     return combined
 
 
-def _count_where(condition):
-    """COUNT(*) of the rows meeting ``condition`` (an empty Q: every row)."""
-    return Count("pk", filter=condition) if condition else Count("*")
-
-
 class ActivityQuerySet(models.QuerySet):
     def serving(self, *places):
         """Activities serving any of ``places`` (Place or pk): their own, shared and region-wide."""
@@ -130,33 +125,6 @@ class ActivityQuerySet(models.QuerySet):
             return self.order_by("name", "pk")
         query = SearchQuery(text.strip(), search_type="websearch", config=SEARCH_CONFIG)
         return self.annotate(rank=SearchRank(NameDocument(), query)).order_by("-rank", "name", "pk")
-
-    def facet_counts(self, options, in_force=None):
-        """Disjunctive facet counts, in one query and one pass over these rows.
-
-        ``options`` is {facet name: {value: Q}}, the condition each option of a
-        multi-select filter stands for; ``in_force`` is {facet name: Q}, the
-        condition of each multi-select filter in use (its ticked values OR-ed).
-        Each option is counted with every *other* filter in force but not its
-        own, so with Leeds ticked, Wakefield's count says how many activities
-        ticking it too would add. Returns {facet_key(name, value): count} and
-        "total", the rows matching every filter.
-        """
-        in_force = in_force or {}
-        aggregates = {"total": _count_where(all_of(in_force.values()))}
-        for name, values in options.items():
-            others = all_of(q for other, q in in_force.items() if other != name)
-            for value, condition in values.items():
-                aggregates[facet_key(name, value)] = _count_where(others & condition)
-        return self.order_by().aggregate(**aggregates)
-
-    def shared_experience_counts(self, *, filtered=True):
-        """{shared experience id: count} among these rows, in one grouped query."""
-        links = self.model.shared_experiences.through.objects.all()
-        if filtered:
-            links = links.filter(activity_id__in=self.order_by().values("pk"))
-        rows = links.values("sharedexperience_id").annotate(n=Count("pk")).order_by()
-        return {row["sharedexperience_id"]: row["n"] for row in rows}
 
     def shared_experience_names(self):
         """{activity id: [shared experience names]} for these rows, in one query."""

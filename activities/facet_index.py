@@ -1,0 +1,278 @@
+"""Every activity's filterable values as arrays: facet counts for any filters in memory.
+
+The directory shows, beside each filter option, how many results ticking it
+would give (disjunctive counts: each option counted with every *other* filter
+in force). In SQL that is one pass with some sixty conditional counts, each
+option's condition evaluated on every row: 0.5-1.2 s on PostgreSQL at 100,000
+activities, paid again for every new combination of filters, and under load
+most combinations are new (bench/load.py, docs/performance.md).
+
+Here the same figures come from a column of codes per field and a matrix of
+flags for the places each activity serves and its shared experiences:
+counting one option is a vectorised AND and a count over 100,000 bytes, the
+whole set of options a few milliseconds. The index is built once per data
+version (``data_version.current_token``: any committed write retires it), kept
+in the shared figures cache so one process builds it for every worker and
+server, and held in each process's memory for as long as the version lasts.
+
+``FacetIndex`` answers in the same terms as ``ActivityFilter.condition``; a
+property test holds the two to the same counts (activities/tests/test_facet_index.py).
+"""
+
+import logging
+import threading
+import time
+
+import numpy as np
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.db import connection
+from django.db.models import Case, CharField, IntegerField, Value, When
+from django.db.models.functions import Cast, Coalesce
+
+from .coverage import Coverage
+from .data_version import CACHE_SECONDS, CACHE_UNAVAILABLE, current_token
+
+logger = logging.getLogger(__name__)
+
+# The fields of one value per activity that the directory filters on (its multi-select
+# filters other than place and shared experience, which have their own matrices).
+FIELDS = (
+    "coverage",
+    "sector",
+    "main_focus",
+    "delivery_model",
+    "funding_type",
+    "status",
+    "access",
+    "how_found",
+    "online",
+    "self_described_peer_support",
+)
+LAYOUT = 1  # bump when the arrays change, so an index of the old layout is not read
+BUILD_WAIT_SECONDS = 10  # how long a process waits for another one building the index
+
+
+class FacetIndex:
+    """The activities' facet values at one data version, one row per activity (by pk)."""
+
+    def __init__(self, arrays):
+        self.pks = arrays["pks"]  # sorted
+        self.codes = {field: arrays[f"code:{field}"] for field in FIELDS}
+        self.values = arrays["values"]  # {field: [stored value of code 0, 1, ...]}
+        self.place_ids = arrays["place_ids"]  # the serving matrix's columns
+        self.serves = np.unpackbits(arrays["serves"], axis=1, count=len(self.place_ids)).view(bool)
+        self.experience_ids = arrays["experience_ids"]
+        self.experiences = np.unpackbits(
+            arrays["experiences"], axis=1, count=len(self.experience_ids)
+        ).view(bool)
+        self.own_place = arrays["own_place"]  # place pk, 0 for several places or the region
+        self.verified = arrays["verified"]  # last check as a day number, 0 for never
+        self._column = {pk: i for i, pk in enumerate(self.place_ids)}
+        self._experience_column = {pk: i for i, pk in enumerate(self.experience_ids)}
+        self._code = {
+            field: {value: code for code, value in enumerate(values)}
+            for field, values in self.values.items()
+        }
+
+    def __len__(self):
+        return len(self.pks)
+
+    # Building ----------------------------------------------------------------
+    @classmethod
+    def build(cls):
+        """Read every activity's values (three queries) into arrays.
+
+        The database turns each value into its code (its place in the field's
+        choices), so 100,000 rows arrive as small integers, not strings.
+        """
+        from .models import Activity, Place, SharedExperience
+
+        values = {field: _stored_values(Activity._meta.get_field(field)) for field in FIELDS}
+        coded = Activity.objects.order_by("pk").annotate(
+            own_place=Coalesce("place_id", 0),
+            **{f"code_{field}": _coded(field, values[field]) for field in FIELDS},
+            checked=Coalesce(Cast("last_verified", CharField()), Value("")),
+        )
+        rows = _raw_rows(
+            coded.values_list("pk", "own_place", *(f"code_{f}" for f in FIELDS), "checked")
+        )
+        count = len(rows)
+        numbers = np.array([row[:-1] for row in rows], dtype=np.int64)
+        numbers = numbers.reshape(count, len(FIELDS) + 2)
+        arrays = {"pks": numbers[:, 0].copy(), "own_place": numbers[:, 1].copy(), "values": values}
+        for column, field in enumerate(FIELDS, start=2):
+            arrays[f"code:{field}"] = numbers[:, column].astype(np.int16)
+        checked = np.array([row[-1] for row in rows], dtype="datetime64[D]")
+        days = (checked - np.datetime64("0001-01-01", "D")).astype(np.int64) + 1  # toordinal()
+        arrays["verified"] = np.where(np.isnat(checked), 0, days)
+        pks = arrays["pks"]
+
+        place_ids = np.array(Place.objects.order_by("pk").values_list("pk", flat=True), np.int64)
+        serves = arrays["own_place"][:, None] == place_ids[None, :]
+        region = values["coverage"].index(Coverage.REGION)
+        serves[arrays["code:coverage"] == region, :] = True
+        _set_links(
+            serves,
+            pks,
+            Activity.places.through.objects.values_list("activity_id", "place_id"),
+            place_ids,
+        )
+
+        experience_ids = np.array(
+            SharedExperience.objects.order_by("pk").values_list("pk", flat=True), np.int64
+        )
+        experiences = np.zeros((count, len(experience_ids)), dtype=bool)
+        links = Activity.shared_experiences.through.objects.values_list(
+            "activity_id", "sharedexperience_id"
+        )
+        _set_links(experiences, pks, _raw_rows(links), experience_ids)
+
+        arrays.update(
+            place_ids=place_ids.tolist(),
+            serves=np.packbits(serves, axis=1),
+            experience_ids=experience_ids.tolist(),
+            experiences=np.packbits(experiences, axis=1),
+        )
+        return arrays
+
+    # Masks -------------------------------------------------------------------
+    def everything(self):
+        return np.ones(len(self.pks), dtype=bool)
+
+    def rows_of(self, pks):
+        """A mask of the rows whose pk is in ``pks`` (ids the index does not hold are ignored)."""
+        wanted = np.fromiter(pks, dtype=np.int64)
+        mask = np.zeros(len(self.pks), dtype=bool)
+        if len(wanted) and len(self.pks):
+            at = np.searchsorted(self.pks, wanted).clip(max=len(self.pks) - 1)
+            mask[at[self.pks[at] == wanted]] = True
+        return mask
+
+    def where(self, field, stored_values):
+        """Rows whose ``field`` holds any of ``stored_values`` (None matches an empty field)."""
+        codes = [self._code[field][v] for v in stored_values if v in self._code[field]]
+        return np.isin(self.codes[field], codes)
+
+    def serving(self, place_ids):
+        """Rows serving any of the places: their own, shared with others, or region-wide."""
+        columns = [self._column[pk] for pk in place_ids if pk in self._column]
+        return self.serves[:, columns].any(axis=1)
+
+    def having_experience(self, experience_ids):
+        columns = [
+            self._experience_column[pk] for pk in experience_ids if pk in self._experience_column
+        ]
+        return self.experiences[:, columns].any(axis=1)
+
+    # Counts ------------------------------------------------------------------
+    def experience_counts(self, mask):
+        """{shared experience pk: rows of ``mask`` with it} (those with none left out)."""
+        counts = np.count_nonzero(self.experiences[mask], axis=0)
+        return {pk: int(n) for pk, n in zip(self.experience_ids, counts, strict=True) if n}
+
+    def verified_by_place(self, mask, since):
+        """{place pk or None: (rows, rows checked on or after ``since``)}, as ``verified_by_place``."""
+        recent = mask & (self.verified >= since.toordinal())
+        places, totals = np.unique(self.own_place[mask], return_counts=True)
+        recents = dict(zip(*np.unique(self.own_place[recent], return_counts=True), strict=True))
+        return {
+            (int(pk) or None): (int(n), int(recents.get(pk, 0)))
+            for pk, n in zip(places, totals, strict=True)
+        }
+
+
+def _raw_rows(queryset):
+    """The rows of a values_list query as the database driver gives them (no converters:
+    at 100,000 rows Django's per-value conversion costs more than the query)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _stored_values(field):
+    """The values a field's codes stand for: its choices, then None (empty or other)."""
+    if field.choices:
+        return [value for value, _ in field.flatchoices] + [None]
+    return [False, True, None]  # a yes/no/not known field
+
+
+def _coded(field, values):
+    """SQL giving a row's code for ``field``: the place of its value in ``values``."""
+    other = len(values) - 1
+    cases = [When(**{field: value}, then=Value(code)) for code, value in enumerate(values[:-1])]
+    return Case(*cases, default=Value(other), output_field=IntegerField())
+
+
+def _set_links(matrix, pks, links, others):
+    """Tick ``matrix[row of activity, column of other]`` for each (activity, other) link.
+
+    ``others`` holds the sorted pks of the matrix's columns.
+    """
+    pairs = np.array(list(links), dtype=np.int64).reshape(-1, 2)
+    if not len(pairs) or not len(pks) or not len(others):
+        return
+    rows = np.searchsorted(pks, pairs[:, 0]).clip(max=len(pks) - 1)
+    columns = np.searchsorted(others, pairs[:, 1]).clip(max=len(others) - 1)
+    known = (pks[rows] == pairs[:, 0]) & (others[columns] == pairs[:, 1])
+    matrix[rows[known], columns[known]] = True
+
+
+# The index for the data version current now ---------------------------------------
+_process = {"key": None, "index": None}
+_process_lock = threading.Lock()
+
+
+def current_index():
+    """The index of the data as they are now: this process's copy, the shared one, or new.
+
+    One process builds it after a change; others wait for it (up to
+    ``BUILD_WAIT_SECONDS``) rather than build it too. Without a data version, or with
+    the figures cache turned off (the tests' default), it is built afresh each time.
+    """
+    from .data_version import CACHE_ALIAS
+
+    token = current_token()
+    cache = caches[CACHE_ALIAS]
+    if token is None or isinstance(cache, DummyCache):
+        return FacetIndex(FacetIndex.build())
+    key = _key(token)
+    with _process_lock:
+        if _process["key"] == key:
+            return _process["index"]
+    arrays = _shared(cache, key)
+    index = FacetIndex(arrays)
+    with _process_lock:
+        _process.update(key=key, index=index)
+    return index
+
+
+def _key(token):
+    return f"psd:facet-index:{LAYOUT}:{connection.settings_dict['NAME']}:{token}"
+
+
+def _shared(cache, key):
+    """The arrays from the shared cache, waiting for another builder, else built here."""
+    try:
+        arrays = cache.get(key)
+        if arrays is not None:
+            return arrays
+        building = cache.add(f"{key}:building", 1, BUILD_WAIT_SECONDS)
+        if not building:
+            deadline = time.monotonic() + BUILD_WAIT_SECONDS
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+                arrays = cache.get(key)
+                if arrays is not None:
+                    return arrays
+    except CACHE_UNAVAILABLE as error:
+        logger.warning("Figures cache unavailable (%s); building the facet index", error)
+        return FacetIndex.build()
+    arrays = FacetIndex.build()
+    try:
+        cache.set(key, arrays, CACHE_SECONDS)
+        cache.delete(f"{key}:building")
+    except CACHE_UNAVAILABLE as error:
+        logger.warning("Figures cache unavailable (%s); not keeping the facet index", error)
+    return arrays
