@@ -182,6 +182,15 @@ else:
         },
     }
 
+# Argon2id first (scoping/hashers.py says why); the others only read passwords stored
+# before, which are re-hashed with Argon2id when their owner next signs in.
+PASSWORD_HASHERS = [
+    "scoping.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
