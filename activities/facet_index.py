@@ -151,8 +151,9 @@ class FacetIndex:
 
     def where(self, field, stored_values):
         """Rows whose ``field`` holds any of ``stored_values`` (None matches an empty field)."""
-        codes = [self._code[field][v] for v in stored_values if v in self._code[field]]
-        return np.isin(self.codes[field], codes)
+        wanted = np.zeros(len(self.values[field]), dtype=bool)
+        wanted[[self._code[field][v] for v in stored_values if v in self._code[field]]] = True
+        return wanted[self.codes[field]]
 
     def serving(self, place_ids):
         """Rows serving any of the places: their own, shared with others, or region-wide."""
@@ -166,6 +167,16 @@ class FacetIndex:
         return self.experiences[:, columns].any(axis=1)
 
     # Counts ------------------------------------------------------------------
+    def value_counts(self, field, mask):
+        """{stored value: rows of ``mask`` holding it}, in one pass."""
+        counts = np.bincount(self.codes[field][mask], minlength=len(self.values[field]))
+        return dict(zip(self.values[field], counts.tolist(), strict=True))
+
+    def serving_counts(self, mask):
+        """{place pk: rows of ``mask`` serving it}."""
+        counts = np.count_nonzero(self.serves[mask], axis=0)
+        return dict(zip(self.place_ids, counts.tolist(), strict=True))
+
     def experience_counts(self, mask):
         """{shared experience pk: rows of ``mask`` with it} (those with none left out)."""
         counts = np.count_nonzero(self.experiences[mask], axis=0)

@@ -249,9 +249,16 @@ class ActivityFilter(django_filters.FilterSet):
             if not self._is_facet(filter_) or name == "shared_experience":
                 continue
             others = matching_all_but(name)
+            if name == "place":
+                by_place = index.serving_counts(others)
+                found = {slug: by_place.get(pk, 0) for slug, pk in self._ids["place"].items()}
+            else:
+                field = filter_.field_name
+                by_value = index.value_counts(field, others)
+                stored = YES_NO_UNKNOWN if field in BOOLEAN_FACETS else {}
+                found = {v: by_value.get(stored.get(v, v), 0) for v, _ in filter_.extra["choices"]}
             for value, _ in filter_.extra["choices"]:
-                option_rows = self.option_mask(index, name, [value])
-                counts[facet_key(name, value)] = int(np.count_nonzero(others & option_rows))
+                counts[facet_key(name, value)] = found.get(value, 0)
         experiences = index.experience_counts(matching_all_but("shared_experience"))
         return counts, experiences, index.verified_by_place(results, verified_since())
 
