@@ -179,10 +179,11 @@ class _Lookups:
 
     def __init__(self):
         self.matcher = VocabularyMatcher()
-        self.place_ids = dict(Place.objects.values_list("slug", "pk"))
+        places = Place.objects.values_list("slug", "pk", "name")
+        self.place_ids = {slug: pk for slug, pk, _name in places}
+        self.place_names = {pk: name for _slug, pk, name in places}
         self.experience_ids = dict(SharedExperience.objects.values_list("slug", "pk"))
         self.experience_names = dict(SharedExperience.objects.values_list("pk", "name"))
-        self.place_names = dict(Place.objects.values_list("pk", "name"))
         self.organisation_ids = {}
         self.organisation_names = {}
         for pk, key, name in Organisation.objects.values_list("pk", "name_key", "name"):
