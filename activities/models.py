@@ -177,9 +177,10 @@ class Activity(models.Model):
     """A peer support activity found while scoping.
 
     It serves one place, several places or the whole region (``coverage``;
-    see ``activities.coverage``). Identity (for re-import) is what it serves
-    (the place, the set of places, or the region) + organisation (none counts
-    as one value) + the name's spelling key.
+    see ``activities.coverage``). Identity (for re-import) is its published id
+    (``uuid``) when a sheet's row carries it; otherwise, and in the unique
+    constraints, what it serves (the place, the set of places, or the region) +
+    organisation (none counts as one value) + the name's spelling key.
     """
 
     Coverage = Coverage

@@ -2,7 +2,9 @@
 
 ``master_sheet_plan`` reads every sheet (``readers``: .xlsx, .ods, .csv), finds each
 sheet's header row, reads the rows with the vocabulary matcher and decides per
-row: new, updated (with the changed fields), unchanged, or its errors. The
+row: new, updated (with the changed fields), unchanged, or its errors. A row is the
+activity with its published id, else (no id) the one with its place, organisation and
+name (``_match``, then ``_settle`` for renames and moves by id). The
 command and the admin both call it and then ``apply.plan_apply``.
 Lookups (places, taxonomy, aliases, organisations, existing activities) are
 fetched once per plan: a handful of queries whatever the number of rows.

@@ -7,6 +7,9 @@ import uuid
 from html.parser import HTMLParser
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
@@ -352,3 +355,66 @@ def preview_rows(page):
     table = Table()
     table.feed(page)
     return table.rows
+
+
+POOL_NAMES = ["Walk and Talk", "Book club", "Two Towns Group", "Choir"]
+POOL_PLACES = ["Leeds", "Wakefield", "Kirklees; Wakefield", "WY&H wide"]
+POOL_ORGANISATIONS = ["Mind", "Peers", ""]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mix_of_ids_renames_and_moves_applies_whole_or_not_at_all(spread, data):
+    """Rows drawn from a few names, places, organisations and ids (the directory's, unknown,
+    blank, broken): the import never fails with a database error, refuses without writing,
+    or leaves every row's activity as the row says, every earlier id still there."""
+    book = Activity.objects.filter(name="Book club").first() or make_activity(
+        "Book club", organisation="Mind"
+    )
+    known_ids = [str(a.uuid) for a in (spread["walk"], spread["pair"], spread["region"], book)]
+    id_cells = st.one_of(
+        st.sampled_from(known_ids),
+        st.uuids().map(str),
+        st.sampled_from(["", None, "not an id", 17, str(KNOWN).upper()]),
+    )
+    drawn = data.draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(POOL_NAMES),
+                st.sampled_from(POOL_PLACES),
+                st.sampled_from(POOL_ORGANISATIONS),
+                id_cells,
+            ),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    sheet = [["Place", *WITH_ID]]
+    for name, place, organisation, cell in drawn:
+        sheet.append([place, *row(name, organisation=organisation), cell])
+    with transaction.atomic():
+        before = sorted(Activity.objects.values_list("uuid", "name", "version", "places_key"))
+        run, _plan = master_sheet_import(data=workbook_bytes({"Activities": sheet}), file_name="x")
+        after = {a.uuid: a for a in Activity.objects.select_related("organisation")}
+        if run.outcome == ImportRun.Outcome.FAILED:
+            assert (
+                sorted(Activity.objects.values_list("uuid", "name", "version", "places_key"))
+                == before
+            )
+        else:
+            assert len(after) == len(before) + run.new
+            assert {published for published, *_rest in before} <= set(after)
+            for name, place, organisation, cell in drawn:
+                if isinstance(cell, str) and cell.strip():
+                    activity = after[uuid.UUID(cell)]
+                else:
+                    [activity] = [
+                        a
+                        for a in after.values()
+                        if a.name == name
+                        and a.serves_text() == place
+                        and (a.organisation.name if a.organisation else "") == organisation
+                    ]
+                assert (activity.name, activity.serves_text()) == (name, place)
+                assert (activity.organisation.name if activity.organisation else "") == organisation
+        transaction.set_rollback(True)
