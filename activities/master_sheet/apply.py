@@ -9,6 +9,11 @@ experiences as through rows in bulk. The history of the shared-experience
 many-to-many is not recorded by these bulk paths (django-simple-history only
 records it on ``save()``); the activity's own history row is.
 
+Edits are written before new rows: a row matched by its published id may rename or
+move its activity away from the place, organisation and name a new row takes. The
+activities a row renames, moves or gives another organisation first get a placeholder
+name key, so no identity is held twice halfway (two activities swapping names).
+
 A plan made earlier (the admin's preview) is applied only if every activity
 it matched still has the version it had then and every row it called new is
 still new; otherwise ``StalePlan`` says which rows changed and nothing is
