@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 
+def earlier_matches_were_by_identity(apps, schema_editor):
+    """Before the Published id column every matched row was matched by place,
+    organisation and name; say so rather than show them as new."""
+    apps.get_model("activities", "ImportRowResult").objects.filter(
+        result__in=["updated", "unchanged"]
+    ).update(identified_by="identity")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +28,5 @@ class Migration(migrations.Migration):
             name='serves',
             field=models.CharField(blank=True, help_text='What the row serves, as a Place cell reads.', max_length=200),
         ),
+        migrations.RunPython(earlier_matches_were_by_identity, migrations.RunPython.noop),
     ]
