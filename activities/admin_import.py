@@ -305,5 +305,5 @@ class ImportRowResultAdmin(ReadOnlyForImporters, admin.ModelAdmin):
     show_full_result_count = False
     list_per_page = 100
     fields = ["run", "sheet", "row", "result", "activity", "activity_version", "name"]
-    fields += ["changes", "message"]
+    fields += ["serves", "identified_by", "changes", "message"]
     readonly_fields = fields

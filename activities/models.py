@@ -177,9 +177,10 @@ class Activity(models.Model):
     """A peer support activity found while scoping.
 
     It serves one place, several places or the whole region (``coverage``;
-    see ``activities.coverage``). Identity (for re-import) is what it serves
-    (the place, the set of places, or the region) + organisation (none counts
-    as one value) + the name's spelling key.
+    see ``activities.coverage``). Identity (for re-import) is its published id
+    (``uuid``) when a sheet's row carries it; otherwise, and in the unique
+    constraints, what it serves (the place, the set of places, or the region) +
+    organisation (none counts as one value) + the name's spelling key.
     """
 
     Coverage = Coverage
@@ -618,6 +619,14 @@ class ImportRowResult(models.Model):
         UNCHANGED = "unchanged", "Unchanged"
         ERROR = "error", "Error"
 
+    class IdentifiedBy(models.TextChoices):
+        """How the import knew which activity a row is (see ``master_sheet.plan._match``)."""
+
+        NEW = "", "New"
+        NEW_WITH_ID = "new_with_id", "New, with the sheet's published id"
+        PUBLISHED_ID = "published_id", "Matched by published id"
+        IDENTITY = "identity", "Matched by place, organisation and name"
+
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="rows")
     sheet = models.CharField(max_length=100)
     row = models.PositiveIntegerField(help_text="The spreadsheet's own row number.")
@@ -629,6 +638,12 @@ class ImportRowResult(models.Model):
         null=True, blank=True, help_text="The activity's version this row was planned against."
     )
     name = models.CharField(max_length=300, blank=True)
+    serves = models.CharField(
+        max_length=200, blank=True, help_text="What the row serves, as a Place cell reads."
+    )
+    identified_by = models.CharField(
+        max_length=20, choices=IdentifiedBy.choices, blank=True, default=IdentifiedBy.NEW
+    )
     changes = models.JSONField(
         default=dict, blank=True, help_text="{field: [before, after]} for updated rows."
     )

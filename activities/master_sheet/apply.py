@@ -9,6 +9,11 @@ experiences as through rows in bulk. The history of the shared-experience
 many-to-many is not recorded by these bulk paths (django-simple-history only
 records it on ``save()``); the activity's own history row is.
 
+Edits are written before new rows: a row matched by its published id may rename or
+move its activity away from the place, organisation and name a new row takes. The
+activities a row renames, moves or gives another organisation first get a placeholder
+name key, so no identity is held twice halfway (two activities swapping names).
+
 A plan made earlier (the admin's preview) is applied only if every activity
 it matched still has the version it had then and every row it called new is
 still new; otherwise ``StalePlan`` says which rows changed and nothing is
@@ -24,6 +29,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from django.conf import settings
 from django.db import IntegrityError, connections, router, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -61,6 +68,8 @@ RESULT_FIELDS = [
     "activity",
     "activity_version",
     "name",
+    "serves",
+    "identified_by",
     "changes",
     "message",
 ]
@@ -181,8 +190,10 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
         "default_change_reason": change_reason,
         "default_date": timezone.now(),
     }
+    # Updates first: a row matched by its published id may rename or move its activity
+    # away from the identity a new row takes.
+    _update(plan, organisation_ids, history, batch_size)
     _create(plan, organisation_ids, history, batch_size)
-    _update(plan, history, batch_size)
     data_changed()
 
 
@@ -225,6 +236,8 @@ def _create_batch(rows, organisation_ids, history, batch_size):
             places_key=values["places_key"],
             organisation_id=organisation_ids.get(row.identity[1]),
         )
+        if values.get("uuid") is not None:
+            activity.uuid = values["uuid"]  # the sheet's published id, kept (a restore)
         activity.set_name(activity.name)
         activities.append(activity)
     created = bulk_create_with_history(activities, Activity, batch_size=batch_size, **history)
@@ -240,29 +253,45 @@ def _create_batch(rows, organisation_ids, history, batch_size):
     place_links_insert(place_links)
 
 
-def _update(plan, history, batch_size):
+IDENTITY_FIELDS = {"place", "organisation", "name"}
+IDENTITY_COLUMNS = ["coverage", "place", "places_key", "organisation", "name", "name_key"]
+
+
+def _update(plan, organisation_ids, history, batch_size):
     rows = [row for row in plan.rows if row.result == Result.UPDATED]
     if not rows:
         return
     now = timezone.now()
     fields = {"version", "updated"}
     relinked = []
+    moved = []
     activities = []
     by_id = {}
     ids = [row.activity_id for row in rows]
     for start in range(0, len(ids), batch_size):
         by_id.update(Activity.objects.in_bulk(ids[start : start + batch_size]))
+    reidentified = [row.activity_id for row in rows if IDENTITY_FIELDS & set(row.changes)]
+    _identities_release(reidentified, batch_size)
     for row in rows:
         activity = by_id[row.activity_id]
         for name in row.changes:
-            if name == "shared_experiences":
-                relinked.append(row)
+            if name in ("shared_experiences", "place", "organisation"):
                 continue
             setattr(activity, name, row.values[name])
             fields.add(name)
-        if "name" in row.changes:
-            activity.set_name(activity.name)
-            fields.add("name_key")
+        if "shared_experiences" in row.changes:
+            relinked.append(row)
+        if "place" in row.changes:
+            values = row.values
+            activity.coverage = values["coverage"]
+            activity.place_id = values["place_id"]
+            activity.places_key = values["places_key"]
+            moved.append(row)
+        if "organisation" in row.changes:
+            activity.organisation_id = organisation_ids.get(row.identity[1])
+        if IDENTITY_FIELDS & set(row.changes):
+            activity.set_name(activity.name)  # its name key was a placeholder
+            fields.update(IDENTITY_COLUMNS)
         activity.version += 1
         activity.updated = now
         row.version = activity.version
@@ -279,6 +308,26 @@ def _update(plan, history, batch_size):
             for experience_id in row.values["shared_experiences"]
         ]
     )
+    places = Activity.places.through
+    moved_ids = [row.activity_id for row in moved]
+    for start in range(0, len(moved_ids), batch_size):
+        places.objects.filter(activity_id__in=moved_ids[start : start + batch_size]).delete()
+    place_links_insert(
+        [(row.activity_id, place_id) for row in moved for place_id in row.values["places"]]
+    )
+
+
+def _identities_release(ids, batch_size):
+    """Give activities whose name, place or organisation a row changes a placeholder name
+    key first, so that no unique identity is held twice halfway through the update (two
+    activities swapping names, or one taking the name another leaves)."""
+    placeholder = Concat(Value(RELEASED_PREFIX), Cast("pk", output_field=CharField()))
+    for start in range(0, len(ids), batch_size):
+        Activity.objects.filter(pk__in=ids[start : start + batch_size]).update(name_key=placeholder)
+
+
+# No spelling key starts with it (keys are letters, digits and “+”).
+RELEASED_PREFIX = "#released "
 
 
 def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
@@ -321,6 +370,8 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
                 row.activity_id,
                 row.version,
                 row.name[:300],
+                row.serves[:200],
+                row.identified_by if row.result != Result.ERROR else "",
                 changes_field.get_db_prep_save(
                     {CANONICAL_HEADER[name]: pair for name, pair in row.changes.items()},
                     connection,

@@ -7,6 +7,7 @@ value or raises ``CellError`` with the reason a person can act on. Writers
 
 import datetime
 import re
+import uuid
 from urllib.parse import urlsplit
 
 from openpyxl.utils.datetime import from_excel
@@ -75,6 +76,28 @@ def website(raw, max_length=500):
     if parts.scheme not in ("http", "https") or not _HOST.match(parts.netloc) or " " in text:
         raise CellError("is not a web address", "a web address such as https://example.org")
     return text
+
+
+PUBLISHED_ID_ACCEPTED = (
+    "a published id as the export writes it, e.g. 3f0c6a62-9b1e-4c1d-8f3a-2a5d7e9b4c10, or "
+    "blank for a new activity; a column of your own references needs another header, "
+    "e.g. “Ref”"
+)
+
+
+def published_id(raw):
+    """An activity's published id (a UUID, any case, braces or hyphens optional); blank is None."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise CellError("is not a published id", PUBLISHED_ID_ACCEPTED)
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise CellError("is not a published id", PUBLISHED_ID_ACCEPTED) from None
 
 
 def yes_no_text(value):

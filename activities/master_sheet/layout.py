@@ -41,6 +41,9 @@ COLUMNS = [
     ("Access details", "access_details"),
     _enumerated("how_found"),
     ("Network", "found_through_network"),
+    # The activity's published id (``Activity.uuid``, its id in the API): written by
+    # every export, optional on import, where it says which activity a row is.
+    ("Published id", "uuid"),
 ]
 HEADERS = [header for header, _ in COLUMNS]
 CANONICAL_HEADER = {name: header for header, name in COLUMNS}
@@ -68,6 +71,7 @@ HEADER_ALIASES = {
     "access_details": ["Access notes", "Eligibility details"],
     "how_found": ["How found", "Found how", "Found via", "Source", "How identified"],
     "found_through_network": ["Which network", "Network name", "Found through network"],
+    "uuid": ["ID", "UUID", "Activity id", "Service id"],
 }
 HEADER_FIELDS = {
     header_key(spelling): name

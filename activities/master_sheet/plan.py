@@ -2,7 +2,9 @@
 
 ``master_sheet_plan`` reads every sheet (``readers``: .xlsx, .ods, .csv), finds each
 sheet's header row, reads the rows with the vocabulary matcher and decides per
-row: new, updated (with the changed fields), unchanged, or its errors. The
+row: new, updated (with the changed fields), unchanged, or its errors. A row is the
+activity with its published id, else (no id) the one with its place, organisation and
+name (``_match``, then ``_settle`` for renames and moves by id). The
 command and the admin both call it and then ``apply.plan_apply``.
 Lookups (places, taxonomy, aliases, organisations, existing activities) are
 fetched once per plan: a handful of queries whatever the number of rows.
@@ -21,7 +23,14 @@ from django.conf import settings
 
 from scoping.spreadsheets import unescape_formula
 
-from ..coverage import Coverage, coverage_of, place_cell_parts, places_key
+from ..coverage import (
+    PLACES_SEPARATOR,
+    REGION_LABEL,
+    Coverage,
+    coverage_of,
+    place_cell_parts,
+    places_key,
+)
 from ..disclaimer import is_disclaimer
 from ..matching import UnknownValue, VocabularyMatcher
 from ..models import Activity, ImportRowResult, Organisation, Place, SharedExperience
@@ -51,8 +60,10 @@ TEXT_READERS = {
     "date_scoped": cells.date,
     "access_details": lambda raw: cells.single_line(raw, 300),
     "found_through_network": lambda raw: cells.single_line(raw, 200),
+    "uuid": cells.published_id,
 }
 Result = ImportRowResult.Result
+IdentifiedBy = ImportRowResult.IdentifiedBy
 
 
 @dataclass(slots=True)
@@ -88,6 +99,10 @@ class PlannedRow:
     version: int | None = None
     changes: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    headers: dict = field(default_factory=dict)  # {field: the sheet's header}, one per sheet
+    match: dict | None = None  # the existing activity it is (``_Lookups.existing`` values)
+    identified_by: str = ""  # an ``ImportRowResult.IdentifiedBy`` value
+    serves: str = ""  # what it serves, as a Place cell reads ("Leeds; Wakefield")
 
     @property
     def name(self):
@@ -166,19 +181,27 @@ class _Lookups:
 
     def __init__(self):
         self.matcher = VocabularyMatcher()
-        self.place_ids = dict(Place.objects.values_list("slug", "pk"))
+        places = Place.objects.values_list("slug", "pk", "name")
+        self.place_ids = {slug: pk for slug, pk, _name in places}
+        self.place_names = {pk: name for _slug, pk, name in places}
         self.experience_ids = dict(SharedExperience.objects.values_list("slug", "pk"))
         self.experience_names = dict(SharedExperience.objects.values_list("pk", "name"))
-        self.organisation_ids = dict(Organisation.objects.values_list("name_key", "pk"))
+        self.organisation_ids = {}
+        self.organisation_names = {}
+        for pk, key, name in Organisation.objects.values_list("pk", "name_key", "name"):
+            self.organisation_ids[key] = pk
+            self.organisation_names[pk] = name
         organisation_keys = {pk: key for key, pk in self.organisation_ids.items()}
         experiences = defaultdict(set)
         for activity_id, experience_id in Activity.shared_experiences.through.objects.values_list(
             "activity_id", "sharedexperience_id"
         ):
             experiences[activity_id].add(experience_id)
-        self.existing = {}
+        self.existing = {}  # identity -> the activity's values
+        self.by_uuid = {}  # published id -> the same values
         for values in Activity.objects.values(
             "id",
+            "uuid",
             "version",
             "coverage",
             "place_id",
@@ -193,8 +216,23 @@ class _Lookups:
                 organisation_keys.get(values["organisation_id"], ""),
                 values["name_key"],
             )
+            values["identity"] = key
             self.existing[key] = values
+            self.by_uuid[values["uuid"]] = values
+        self.by_id = {values["id"]: values for values in self.by_uuid.values()}
         self._cache = {}
+
+    def existing_identity(self, pk):
+        return self.by_id[pk]["identity"]
+
+    def serves_text(self, coverage, place_id, key):
+        """What an activity serves as a Place cell reads, from its stored identity fields."""
+        if coverage == Coverage.REGION:
+            return REGION_LABEL
+        if coverage == Coverage.PLACES:
+            names = (self.place_names[int(pk)] for pk in key.split(",") if pk)
+            return PLACES_SEPARATOR.join(sorted(names))
+        return self.place_names.get(place_id, "")
 
     def coverage(self, raw):
         """(coverage, place slugs) a Place cell or sheet name says; raises ``UnknownValue``.
@@ -284,7 +322,7 @@ def master_sheet_plan(book):
         book = XlsxBook(book)
     lookups = _Lookups()
     plan = Plan()
-    seen = {}
+    seen = {"identity": {}, "id": {}}
     for sheet in book.sheets():
         if sheet.chart:
             plan.skipped.append((sheet.name, "a chart, not a table"))
@@ -296,6 +334,10 @@ def master_sheet_plan(book):
             break
         if plan.stopped:
             break
+    readable = [row for row in plan.rows if not row.problems]
+    for row in readable:
+        _match(row, lookups)
+    _settle(readable, lookups, plan)
     for row in plan.rows:
         if not row.problems:
             _compare(row, lookups, plan)
@@ -345,6 +387,8 @@ def _plan_sheet(plan, lookups, sheet, seen):
     readers = [(name, index, headers[index]) for name, index in columns.items()]
     name_header = headers[columns["name"]]
     place_header = headers[columns["place"]] if "place" in columns else "Place"
+    sheet_headers = {name: headers[index] for name, index in columns.items()}
+    sheet_headers.setdefault("place", place_header)
 
     def data_rows():
         yield from enumerate(head[header_row:], start=header_row + 1)
@@ -357,6 +401,7 @@ def _plan_sheet(plan, lookups, sheet, seen):
             continue
         summary.rows_read += 1
         planned = _read_row(lookups, sheet_name, sheet_place, number, raw_row, readers)
+        planned.headers = sheet_headers
         if "name" in planned.values and not planned.values["name"]:
             planned.problems.append(Problem(sheet_name, number, name_header, "", "required"))
         if planned.place is None and not any(p.column == place_header for p in planned.problems):
@@ -370,9 +415,24 @@ def _plan_sheet(plan, lookups, sheet, seen):
                     ", ".join(lookups.matcher.accepted(Vocabulary.PLACE)),
                 )
             )
+        published_id = planned.values.get("uuid")
+        if published_id is not None:
+            first = seen["id"].setdefault(published_id, (sheet_name, number))
+            if first != (sheet_name, number):
+                planned.problems.append(
+                    Problem(
+                        sheet_name,
+                        number,
+                        sheet_headers["uuid"],
+                        str(published_id),
+                        f"the same published id as {first[0]}!{first[1]}: one activity, one "
+                        "row (a copied row keeps the id; clear it on the new row)",
+                        "each id on one row only; blank for a new activity",
+                    )
+                )
         if not planned.problems:
             _identify(planned, lookups)
-            first = seen.setdefault(planned.identity, (sheet_name, number))
+            first = seen["identity"].setdefault(planned.identity, (sheet_name, number))
             if first != (sheet_name, number):
                 planned.problems.append(
                     Problem(
@@ -444,10 +504,12 @@ def _identify(planned, lookups):
     values["place_id"] = ids[0] if coverage == Coverage.PLACE else None
     values["places"] = frozenset(ids) if coverage == Coverage.PLACES else frozenset()
     values["places_key"] = places_key(coverage, ids)
+    values["organisation_given"] = "organisation" in values
     organisation = values.pop("organisation", "")
     values["organisation_name"] = organisation
     served = _served_key(coverage, values["place_id"], values["places_key"])
     planned.identity = (served, value_key(organisation), value_key(values["name"]))
+    planned.serves = lookups.serves_text(coverage, values["place_id"], values["places_key"])
 
 
 def _experiences(lookups, sheet, number, header, raw, problems):
@@ -467,13 +529,98 @@ def _experiences(lookups, sheet, number, header, raw, problems):
     return frozenset(ids)
 
 
+def _match(row, lookups):
+    """Which existing activity a row is: the one with its published id, else (no id) the
+    one with its identity. A row with an id this directory does not know is new."""
+    published_id = row.values.get("uuid")
+    if published_id is not None:
+        row.match = lookups.by_uuid.get(published_id)
+        row.identified_by = IdentifiedBy.PUBLISHED_ID if row.match else IdentifiedBy.NEW_WITH_ID
+        return
+    row.match = lookups.existing.get(row.identity)
+    row.identified_by = IdentifiedBy.IDENTITY if row.match else IdentifiedBy.NEW
+
+
+def _final_identity(row):
+    """The identity the row's activity has after the import.
+
+    A sheet without an Organisation column leaves a matched activity's organisation alone.
+    """
+    served, organisation_key, name_key = row.identity
+    if row.match is not None and not row.values["organisation_given"]:
+        organisation_key = row.match["identity"][1]
+    return served, organisation_key, name_key
+
+
+def _settle(rows, lookups, plan):
+    """Rows matched by id may rename or move their activity; settle what that frees and
+    what it would collide with, before anything is compared.
+
+    - A row without an id whose identity is an activity another row names by its id is a
+      new activity: that activity is renamed or moved away by the other row.
+    - A row's identity after the import must not be another activity's that keeps it.
+    """
+    claimed = {
+        row.match["id"]: row for row in rows if row.identified_by == IdentifiedBy.PUBLISHED_ID
+    }
+    for row in rows:
+        if row.identified_by == IdentifiedBy.IDENTITY and row.match["id"] in claimed:
+            row.match, row.identified_by = None, IdentifiedBy.NEW
+    final = {row.match["id"]: _final_identity(row) for row in claimed.values()}
+    leaving = {pk for pk, identity in final.items() if identity != lookups.existing_identity(pk)}
+    taken = {}
+    for row in rows:
+        identity = _final_identity(row)
+        holder = lookups.existing.get(identity)
+        mine = row.match["id"] if row.match else None
+        if holder is not None and holder["id"] != mine and holder["id"] not in leaving:
+            row.problems.append(_taken_problem(row, holder))
+        else:
+            first = taken.setdefault(identity, row)
+            if first is not row:
+                row.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.row,
+                        row.headers["name"],
+                        row.name,
+                        f"duplicate row: {first.sheet}!{first.row} is the same place, "
+                        "organisation and name after this import",
+                    )
+                )
+        if row.problems:
+            row.match, row.result = None, Result.ERROR
+            plan.problem_count += len(row.problems)
+
+
+def _taken_problem(row, holder):
+    """A row that would give its activity the identity of another one, which keeps it."""
+    shown = f"“{holder['name']}” (published id {holder['uuid']})"
+    if row.identified_by == IdentifiedBy.NEW_WITH_ID:
+        return Problem(
+            row.sheet,
+            row.row,
+            row.headers["uuid"],
+            str(row.values["uuid"]),
+            f"is not in this directory, but {shown} has this row's place, organisation and name",
+            f"that activity's id, {holder['uuid']}, or blank to update it",
+        )
+    return Problem(
+        row.sheet,
+        row.row,
+        row.headers["name"],
+        row.name,
+        f"the activity with this row's published id would get the place, organisation and "
+        f"name of another one, {shown}, which this sheet leaves as it is",
+        "another name, or that activity's own row moved or renamed in the same sheet",
+    )
+
+
 def _compare(row, lookups, plan):
-    existing = lookups.existing.get(row.identity)
+    existing = row.match
     if existing is None:
         row.result = Result.NEW
-        key = row.identity[1]
-        if key and key not in lookups.organisation_ids:
-            plan.new_organisations.setdefault(key, row.values["organisation_name"])
+        _organisation_note(row, lookups, plan)
         _tally(plan, row)
         return
     row.activity_id = existing["id"]
@@ -487,8 +634,31 @@ def _compare(row, lookups, plan):
                 display(name, before, lookups),
                 display(name, after, lookups),
             ]
+    if row.identified_by == IdentifiedBy.PUBLISHED_ID:
+        _compare_identity(row, existing, lookups, plan)
     row.result = Result.UPDATED if row.changes else Result.UNCHANGED
     _tally(plan, row)
+
+
+def _compare_identity(row, existing, lookups, plan):
+    """What serves and who runs it: only a row matched by its id can change them."""
+    served, organisation_key, _name = row.identity
+    if served != existing["identity"][0]:
+        before = lookups.serves_text(
+            existing["coverage"], existing["place_id"], existing["places_key"]
+        )
+        row.changes["place"] = [before, row.serves]
+    if row.values["organisation_given"] and organisation_key != existing["identity"][1]:
+        before = lookups.organisation_names.get(existing["organisation_id"], "")
+        row.changes["organisation"] = [before, row.values["organisation_name"]]
+        _organisation_note(row, lookups, plan)
+
+
+def _organisation_note(row, lookups, plan):
+    """An organisation the directory does not have yet is created with the import."""
+    key = row.identity[1]
+    if key and key not in lookups.organisation_ids:
+        plan.new_organisations.setdefault(key, row.values["organisation_name"])
 
 
 def _tally(plan, row):

@@ -1,4 +1,5 @@
-"""Migration 0007 moves the errors of runs recorded as text into ``ImportRun.problems``."""
+"""Migration 0007 moves the errors of runs recorded as text into ``ImportRun.problems``;
+0013 says how the rows of earlier runs were matched."""
 
 import importlib
 
@@ -55,3 +56,21 @@ def test_old_summaries_are_split_into_counts_and_problems():
     fine = ImportRun.objects.get(pk=fine.pk)
     assert fine.problems == []
     assert fine.summary == "Total: 0 rows read, 0 new, 0 updated, 0 unchanged"
+
+
+def test_rows_matched_before_the_published_id_column_were_matched_by_identity():
+    identity = importlib.import_module(
+        "activities.migrations.0013_import_row_serves_and_identified_by"
+    )
+    run = ImportRun.objects.create(file_name="old.xlsx", outcome="applied", started=timezone.now())
+    for number, result in enumerate(["new", "updated", "unchanged", "error"], start=2):
+        run.rows.create(sheet="Leeds", row=number, result=result)
+
+    identity.earlier_matches_were_by_identity(apps, None)
+
+    assert dict(run.rows.values_list("result", "identified_by")) == {
+        "new": "",
+        "updated": "identity",
+        "unchanged": "identity",
+        "error": "",
+    }

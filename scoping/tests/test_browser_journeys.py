@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import expect
 
-from .browser_support import PHONE, screenshot, sign_in
+from .browser_support import PHONE, screenshot, sideways_overflow, sign_in
 from .test_backups import manage
 
 
@@ -57,12 +57,14 @@ def test_a_champion_uploads_a_sheet_reads_the_preview_and_confirms(browser, serv
     last = [cell.value for cell in rows[rows.max_row]]
     added = dict(zip(header, last, strict=True))
     added[header[0]] = "Ilkley Moor Peer Walkers"
+    added["Published id"] = None  # a copied row keeps the id: cleared for a new activity
     rows.append([added[name] for name in header])
     notes = header.index("Notes") + 1
     rows.cell(row=top + 1, column=notes, value="Meets by the bandstand since the spring.")
     workbook.save(sheet)
 
     page = sign_in(browser, server, "champion")
+    desktop = page.viewport_size
     page.goto("/")
     page.get_by_role("link", name="Import a master sheet").click()
     page.set_input_files("input[type=file]", str(sheet))
@@ -70,7 +72,14 @@ def test_a_champion_uploads_a_sheet_reads_the_preview_and_confirms(browser, serv
     expect(page.get_by_role("heading", name="What the import would do")).to_be_visible()
     expect(page.locator("body")).to_contain_text("Ilkley Moor Peer Walkers")
     expect(page.locator(".psd-changed").first).to_contain_text("Meets by the bandstand")
+    updated = page.locator("tr.psd-updated").first
+    expect(updated.locator("td").nth(3)).to_contain_text("matched by published id")
+    expect(page.locator("table.psd-changes th").nth(2)).to_have_text("Serves")
     screenshot(page, "import-preview")
+    page.set_viewport_size(PHONE)
+    assert sideways_overflow(page) == 0
+    screenshot(page, "import-preview")
+    page.set_viewport_size(desktop)
     confirm = page.locator("input[type=submit][value^='Import ']")
     expect(confirm).to_have_value("Import 1 new and 1 updated activities")
     confirm.click()
