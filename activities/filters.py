@@ -36,6 +36,7 @@ ORDERINGS = {
     "-date_scoped": (F("date_scoped").desc(nulls_last=True), "name", "pk"),
 }
 PAGE_SIZES = [25, 50, 100]
+FEW_RESULTS = 2000  # up to this many matches, results() names them by pk (see there)
 DATE_MESSAGE = "Enter a real date as year-month-day, for example 2019-10-31."
 
 
@@ -217,6 +218,36 @@ class ActivityFilter(django_filters.FilterSet):
             return index.where(field, [YES_NO_UNKNOWN[word] for word in values])
         return index.where(field, list(values))
 
+    def index(self):
+        """The data version's ``FacetIndex``, looked up once for these filters."""
+        if getattr(self, "_index", None) is None:
+            self._index = current_index()
+        return self._index
+
+    def _index_masks(self, index):
+        """(rows matching the search and dates, {multi-select filter in force: its rows})."""
+        if any(not self._is_facet(self.filters[name]) for name, _ in self.filter_key()):
+            rows = index.rows_of(self.facet_base().order_by().values_list("pk", flat=True))
+        else:
+            rows = index.everything()
+        in_force = {
+            name: self.option_mask(index, name, self.form.cleaned_data[name])
+            for name in self.facets_in_force()
+        }
+        return rows, in_force
+
+    def matching_ids(self):
+        """The pks of the rows matching every filter, from the ``FacetIndex``; None when
+        more than ``FEW_RESULTS`` match."""
+        self.form.is_valid()
+        index = self.index()
+        rows, in_force = self._index_masks(index)
+        for option_rows in in_force.values():
+            rows &= option_rows
+        if np.count_nonzero(rows) > FEW_RESULTS:
+            return None
+        return index.pks[rows].tolist()
+
     def facet_counts(self):
         """(counts by facet_key(filter, value) with "total", {shared experience id: count},
         {place id or None: (results, checked recently)}).
@@ -226,15 +257,8 @@ class ActivityFilter(django_filters.FilterSet):
         search and the dates, which it does not hold, are one query for the ids.
         """
         self.form.is_valid()
-        index = current_index()
-        if any(not self._is_facet(self.filters[name]) for name, _ in self.filter_key()):
-            rows = index.rows_of(self.facet_base().order_by().values_list("pk", flat=True))
-        else:
-            rows = index.everything()
-        in_force = {
-            name: self.option_mask(index, name, self.form.cleaned_data[name])
-            for name in self.facets_in_force()
-        }
+        index = self.index()
+        rows, in_force = self._index_masks(index)
 
         def matching_all_but(skipped):
             mask = rows.copy()
@@ -280,11 +304,19 @@ class ActivityFilter(django_filters.FilterSet):
         return self.cleaned("order", "relevance" if self.cleaned("q") else "name")
 
     def results(self):
-        """The filtered rows, in the order in force."""
+        """The filtered rows, in the order in force.
+
+        When few rows match, they are named by pk (from the facet index) rather
+        than found by the filters' conditions: for a rare combination the database
+        would otherwise walk most of the name index to fill a page. Many matches
+        fill a page quickly either way, and would make a long list of pks.
+        """
         order = self.order()
         if order == "relevance":
             return self.qs.by_relevance(self.cleaned("q", ""))
-        return self.qs.order_by(*ORDERINGS[order])
+        ids = self.matching_ids() if self.is_filtered() else None
+        rows = self.qs if ids is None else self.queryset.filter(pk__in=ids)
+        return rows.order_by(*ORDERINGS[order])
 
     def filter_key(self):
         """The valid filter values in force, in a stable order: what the results depend on."""

@@ -26,8 +26,10 @@ A count the interview panels hide is ``None`` (see ``reports.disclosure``).
 """
 
 import datetime
+import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -132,6 +134,7 @@ class Report:
     region_interviewed: int | None = None
     interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
     computed_at: datetime.datetime | None = None  # when the activity figures were counted
+    figures_version: str = ""  # ``ReportCounts.version``: what is rendered from them is cached
     verified: int = 0  # of ``total``, checked in the last 12 months
     region_verified: int = 0
     gaps: list = field(default_factory=list)  # reports.gaps.GapGrid, on the region's page
@@ -205,10 +208,18 @@ def activity_counts(options, since=None):
 SHARED_BY_PLACE = "shared_by_place"
 
 
+class ReportCounts(NamedTuple):
+    """The passes over the activities that a report page or export needs."""
+
+    computed_at: datetime.datetime  # when they were counted
+    counts: dict  # ``activity_counts``
+    experience_counts: dict  # ``shared_experience_counts``
+    gap_counts: dict | None  # the gap finder's experience counts by place (region's page only)
+    version: str  # new with each computation: names what was rendered from these counts
+
+
 def report_counts(options, *, place_id, places=()):
-    """(when they were counted, ``activity_counts``, ``shared_experience_counts``, the gap
-    finder's experience counts by place on the region's page, else None): the passes over
-    the activities.
+    """``ReportCounts``: the passes over the activities.
 
     Cached until the data change (``activities.data_version``), so every page and
     export with the same options shares them; the token costs one query. The day
@@ -216,13 +227,14 @@ def report_counts(options, *, place_id, places=()):
     """
     since = verified_since()
     return cached(
-        "report-counts",
+        "report-counts:2",  # :2 since the counts are a ReportCounts, not a tuple
         (options, place_id, since),
-        lambda: (
+        lambda: ReportCounts(
             timezone.now(),
             activity_counts(options, since),
             shared_experience_counts(options, place_id=place_id),
             None if place_id else experience_counts_by_place(options, places),
+            secrets.token_hex(8),
         ),
     )
 
@@ -353,9 +365,8 @@ def report_build(*, options, place_slug=None):
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
-    computed_at, counts, experience_counts, gap_counts = report_counts(
-        options, place_id=place.pk if place else None, places=places
-    )
+    counted = report_counts(options, place_id=place.pk if place else None, places=places)
+    counts, experience_counts = counted.counts, counted.experience_counts
     region = places_with_counts(places, counts)
     region_total = region.get("activity_count", 0)
     region_population = sum(p.population for p in places)
@@ -407,8 +418,11 @@ def report_build(*, options, place_slug=None):
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
         interview_release=interviews,
-        computed_at=computed_at,
+        computed_at=counted.computed_at,
+        figures_version=counted.version,
         verified=place.verified_count if place else region.get(VERIFIED_RECENTLY, 0),
         region_verified=region.get(VERIFIED_RECENTLY, 0),
-        gaps=[] if place else gap_grids(places, region, experience_counts, gap_counts, experiences),
+        gaps=[]
+        if place
+        else gap_grids(places, region, experience_counts, counted.gap_counts, experiences),
     )

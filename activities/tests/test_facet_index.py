@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 
 from activities import facet_index
+from activities import filters as filters_module
 from activities.currency import verified_since
 from activities.facet_index import current_index
 from activities.filters import directory_filters
@@ -175,3 +176,21 @@ def test_the_experience_matrix_knows_every_shared_experience():
     index = current_index()
     anxiety, carers = (SharedExperience.objects.get(slug=s).pk for s in ("anxiety", "carers"))
     assert index.experience_counts(index.everything()) == {anxiety: 1, carers: 1}
+
+
+@pytest.mark.parametrize("order", ["name", "place", "date_scoped", "-date_scoped"])
+def test_few_results_are_named_by_pk_in_the_same_order_as_sql_gives(order, monkeypatch):
+    rng = random.Random(5)
+    varied_directory(rng)
+    for _ in range(15):
+        ticked = random_ticks(rng)
+        query = "&".join(f"{n}={v}" for n, values in ticked.items() for v in values)
+        query += f"&order={order}"
+        by_pk = directory_filters(QueryDict(query))
+        named = list(by_pk.results().values_list("pk", flat=True))
+        assert by_pk.is_filtered() is False or by_pk.matching_ids() is not None
+        monkeypatch.setattr(filters_module, "FEW_RESULTS", -1)  # always the conditions
+        by_conditions = directory_filters(QueryDict(query))
+        assert by_conditions.matching_ids() is None
+        assert named == list(by_conditions.results().values_list("pk", flat=True)), query
+        monkeypatch.undo()
