@@ -156,13 +156,14 @@ def serve(database_url, workers, threads, port, cache_url):
             sys.exit(f"Port {port} is in use: choose another with --port.")
     process = subprocess.Popen(command, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    deadline = time.monotonic() + 60  # workers import the app; a busy machine is slow at it
+    while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit("gunicorn exited")
         try:
-            requests.get(base + "/accounts/login/", timeout=5)
+            requests.get(base + "/accounts/login/", timeout=30)
             return process, base
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or a worker still starting
             time.sleep(0.2)
     process.terminate()
     sys.exit("gunicorn did not start")

@@ -76,10 +76,11 @@ def gap_grid(key, title, places, region_total, categories):
 
 
 def experience_counts_by_place(options, places):
-    """{experience pk: {place pk: activities serving it}}: one grouped query.
+    """{experience pk: {REGION: activities with it, place pk: activities serving the place
+    with it}}: one grouped query.
 
-    The region's page asks for it with its other counts (``summaries.report_counts``),
-    so it is cached with them.
+    The region's count is each activity once. Every report page asks for it with
+    its other counts (``summaries.report_counts``), so it is cached with them.
     """
     links = Activity.shared_experiences.through.objects.order_by()
     condition = options.activity_filter("activity__")
@@ -88,8 +89,11 @@ def experience_counts_by_place(options, places):
     annotations = {
         f"place_{p.pk}": Count("pk", filter=serving_condition([p.pk], "activity__")) for p in places
     }
-    grouped = links.values("sharedexperience_id").annotate(**annotations)
-    return {g["sharedexperience_id"]: {p.pk: g[f"place_{p.pk}"] for p in places} for g in grouped}
+    grouped = links.values("sharedexperience_id").annotate(n=Count("*"), **annotations)
+    return {
+        g["sharedexperience_id"]: {REGION: g["n"], **{p.pk: g[f"place_{p.pk}"] for p in places}}
+        for g in grouped
+    }
 
 
 def gap_grids(places, region, experience_counts, by_place, experiences):

@@ -77,7 +77,7 @@ def live_figures():
     highlights. A test holds it equal to ``figures_of`` each page.
     """
     places = list(Place.objects.order_by("name"))
-    counts = report_counts(ReportOptions(), place_id=None).counts
+    counts = report_counts(ReportOptions(), places).counts
     region = places_with_counts(places, counts)
     experiences = _experience_counts(places)
     slugs = SharedExperience.objects.values_list("slug", flat=True)

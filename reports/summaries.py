@@ -34,7 +34,7 @@ from typing import NamedTuple
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from activities.coverage import Coverage, serving_condition
+from activities.coverage import Coverage
 from activities.currency import VERIFIED_RECENTLY, verified_since
 from activities.data_version import cached
 from activities.models import Activity, Place, SharedExperience
@@ -209,31 +209,38 @@ SHARED_BY_PLACE = "shared_by_place"
 
 
 class ReportCounts(NamedTuple):
-    """The passes over the activities that a report page or export needs."""
+    """The passes over the activities that the report pages and exports need."""
 
     computed_at: datetime.datetime  # when they were counted
     counts: dict  # ``activity_counts``
-    experience_counts: dict  # ``shared_experience_counts``
-    gap_counts: dict | None  # the gap finder's experience counts by place (region's page only)
+    experience_counts: dict  # ``experience_counts_by_place``: {experience: {REGION/place: n}}
     version: str  # new with each computation: names what was rendered from these counts
 
+    def experiences_for(self, place_id):
+        """{experience pk: {REGION: count}}, and the place's count when ``place_id``."""
+        keep = {REGION} if place_id is None else {REGION, place_id}
+        return {
+            pk: {key: n for key, n in by.items() if key in keep}
+            for pk, by in self.experience_counts.items()
+        }
 
-def report_counts(options, *, place_id, places=()):
-    """``ReportCounts``: the passes over the activities.
 
-    Cached until the data change (``activities.data_version``), so every page and
-    export with the same options shares them; the token costs one query. The day
-    from which a check counts as recent is part of the key, so they renew daily.
+def report_counts(options, places=()):
+    """``ReportCounts``: the passes over the activities, for every place at once.
+
+    Cached until the data change (``activities.data_version``), so the region's
+    page, every place's page and their exports with the same options share one
+    computation; the token costs one query. The day from which a check counts as
+    recent is part of the key, so they renew daily.
     """
     since = verified_since()
     return cached(
-        "report-counts:2",  # :2 since the counts are a ReportCounts, not a tuple
-        (options, place_id, since),
+        "report-counts:3",  # :3 since they are a ReportCounts for every place
+        (options, since, tuple(p.pk for p in places)),
         lambda: ReportCounts(
             timezone.now(),
             activity_counts(options, since),
-            shared_experience_counts(options, place_id=place_id),
-            None if place_id else experience_counts_by_place(options, places),
+            experience_counts_by_place(options, places),
             secrets.token_hex(8),
         ),
     )
@@ -264,29 +271,6 @@ def places_with_counts(places, counts):
         place.region_wide_count = region_wide.get("activity_count", 0)
         place.verified_count = place.counts.get(VERIFIED_RECENTLY, 0)
     return _added(*(c for key, c in counts.items() if key != SHARED_BY_PLACE))
-
-
-def shared_experience_counts(options, *, place_id=None):
-    """{experience pk: {REGION: count, place pk: count serving it}}, in one grouped query.
-
-    The region's count is each activity once; ``place_id``'s (a place page)
-    counts the activities serving that place. The region's page with no
-    options counts the link table alone; otherwise the activities are joined
-    to read their coverage, status and date.
-    """
-    links = Activity.shared_experiences.through.objects.order_by()
-    condition = options.activity_filter("activity__")
-    if condition is not None:
-        links = links.filter(condition)
-    annotations = {"n": Count("*")}
-    if place_id is not None:
-        annotations["here"] = Count("pk", filter=serving_condition([place_id], "activity__"))
-    counts = {}
-    for g in links.values("sharedexperience_id").annotate(**annotations):
-        counts[g["sharedexperience_id"]] = {REGION: g["n"]}
-        if place_id is not None:
-            counts[g["sharedexperience_id"]][place_id] = g["here"]
-    return counts
 
 
 def _sorted(rows):
@@ -365,8 +349,9 @@ def report_build(*, options, place_slug=None):
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
-    counted = report_counts(options, place_id=place.pk if place else None, places=places)
-    counts, experience_counts = counted.counts, counted.experience_counts
+    counted = report_counts(options, places)
+    counts = counted.counts
+    experience_counts = counted.experiences_for(place.pk if place else None)
     region = places_with_counts(places, counts)
     region_total = region.get("activity_count", 0)
     region_population = sum(p.population for p in places)
@@ -424,5 +409,5 @@ def report_build(*, options, place_slug=None):
         region_verified=region.get(VERIFIED_RECENTLY, 0),
         gaps=[]
         if place
-        else gap_grids(places, region, experience_counts, counted.gap_counts, experiences),
+        else gap_grids(places, region, experience_counts, counted.experience_counts, experiences),
     )

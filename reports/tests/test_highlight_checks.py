@@ -193,9 +193,9 @@ def test_the_highlights_admin_runs_a_fixed_number_of_queries(
     client = client_for(interviewer)
     # session, user, permissions (user, groups), the admin's list (count, count, rows),
     # the places filter, then the live figures: places, data version, the report's
-    # activity counts (activities, several-place links, shared experiences), the shared
-    # experiences by place, their slugs, the gap finder's shared experiences by place
-    with django_assert_num_queries(QUERIES := 16):
+    # activity counts (activities, several-place links, shared experiences by each place
+    # served), the shared experiences' slugs
+    with django_assert_num_queries(QUERIES := 15):
         client.get("/admin/reports/highlight/")
     demo_data_load()
     highlights_demo_load()
