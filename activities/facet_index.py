@@ -49,7 +49,7 @@ FIELDS = (
     "online",
     "self_described_peer_support",
 )
-LAYOUT = 1  # bump when the arrays change, so an index of the old layout is not read
+LAYOUT = 2  # bump when the arrays change, so an index of the old layout is not read
 BUILD_WAIT_SECONDS = 10  # how long a process waits for another one building the index
 
 
@@ -68,6 +68,7 @@ class FacetIndex:
         ).view(bool)
         self.own_place = arrays["own_place"]  # place pk, 0 for several places or the region
         self.verified = arrays["verified"]  # last check as a day number, 0 for never
+        self.name_order = arrays["name_order"]  # row positions, ordered by name then pk
         self._column = {pk: i for i, pk in enumerate(self.place_ids)}
         self._experience_column = {pk: i for i, pk in enumerate(self.experience_ids)}
         self._code = {
@@ -81,7 +82,7 @@ class FacetIndex:
     # Building ----------------------------------------------------------------
     @classmethod
     def build(cls):
-        """Read every activity's values (three queries) into arrays.
+        """Read every activity's values (six queries) into arrays.
 
         The database turns each value into its code (its place in the field's
         choices), so 100,000 rows arrive as small integers, not strings.
@@ -107,6 +108,10 @@ class FacetIndex:
         days = (checked - np.datetime64("0001-01-01", "D")).astype(np.int64) + 1  # toordinal()
         arrays["verified"] = np.where(np.isnat(checked), 0, days)
         pks = arrays["pks"]
+        # The directory's default order, as the database sorts names (its collation)
+        by_name = _raw_rows(Activity.objects.order_by("name", "pk").values_list("pk"))
+        by_name = np.array(by_name, dtype=np.int64).reshape(-1)
+        arrays["name_order"] = np.searchsorted(pks, by_name) if count else by_name
 
         place_ids = np.array(Place.objects.order_by("pk").values_list("pk", flat=True), np.int64)
         serves = arrays["own_place"][:, None] == place_ids[None, :]
@@ -139,6 +144,10 @@ class FacetIndex:
     # Masks -------------------------------------------------------------------
     def everything(self):
         return np.ones(len(self.pks), dtype=bool)
+
+    def pks_by_name(self, mask):
+        """The pks of the rows of ``mask``, ordered by name then pk (as the database sorts)."""
+        return self.pks[self.name_order[mask[self.name_order]]]
 
     def rows_of(self, pks):
         """A mask of the rows whose pk is in ``pks`` (ids the index does not hold are ignored)."""

@@ -236,17 +236,28 @@ class ActivityFilter(django_filters.FilterSet):
         }
         return rows, in_force
 
+    def matching_mask(self):
+        """The ``FacetIndex`` rows matching every filter."""
+        self.form.is_valid()
+        rows, in_force = self._index_masks(self.index())
+        for option_rows in in_force.values():
+            rows &= option_rows
+        return rows
+
     def matching_ids(self):
         """The pks of the rows matching every filter, from the ``FacetIndex``; None when
         more than ``FEW_RESULTS`` match."""
-        self.form.is_valid()
-        index = self.index()
-        rows, in_force = self._index_masks(index)
-        for option_rows in in_force.values():
-            rows &= option_rows
+        rows = self.matching_mask()
         if np.count_nonzero(rows) > FEW_RESULTS:
             return None
-        return index.pks[rows].tolist()
+        return self.index().pks[rows].tolist()
+
+    def page_ids(self):
+        """Every matching pk in name order, from the ``FacetIndex`` (the list page names
+        one page of them); None for other orders, which the database sorts."""
+        if self.order() != "name":
+            return None
+        return self.index().pks_by_name(self.matching_mask())
 
     def facet_counts(self):
         """(counts by facet_key(filter, value) with "total", {shared experience id: count},

@@ -32,6 +32,25 @@ class CountedPaginator(Paginator):
         return self._count
 
 
+class InOrder:
+    """Rows named by pk, in that order: what a page of results is sliced from, fetched a
+    slice at a time (one query for the rows, and their prefetches)."""
+
+    def __init__(self, pks, queryset):
+        self.pks, self.queryset = pks, queryset
+
+    def for_directory(self):
+        return InOrder(self.pks, self.queryset.for_directory())
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, part):
+        wanted = [int(pk) for pk in self.pks[part]]
+        found = {row.pk: row for row in self.queryset.filter(pk__in=wanted)}
+        return [found[pk] for pk in wanted if pk in found]
+
+
 def facet_figures(filters):
     """The results' facet counts, shared-experience counts and checks by place.
 
@@ -54,7 +73,9 @@ def activity_list(request):
     filters = directory_filters(request.GET)
     counts, experience_counts, verified = facet_figures(filters)
     per_page = filters.cleaned("per_page", PAGE_SIZES[0])
-    paginator = CountedPaginator(filters.results().for_directory(), per_page, count=counts["total"])
+    ids = filters.page_ids()
+    rows = filters.results() if ids is None else InOrder(ids, Activity.objects.all())
+    paginator = CountedPaginator(rows.for_directory(), per_page, count=counts["total"])
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

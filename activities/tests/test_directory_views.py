@@ -137,11 +137,12 @@ def test_an_unknown_activity_is_not_found(client_for, analyst):
 
 # session, user, user permissions, group permissions, places, shared experiences,
 # the data version (for the cached figures, then for the facet index), the index built
-# (activities, places, several-place links, shared experiences, their links: with the
-# figures cache off, as in these tests, it is built for each request), the page's rows,
-# their shared experiences, the places of its several-place ones. With the counts
+# (activities, their order by name, places, several-place links, shared experiences,
+# their links: with the figures cache off, as in these tests, it is built for each
+# request), the page's rows (named by pk from the index), their shared experiences, the
+# places of its several-place ones. With the counts
 # cached (activities/tests/test_data_version.py), LIST_QUERIES_CACHED.
-LIST_QUERIES = 16
+LIST_QUERIES = 17
 LIST_QUERIES_CACHED = 10
 
 

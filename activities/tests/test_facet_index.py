@@ -194,3 +194,19 @@ def test_few_results_are_named_by_pk_in_the_same_order_as_sql_gives(order, monke
         assert by_conditions.matching_ids() is None
         assert named == list(by_conditions.results().values_list("pk", flat=True)), query
         monkeypatch.undo()
+
+
+def test_the_list_page_shows_the_same_rows_as_the_database_orders_them(client_for, analyst):
+    rng = random.Random(3)
+    varied_directory(rng, count=60)
+    client = client_for(analyst)
+    for _ in range(10):
+        ticked = random_ticks(rng)
+        query = "&".join(f"{n}={v}" for n, values in ticked.items() for v in values)
+        filters = directory_filters(QueryDict(query))
+        expected = list(filters.qs.order_by("name", "pk").values_list("name", flat=True))
+        for page in (1, 2):
+            response = client.get(f"/activities/?{query}&page={page}")
+            shown = [a.name for a in response.context["page"].object_list]
+            page = min(page, max(1, -(-len(expected) // 25)))  # past the end: the last page
+            assert shown == expected[(page - 1) * 25 : page * 25], query
