@@ -149,6 +149,17 @@ class FacetIndex:
         """The pks of the rows of ``mask``, ordered by name then pk (as the database sorts)."""
         return self.pks[self.name_order[mask[self.name_order]]]
 
+    def links_of(self, pk):
+        """(pks of the places it serves by name, pks of its shared experiences) for one
+        activity: the several-place links, as the list shows them (a one-place or
+        region-wide activity's own place is on the row)."""
+        at = int(np.searchsorted(self.pks, pk))
+        if at >= len(self.pks) or self.pks[at] != pk:
+            return [], []
+        experiences = [self.experience_ids[i] for i in np.flatnonzero(self.experiences[at])]
+        served = [self.place_ids[i] for i in np.flatnonzero(self.serves[at])]
+        return served, experiences
+
     def rows_of(self, pks):
         """A mask of the rows whose pk is in ``pks`` (ids the index does not hold are ignored)."""
         wanted = np.fromiter(pks, dtype=np.int64)
