@@ -8,10 +8,14 @@ import uuid
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
+from activities.spelling import value_key
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.tests.test_sheet_published_ids import preview_rows
 from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes
@@ -449,3 +453,60 @@ def test_a_preview_that_only_renames_does_not_say_nothing_would_change(mind, cli
     assert "Organisation renamed: “Mind” → “Leeds Mind”" in page
     assert 'value="Import 0 new and 0 updated activities and rename 1 organisation"' in page
     assert Organisation.objects.get(pk=mind.pk).name == "Mind"
+
+
+POOL_ACTIVITIES = ["Walk and Talk", "Book club", "Choir"]
+POOL_NAMES = ["Mind", "Peers", "Leeds Mind", "MIND", ""]
+POOL_UNKNOWN = [UNKNOWN, uuid.UUID(int=11)]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mix_of_organisation_ids_and_names_applies_whole_or_not_at_all(mind, data):
+    """Rows drawn from a few activities, organisation names and organisation ids (the
+    directory's, unknown, blank, broken): the import never fails with a database error;
+    it refuses without writing, or every row's activity has the organisation the row
+    says (by id when it gives one, else by name) and no organisation id is lost."""
+    peers = Organisation.objects.get(name="Peers")
+    id_cells = st.sampled_from(
+        [str(mind.uuid), str(peers.uuid), *map(str, POOL_UNKNOWN), "", None, "not an id"]
+    )
+    drawn = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(POOL_ACTIVITIES), st.sampled_from(POOL_NAMES), id_cells),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    sheet = [HEADERS]
+    for activity, name, cell in drawn:
+        values = with_ids(None, activity, organisation=name)
+        values[HEADERS.index("Organisation id")] = cell
+        sheet.append(values)
+
+    def state():
+        organisations = sorted(Organisation.objects.values_list("uuid", "name"))
+        activities = sorted(Activity.objects.values_list("uuid", "organisation_id", "version"))
+        return organisations, activities
+
+    with transaction.atomic():
+        before = state()
+        run, _plan = master_sheet_import(data=workbook_bytes({"Leeds": sheet}), file_name="x")
+        event(f"{run.outcome}, {run.organisations_renamed} renamed")
+        if run.outcome == ImportRun.Outcome.FAILED:
+            assert state() == before
+        else:
+            organisations = {o.uuid: o for o in Organisation.objects.all()}
+            assert {published for published, _name in before[0]} <= set(organisations)
+            for activity, name, cell in drawn:
+                candidates = Activity.objects.filter(name=activity, place__slug="leeds")
+                if cell and cell != "not an id":
+                    organisation = organisations[uuid.UUID(cell)]
+                    if name:
+                        assert value_key(organisation.name) == value_key(name)
+                    assert candidates.filter(organisation=organisation).count() == 1
+                elif name:
+                    assert candidates.filter(organisation__name_key=value_key(name)).count() == 1
+                else:
+                    assert candidates.filter(organisation=None).count() == 1
+        transaction.set_rollback(True)
