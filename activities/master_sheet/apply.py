@@ -144,7 +144,9 @@ def master_sheet_import(
 
 
 def plan_check_against_preview(*, plan, preview):
-    """Raise ``StalePlan`` unless ``plan`` does to each row what ``preview`` showed."""
+    """Raise ``StalePlan`` unless ``plan`` does to each row, and to the organisations,
+    what ``preview`` showed (an organisation renamed in the admin since changes the
+    preview's "Organisation renamed: “Mind” → …" line)."""
     if preview.rows.count() != preview.rows_read:
         raise StalePlan("This preview has expired; upload the sheet again.")
     current = {(row.sheet, row.row): row for row in plan.rows}
@@ -163,6 +165,11 @@ def plan_check_against_preview(*, plan, preview):
             row.activity_id != activity_id or row.version != version
         ):
             stale.append(f"{sheet}!{number} “{row.name}” was edited by someone else")
+    previewed = set(preview.summary.splitlines())
+    if preview.organisations_renamed != len(plan.organisation_renames) or any(
+        line not in previewed for line in plan.organisation_lines()
+    ):
+        stale.append("the organisations it renames or creates are not the ones it showed")
     if stale:
         shown = stale[:STALE_ROWS_SHOWN]
         more = len(stale) - len(shown)

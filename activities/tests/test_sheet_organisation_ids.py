@@ -510,3 +510,44 @@ def test_any_mix_of_organisation_ids_and_names_applies_whole_or_not_at_all(mind,
                 else:
                     assert candidates.filter(organisation=None).count() == 1
         transaction.set_rollback(True)
+
+
+def test_confirming_the_preview_renames_and_creates_the_organisations(mind, client_for, champion):
+    client = client_for(champion)
+    data = export_renaming({str(mind.uuid): "Leeds Mind"})
+    preview = upload(client, data).context["run"]
+
+    page = client.post(confirm_url(preview), follow=True).content.decode()
+
+    assert "Imported orgs.xlsx: 0 new, 0 updated, 4 unchanged." in page
+    mind.refresh_from_db()
+    assert mind.name == "Leeds Mind"
+    assert mind.history.first().history_user == champion
+
+
+def test_confirm_refuses_when_the_organisation_was_renamed_since_the_preview(
+    mind, client_for, champion
+):
+    client = client_for(champion)
+    preview = upload(client, export_renaming({str(mind.uuid): "Leeds Mind"})).context["run"]
+    mind.name = "Mind Leeds & District"
+    mind.save()
+
+    page = client.post(confirm_url(preview), follow=True).content.decode()
+
+    assert "The directory changed since the preview, so nothing was imported" in page
+    assert "the organisations it renames or creates are not the ones it showed" in page
+    mind.refresh_from_db()
+    assert mind.name == "Mind Leeds & District"
+
+
+def upload(client, data):
+    return client.post(
+        reverse("admin:activities_importrun_upload"),
+        {"workbook": SimpleUploadedFile("orgs.xlsx", data)},
+        follow=True,
+    )
+
+
+def confirm_url(run):
+    return reverse("admin:activities_importrun_confirm", args=[run.pk])
