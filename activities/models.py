@@ -575,6 +575,8 @@ class ImportRun(models.Model):
     new = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    # Organisations renamed by their Organisation id (no activity row need change).
+    organisations_renamed = models.PositiveIntegerField(default=0)
     errors = models.PositiveIntegerField(default=0)
     summary = models.TextField(
         blank=True, help_text="Counts per sheet, skipped sheets and the total, one per line."

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from .api.identifiers import reference_id
 from .bulk import place_links_insert, shared_experience_links_insert
 from .coverage import Coverage, coverage_of
 from .data_version import data_changed
@@ -19,6 +20,8 @@ REFERENCE_FIXTURES = [
     ("shared_experiences.json", SharedExperience, ("slug",)),
     ("aliases.json", Alias, ("vocabulary", "spelling_key")),
 ]
+# Published reference rows: the kind their id is named after (``api.identifiers.reference_id``).
+REFERENCE_ID_KINDS = {Place: "place", SharedExperience: "shared_experience"}
 
 
 @transaction.atomic
@@ -26,7 +29,10 @@ def reference_data_load(*, fixtures_dir=FIXTURES):
     """Create the places, taxonomy and aliases that are missing; return how many were added.
 
     Rows that exist already are left as they are, so edits made in the admin
-    survive a second ``make run``.
+    survive a second ``make run``. A place or shared experience is created with the
+    published id named from its slug (``reference_id``), not a random one, so every
+    fresh install publishes the same service-area and taxonomy-term ids; an existing
+    row's id is never changed (partners may hold it).
     """
     added = {}
     for filename, model, key_fields in REFERENCE_FIXTURES:
@@ -38,6 +44,11 @@ def reference_data_load(*, fixtures_dir=FIXTURES):
             key = tuple(fields[f] for f in key_fields)
             if key not in existing:
                 existing.add(key)
+                if model in REFERENCE_ID_KINDS:
+                    fields = {
+                        "uuid": reference_id(REFERENCE_ID_KINDS[model], fields["slug"]),
+                        **fields,
+                    }
                 new.append(model(**fields))
         model.objects.bulk_create(new)
         added[model._meta.verbose_name_plural] = len(new)

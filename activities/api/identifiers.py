@@ -4,13 +4,24 @@ Activities, organisations, places and shared experiences keep a stored UUID
 (``uuid``, made once and never changed). Records that exist only in the API are
 named from those with UUID version 5, so they come out the same on every request
 and after every re-import: a service's service areas, location, contact and
-attributes, and the taxonomies and terms made from the fixed vocabularies.
+attributes, and the taxonomies and terms made from the fixed vocabularies. The
+places and shared experiences the reference data creates get an id named from their
+slug (``reference_id``), so fresh installs agree on them too.
 """
 
 import uuid
 
 # Fixed for ever: changing it would change every derived id a partner holds.
 NAMESPACE = uuid.UUID("6f1d3a52-3c8e-5b0e-9a61-2f4b8d7c1e90")
+
+
+def reference_id(kind, slug):
+    """The published id a place or shared experience is CREATED with by the reference
+    data loader (``services.reference_data_load``), from its slug: every fresh install
+    (a second server, a restore into a new database) publishes the same service-area
+    and taxonomy-term ids. Rows that exist already keep the id they have; partners may
+    hold it. ``kind`` is "place" or "shared_experience"."""
+    return uuid.uuid5(NAMESPACE, f"{kind}/{slug}")
 
 
 def taxonomy_id(key):

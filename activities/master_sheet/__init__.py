@@ -5,6 +5,8 @@
 - ``files``: opening an upload safely (size limit, zip bombs, read-only).
 - ``readers``: .xlsx, .ods and .csv read into the same rows, within row and column caps.
 - ``plan``: a workbook in, a plan out: per row new, updated, unchanged or its errors.
+- ``organisations``: which organisation a row names (its Organisation id, else its
+  name), and the renames and new organisations that makes.
 - ``apply``: the plan written all or nothing, and the import run recorded.
 - ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
 """

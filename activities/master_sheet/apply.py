@@ -144,7 +144,9 @@ def master_sheet_import(
 
 
 def plan_check_against_preview(*, plan, preview):
-    """Raise ``StalePlan`` unless ``plan`` does to each row what ``preview`` showed."""
+    """Raise ``StalePlan`` unless ``plan`` does to each row, and to the organisations,
+    what ``preview`` showed (an organisation renamed in the admin since changes the
+    preview's "Organisation renamed: “Mind” → …" line)."""
     if preview.rows.count() != preview.rows_read:
         raise StalePlan("This preview has expired; upload the sheet again.")
     current = {(row.sheet, row.row): row for row in plan.rows}
@@ -163,6 +165,11 @@ def plan_check_against_preview(*, plan, preview):
             row.activity_id != activity_id or row.version != version
         ):
             stale.append(f"{sheet}!{number} “{row.name}” was edited by someone else")
+    previewed = set(preview.summary.splitlines())
+    if preview.organisations_renamed != len(plan.organisation_renames) or any(
+        line not in previewed for line in plan.organisation_lines()
+    ):
+        stale.append("the organisations it renames or creates are not the ones it showed")
     if stale:
         shown = stale[:STALE_ROWS_SHOWN]
         more = len(stale) - len(shown)
@@ -179,22 +186,54 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     if not plan.ok:
         raise ValueError("A plan with errors is never applied.")
     _lock_and_check_versions(plan, batch_size)
+    history = {
+        "default_user": user,
+        "default_change_reason": change_reason,
+        "default_date": timezone.now(),
+    }
+    _organisations_write(plan, history, batch_size)
     organisation_ids = Organisation.objects.ids_by_key(
         plan.new_organisations.values(),
         user=user,
         change_reason=change_reason,
         batch_size=batch_size,
     )
-    history = {
-        "default_user": user,
-        "default_change_reason": change_reason,
-        "default_date": timezone.now(),
-    }
     # Updates first: a row matched by its published id may rename or move its activity
     # away from the identity a new row takes.
     _update(plan, organisation_ids, history, batch_size)
     _create(plan, organisation_ids, history, batch_size)
     data_changed()
+
+
+def _organisations_write(plan, history, batch_size):
+    """Rename the organisations the sheet renames by their ids, then create those it
+    names by ids the directory did not have, with those ids. Renamed ones first get a
+    placeholder name key, so two organisations can swap names."""
+    renames = {rename.pk: rename for rename in plan.organisation_renames}
+    if renames:
+        placeholder = Concat(Value(RELEASED_PREFIX), Cast("pk", output_field=CharField()))
+        organisations = Organisation.objects.select_for_update().in_bulk(list(renames))
+        Organisation.objects.filter(pk__in=list(renames)).update(name_key=placeholder)
+        for pk, organisation in organisations.items():
+            organisation.name = renames[pk].after
+            organisation.name_key = renames[pk].key
+        bulk_update_with_history(
+            list(organisations.values()),
+            Organisation,
+            ["name", "name_key"],
+            batch_size=batch_size,
+            **history,
+        )
+    if plan.organisations_with_ids:
+        bulk_create_with_history(
+            [
+                Organisation(name=entry.name, name_key=entry.key, uuid=entry.uuid)
+                for entry in plan.organisations_with_ids.values()
+            ],
+            Organisation,
+            batch_size=batch_size,
+            **history,
+        )
 
 
 def _lock_and_check_versions(plan, batch_size):
@@ -344,6 +383,7 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
         new=plan.count(Result.NEW),
         updated=plan.count(Result.UPDATED),
         unchanged=plan.count(Result.UNCHANGED),
+        organisations_renamed=len(plan.organisation_renames),
         errors=len(problems),
         summary="\n".join(plan.summary_lines()),
         problems=problems_stored(plan.problem_messages()),

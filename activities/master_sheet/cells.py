@@ -87,17 +87,33 @@ PUBLISHED_ID_ACCEPTED = (
 
 def published_id(raw):
     """An activity's published id (a UUID, any case, braces or hyphens optional); blank is None."""
+    return _uuid(raw, "is not a published id", PUBLISHED_ID_ACCEPTED)
+
+
+ORGANISATION_ID_ACCEPTED = (
+    "an organisation id as the export writes it, e.g. 9d2f4b1a-6c3e-4f8a-b7d5-1e0c2a4f6b83, "
+    "or blank to find the organisation by its name; a column of your own references "
+    "(a charity number) needs another header, e.g. “Charity number”"
+)
+
+
+def organisation_id(raw):
+    """An organisation's published id, read as ``published_id``; blank is None."""
+    return _uuid(raw, "is not an organisation id", ORGANISATION_ID_ACCEPTED)
+
+
+def _uuid(raw, reason, accepted):
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise CellError("is not a published id", PUBLISHED_ID_ACCEPTED)
+        raise CellError(reason, accepted)
     text = raw.strip()
     if not text:
         return None
     try:
         return uuid.UUID(text)
     except ValueError:
-        raise CellError("is not a published id", PUBLISHED_ID_ACCEPTED) from None
+        raise CellError(reason, accepted) from None
 
 
 def yes_no_text(value):

@@ -6,8 +6,9 @@ The master-sheet export (command and admin) writes one sheet per place
 "Leeds; Wakefield", "WY&H wide"). The directory's CSV and XLSX
 downloads write its current results, in its order, as one sheet. Every file
 has the canonical headers, Place column included, and every row its
-activity's published id (``Activity.uuid``), so it imports back unchanged, into
-this directory or an empty one, with the same ids. Every file carries the study's disclaimer first (``disclaimer``):
+activity's published id (``Activity.uuid``) and its organisation's
+(``Organisation.uuid``), so it imports back unchanged, into this directory or an
+empty one, with the same ids. Every file carries the study's disclaimer first (``disclaimer``):
 a first sheet of a workbook, the first line of a CSV file; the importer skips
 both. Text a spreadsheet would run as a formula is escaped
 (``scoping.spreadsheets``). Three queries, whatever the number of activities;
@@ -53,6 +54,10 @@ def _reader(field):
         return lambda _activity, names, _places: SHARED_EXPERIENCE_SEPARATOR.join(sorted(names))
     if field == "uuid":
         return lambda activity, _names, _places: str(activity.uuid)
+    if field == "organisation_uuid":
+        return lambda activity, _names, _places: (
+            str(activity.organisation.uuid) if activity.organisation else ""
+        )
     if field in ("online", "self_described_peer_support"):
         return lambda activity, _names, _places: yes_no_text(getattr(activity, field))
     return lambda activity, _names, _places: getattr(activity, field)

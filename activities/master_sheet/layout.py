@@ -41,6 +41,10 @@ COLUMNS = [
     ("Access details", "access_details"),
     _enumerated("how_found"),
     ("Network", "found_through_network"),
+    # The organisation's published id (``Organisation.uuid``, the API's organization id):
+    # written by every export, optional on import, where it says which organisation a
+    # row's Organisation is (see ``master_sheet.organisations``).
+    ("Organisation id", "organisation_uuid"),
     # The activity's published id (``Activity.uuid``, its id in the API): written by
     # every export, optional on import, where it says which activity a row is.
     ("Published id", "uuid"),
@@ -72,6 +76,14 @@ HEADER_ALIASES = {
     "how_found": ["How found", "Found how", "Found via", "Source", "How identified"],
     "found_through_network": ["Which network", "Network name", "Found through network"],
     "uuid": ["ID", "UUID", "Activity id", "Service id"],
+    # Not "Provider id" (the CQC's provider ids) nor a bare "ID" (the activity's).
+    "organisation_uuid": [
+        "Organization id",
+        "Organisation uuid",
+        "Organization uuid",
+        "Organisation published id",
+        "Organization published id",
+    ],
 }
 HEADER_FIELDS = {
     header_key(spelling): name

@@ -45,6 +45,7 @@ from .layout import (
     REQUIRED,
     SHARED_EXPERIENCE_SEPARATOR,
 )
+from .organisations import organisations_resolve
 from .readers import Book, XlsxBook
 
 TEXT_READERS = {
@@ -61,6 +62,7 @@ TEXT_READERS = {
     "access_details": lambda raw: cells.single_line(raw, 300),
     "found_through_network": lambda raw: cells.single_line(raw, 200),
     "uuid": cells.published_id,
+    "organisation_uuid": cells.organisation_id,
 }
 Result = ImportRowResult.Result
 IdentifiedBy = ImportRowResult.IdentifiedBy
@@ -129,7 +131,9 @@ class Plan:
     sheet_problems: list = field(default_factory=list)
     problem_count: int = 0
     stopped: list = field(default_factory=list)  # why reading stopped early: listed last
-    new_organisations: dict = field(default_factory=dict)  # name key -> name
+    new_organisations: dict = field(default_factory=dict)  # name key -> name (no id given)
+    organisations_with_ids: dict = field(default_factory=dict)  # uuid -> ``NamedById``
+    organisation_renames: list = field(default_factory=list)  # ``organisations.Rename``
 
     def count(self, result):
         return sum(1 for row in self.rows if row.result == result)
@@ -155,10 +159,31 @@ class Plan:
                 lines.append(f"  unknown columns ignored: {', '.join(sheet.unknown_columns)}")
         for name, reason in self.skipped:
             lines.append(f"{name}: skipped ({reason})")
+        lines.extend(self.organisation_lines())
         lines.append(
             f"Total: {len(self.rows)} rows read, {self.count(Result.NEW)} new, "
             f"{self.count(Result.UPDATED)} updated, {self.count(Result.UNCHANGED)} unchanged"
         )
+        return lines
+
+    def organisation_lines(self):
+        """The organisations the import renames or creates with the sheet's ids."""
+        lines = [
+            f"Organisation renamed: “{rename.before}” → “{rename.after}” "
+            f"(organisation id {rename.uuid})"
+            for rename in self.organisation_renames[:ORGANISATION_LINES]
+        ]
+        more = len(self.organisation_renames) - ORGANISATION_LINES
+        if more > 0:
+            lines.append(f"… and {more:,} more organisations renamed")
+        created = [f"“{entry.name}”" for entry in self.organisations_with_ids.values()]
+        if created:
+            shown = ", ".join(created[:ORGANISATION_LINES])
+            more = len(created) - ORGANISATION_LINES
+            lines.append(
+                f"New organisations with the sheet's organisation ids: {shown}"
+                + (f" and {more:,} more" if more > 0 else "")
+            )
         return lines
 
     def problem_messages(self):
@@ -168,6 +193,7 @@ class Plan:
         return [str(problem) for problem in self.problems]
 
 
+ORGANISATION_LINES = 20
 NO_MASTER_SHEET = (
     "Error: no worksheet has the master sheet's headers (Project name / support "
     "type, Sector, Main focus, Shared experience, Primary model of delivery and, "
@@ -186,12 +212,21 @@ class _Lookups:
         self.place_names = {pk: name for _slug, pk, name in places}
         self.experience_ids = dict(SharedExperience.objects.values_list("slug", "pk"))
         self.experience_names = dict(SharedExperience.objects.values_list("pk", "name"))
-        self.organisation_ids = {}
+        self.organisation_ids = {}  # name key -> pk
         self.organisation_names = {}
-        for pk, key, name in Organisation.objects.values_list("pk", "name_key", "name"):
+        self.organisation_uuids = {}
+        for pk, key, name, published_id in Organisation.objects.values_list(
+            "pk", "name_key", "name", "uuid"
+        ):
             self.organisation_ids[key] = pk
             self.organisation_names[pk] = name
-        organisation_keys = {pk: key for key, pk in self.organisation_ids.items()}
+            self.organisation_uuids[pk] = published_id
+        self.organisation_by_uuid = {uuid: pk for pk, uuid in self.organisation_uuids.items()}
+        self.organisation_keys = organisation_keys = {
+            pk: key for key, pk in self.organisation_ids.items()
+        }
+        # Name keys of the organisations there are after the import (``organisations_final``).
+        self.organisation_keys_final = set(self.organisation_ids)
         experiences = defaultdict(set)
         for activity_id, experience_id in Activity.shared_experiences.through.objects.values_list(
             "activity_id", "sharedexperience_id"
@@ -221,6 +256,17 @@ class _Lookups:
             self.by_uuid[values["uuid"]] = values
         self.by_id = {values["id"]: values for values in self.by_uuid.values()}
         self._cache = {}
+
+    def organisations_final(self, final_keys, held_keys):
+        """The organisations after this import's renames (``{pk: name key}``) and the
+        name keys held then: existing activities' identities use the new names."""
+        self.organisation_keys_final = held_keys
+        self.existing = {}
+        for values in self.by_id.values():
+            served, _organisation, name_key = values["identity"]
+            key = (served, final_keys.get(values["organisation_id"], ""), name_key)
+            values["identity"] = key
+            self.existing[key] = values
 
     def existing_identity(self, pk):
         return self.by_id[pk]["identity"]
@@ -322,7 +368,7 @@ def master_sheet_plan(book):
         book = XlsxBook(book)
     lookups = _Lookups()
     plan = Plan()
-    seen = {"identity": {}, "id": {}}
+    seen = {"id": {}}
     for sheet in book.sheets():
         if sheet.chart:
             plan.skipped.append((sheet.name, "a chart, not a table"))
@@ -334,6 +380,10 @@ def master_sheet_plan(book):
             break
         if plan.stopped:
             break
+    organisations_resolve(
+        [row for row in plan.rows if not row.problems], lookups, plan, _problem_adder(plan)
+    )
+    _identities(plan, lookups)
     readable = [row for row in plan.rows if not row.problems]
     for row in readable:
         _match(row, lookups)
@@ -430,20 +480,6 @@ def _plan_sheet(plan, lookups, sheet, seen):
                         "each id on one row only; blank for a new activity",
                     )
                 )
-        if not planned.problems:
-            _identify(planned, lookups)
-            first = seen["identity"].setdefault(planned.identity, (sheet_name, number))
-            if first != (sheet_name, number):
-                planned.problems.append(
-                    Problem(
-                        sheet_name,
-                        number,
-                        name_header,
-                        planned.name,
-                        f"duplicate row: {first[0]}!{first[1]} has the same place, "
-                        "organisation and name",
-                    )
-                )
         if planned.problems:
             planned.result = Result.ERROR
             plan.problem_count += len(planned.problems)
@@ -461,6 +497,40 @@ def _plan_sheet(plan, lookups, sheet, seen):
                 )
             )
             return
+
+
+def _problem_adder(plan):
+    """``problem(row, field, value, reason, accepted)``: an error on a row read without
+    any, under the sheet's header for the field."""
+
+    def problem(row, name, value, reason, accepted=""):
+        header = row.headers.get(name, CANONICAL_HEADER[name])
+        row.problems.append(Problem(row.sheet, row.row, header, value, reason, accepted))
+        if row.result != Result.ERROR:
+            row.result = Result.ERROR
+        plan.problem_count += 1
+
+    return problem
+
+
+def _identities(plan, lookups):
+    """Each row's identity (what it serves, its organisation after this import, its
+    name); two rows of one file with the same identity are an error."""
+    seen = {}
+    problem = _problem_adder(plan)
+    for row in plan.rows:
+        if row.problems:
+            continue
+        _identify(row, lookups)
+        first = seen.setdefault(row.identity, row)
+        if first is not row:
+            problem(
+                row,
+                "name",
+                row.name,
+                f"duplicate row: {first.sheet}!{first.row} has the same place, "
+                "organisation and name",
+            )
 
 
 def _blank(row):
@@ -504,11 +574,9 @@ def _identify(planned, lookups):
     values["place_id"] = ids[0] if coverage == Coverage.PLACE else None
     values["places"] = frozenset(ids) if coverage == Coverage.PLACES else frozenset()
     values["places_key"] = places_key(coverage, ids)
-    values["organisation_given"] = "organisation" in values
-    organisation = values.pop("organisation", "")
-    values["organisation_name"] = organisation
     served = _served_key(coverage, values["place_id"], values["places_key"])
-    planned.identity = (served, value_key(organisation), value_key(values["name"]))
+    # The organisation as ``organisations_resolve`` settled it: by id, else by name.
+    planned.identity = (served, values["organisation_key"], value_key(values["name"]))
     planned.serves = lookups.serves_text(coverage, values["place_id"], values["places_key"])
 
 
@@ -657,7 +725,7 @@ def _compare_identity(row, existing, lookups, plan):
 def _organisation_note(row, lookups, plan):
     """An organisation the directory does not have yet is created with the import."""
     key = row.identity[1]
-    if key and key not in lookups.organisation_ids:
+    if key and key not in lookups.organisation_keys_final:
         plan.new_organisations.setdefault(key, row.values["organisation_name"])
 
 
