@@ -7,7 +7,6 @@ of them were checked on or after ``verified_since()``.
 
 import datetime
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 RECENT_DAYS = 365
@@ -20,21 +19,11 @@ def verified_since(today=None):
     return today - datetime.timedelta(days=RECENT_DAYS)
 
 
-def verified_by_place(activities):
-    """{place pk: (activities, checked in the last 12 months)} over ``activities``; one query."""
-    grouped = (
-        activities.order_by()
-        .values("place_id")
-        .annotate(n=Count("pk"), recent=Count("pk", filter=Q(last_verified__gte=verified_since())))
-    )
-    return {g["place_id"]: (g["n"], g["recent"]) for g in grouped}
-
-
 def directory_currency(places, by_place):
     """The directory's results checked in the last 12 months: {"total", "recent", "places"}.
 
-    ``by_place`` is ``verified_by_place`` of the results (cached with the facet
-    counts); ``places`` is [(place, results, checked recently)] for places with results,
+    ``by_place`` is {place pk or None: (results, checked recently)}, as
+    ``FacetIndex.verified_by_place`` counts them with the facet counts; ``places`` is [(place, results, checked recently)] for places with results,
     then (None, ...) for those serving several places or the whole region.
     """
     rows = [(p, *by_place[p.pk]) for p in places if p.pk in by_place]

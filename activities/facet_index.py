@@ -117,12 +117,8 @@ class FacetIndex:
         serves = arrays["own_place"][:, None] == place_ids[None, :]
         region = values["coverage"].index(Coverage.REGION)
         serves[arrays["code:coverage"] == region, :] = True
-        _set_links(
-            serves,
-            pks,
-            Activity.places.through.objects.values_list("activity_id", "place_id"),
-            place_ids,
-        )
+        links = Activity.places.through.objects.values_list("activity_id", "place_id")
+        _set_links(serves, pks, _raw_rows(links), place_ids)
 
         experience_ids = np.array(
             SharedExperience.objects.order_by("pk").values_list("pk", flat=True), np.int64
@@ -203,7 +199,8 @@ class FacetIndex:
         return {pk: int(n) for pk, n in zip(self.experience_ids, counts, strict=True) if n}
 
     def verified_by_place(self, mask, since):
-        """{place pk or None: (rows, rows checked on or after ``since``)}, as ``verified_by_place``."""
+        """{place pk or None: (rows, rows checked on or after ``since``)}: the directory's
+        "checked in the last 12 months" by place (``currency.directory_currency``)."""
         recent = mask & (self.verified >= since.toordinal())
         places, totals = np.unique(self.own_place[mask], return_counts=True)
         recents = dict(zip(*np.unique(self.own_place[recent], return_counts=True), strict=True))
