@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from activities.coverage import Coverage
+from activities.coverage import REGION_NAME, Coverage
 
 register = template.Library()
 MONTHS = [
@@ -57,9 +57,9 @@ ROW = (
     '<td class="govuk-table__cell">{}<br><span class="govuk-body-s">{}</span></td>\n'
     "</tr>"
 )
-REGION_TAG = mark_safe(
-    'West Yorkshire &amp; Harrogate <strong class="govuk-tag govuk-tag--purple '
-    'psd-coverage-tag">Region-wide</strong>'
+REGION_TAG = format_html(
+    '{} <strong class="govuk-tag govuk-tag--purple psd-coverage-tag">Region-wide</strong>',
+    REGION_NAME,
 )
 PLACES_TAG = mark_safe(
     '<strong class="govuk-tag govuk-tag--blue psd-coverage-tag">Several places</strong>'
