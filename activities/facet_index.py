@@ -156,6 +156,23 @@ class FacetIndex:
         served = [self.place_ids[i] for i in np.flatnonzero(self.serves[at])]
         return served, experiences
 
+    def links_of_many(self, pks):
+        """{pk: (pks of the places it serves, pks of its shared experiences)} for many
+        activities at once (as ``links_of``, in the columns' order; pks the index does
+        not hold are left out)."""
+        wanted = np.asarray(pks, dtype=np.int64)
+        if not len(wanted) or not len(self.pks):
+            return {}
+        at = np.searchsorted(self.pks, wanted).clip(max=len(self.pks) - 1)
+        held = self.pks[at] == wanted
+        found, at = wanted[held].tolist(), at[held]
+        links = {pk: ([], []) for pk in found}
+        for row, column in zip(*np.nonzero(self.serves[at]), strict=True):
+            links[found[row]][0].append(self.place_ids[column])
+        for row, column in zip(*np.nonzero(self.experiences[at]), strict=True):
+            links[found[row]][1].append(self.experience_ids[column])
+        return links
+
     def rows_of(self, pks):
         """A mask of the rows whose pk is in ``pks`` (ids the index does not hold are ignored)."""
         wanted = np.fromiter(pks, dtype=np.int64)

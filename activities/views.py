@@ -16,6 +16,7 @@ from .data_version import cached
 from .definitions import facets_with_definitions
 from .filters import PAGE_SIZES, directory_filters, without_empty
 from .master_sheet import directory_csv, directory_xlsx
+from .master_sheet.export import Named
 from .models import Activity
 
 VIEW = "activities.view_activity"
@@ -162,7 +163,10 @@ def _export(request, extension, content, *, streaming=False):
     if not filters.is_valid():
         return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
     file_name = f"activities-{timezone.localdate().isoformat()}.{extension}"
-    return download(content(filters.results()), file_name, streaming=streaming)
+    # In name order the matching pks come from the facet index, as a list page's do.
+    ids = filters.page_ids() if filters.is_filtered() else None
+    rows = filters.results() if ids is None else Named(ids.tolist(), filters.index())
+    return download(content(rows), file_name, streaming=streaming)
 
 
 @require(VIEW)

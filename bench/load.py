@@ -53,25 +53,18 @@ import gevent
 import psutil  # comes with locust
 import psycopg2
 import requests
+from load_mix import (
+    PASSWORD,
+    PLACES,
+    REPORT_TABLES,
+    WORDS,
+    directory_query,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-PASSWORD = "bench-only-password-7f3a"  # for the bench database's made-up users only
 
-PLACES = ["leeds", "bradford-craven", "wakefield", "kirklees", "calderdale"]
-PLACES += ["harrogate-rural-district"]
-SECTORS = ["third_sector", "community", "nhs", "local_authority", "partnership_nhs", "other"]
-FOCUS = ["mental_health", "non_mental_health"]
-DELIVERY = ["support_group", "activity_group", "one_to_one", "course_workshop", "drop_in"]
-FUNDING = ["statutory", "non_statutory", "unfunded", "unknown"]
-EXPERIENCES = [
-    "general-mental-health", "anxiety", "depression", "carers", "older-people",
-    "young-people", "loneliness-and-isolation", "lgbtqi", "bereavement-incl-suicide",
-]  # fmt: skip
-WORDS = ["walk", "peer", "support", "group", "cafe", "art", "recovery", "men", "garden"]
-WORDS += ["talk", "carers", "music", "women", "craft", "hearing voices", "drop in"]
-REPORT_TABLES = ["sector", "main_focus", "delivery_model"]
 
 PREPARE = """
 import django
@@ -167,20 +160,6 @@ def serve(database_url, workers, threads, port, cache_url):
             time.sleep(0.2)
     process.terminate()
     sys.exit("gunicorn did not start")
-
-
-def directory_query(rng, filters):
-    """A directory query string with ``filters`` random filters."""
-    choices = [
-        ("place", PLACES),
-        ("sector", SECTORS),
-        ("main_focus", FOCUS),
-        ("delivery_model", DELIVERY),
-        ("funding_type", FUNDING),
-        ("shared_experience", EXPERIENCES),
-    ]
-    picked = rng.sample(choices, filters)
-    return urlencode([(name, rng.choice(values)) for name, values in picked])
 
 
 class SignedIn(FastHttpUser):

@@ -9,14 +9,17 @@ import csv
 import io
 
 import pytest
+from django.http import QueryDict
 from openpyxl import load_workbook
 
 from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
-from activities.master_sheet import HEADERS
+from activities.filters import directory_filters
+from activities.master_sheet import HEADERS, directory_csv
 from activities.master_sheet.export import activity_cells
 from activities.models import Activity
 
 from .directory_data import make_directory
+from .factories import make_activity, make_shared_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +117,41 @@ def test_an_export_reads_shared_experiences_in_one_query(
     # session, user, user and group permissions, places, taxonomy, names, shared places, rows
     with django_assert_num_queries(9):
         read_csv(client.get("/activities/export.csv"))
+
+
+def test_filtered_exports_named_by_the_facet_index_hold_what_the_query_gives(client_for, analyst):
+    """A filtered export in name order reads its rows by pk, with their places and shared
+    experiences from the facet index: the same cells as reading the filtered query."""
+    make_directory()
+    make_shared_activity(
+        "Across Two Places", places=("leeds", "wakefield"), experiences=("carers", "anxiety")
+    )
+    make_shared_activity("Region Wide Line", experiences=("depression",), organisation="Mind")
+    make_activity("Wakefield Only", place="wakefield", experiences=())
+    client = client_for(analyst)
+    for query in ["place=leeds", "place=wakefield", "shared_experience=anxiety", "sector=nhs"]:
+        _header, *rows = read_csv(client.get(f"/activities/export.csv?{query}"))
+        filters = directory_filters(QueryDict(query))
+        assert filters.page_ids() is not None  # the index names these rows
+        expected = list(csv.reader(io.StringIO("".join(directory_csv(filters.results())))))
+        assert rows == expected[2:], query
+    _header, *rows = read_csv(client.get("/activities/export.csv?place=wakefield"))
+    serves = {row[0]: row[HEADERS.index("Place")] for row in rows}
+    assert serves["Across Two Places"] == "Leeds; Wakefield"
+    assert serves["Region Wide Line"] == "WY&H wide"
+    shared = {row[0]: row[HEADERS.index("Shared experience")] for row in rows}
+    assert shared["Across Two Places"] == "Anxiety; Carers"
+    assert shared["Wakefield Only"] == ""
+
+
+def test_a_filtered_export_takes_a_query_per_900_rows(
+    client_for, analyst, django_assert_num_queries
+):
+    make_directory()
+    client = client_for(analyst)
+    client.get("/activities/?place=leeds")  # the session, permissions and index are read
+    # session, user, user and group permissions, places, taxonomy, data version; the
+    # facet index's six (the tests' cache keeps nothing); then the places' and shared
+    # experiences' names, and the rows by pk (one query per 900 rows)
+    with django_assert_num_queries(16):
+        read_csv(client.get("/activities/export.csv?place=leeds"))
