@@ -66,14 +66,19 @@ def current_token():
     return DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
-def cached(name, parts, compute):
+_READ = object()  # ``cached``'s default: read the token
+
+
+def cached(name, parts, compute, *, token=_READ):
     """``compute()``, cached under the current token, ``name`` and ``parts`` (a repr-able key).
 
-    Costs one query (the token) on a hit; on a miss, that plus ``compute``. A
-    shared cache server that is down or slow (CACHE_URL) costs a computation, not
-    the page.
+    Costs one query (the token) on a hit, none when the caller read the token already
+    and passes it (None: there is no version, nothing is cached); on a miss, that plus
+    ``compute``. A shared cache server that is down
+    or slow (CACHE_URL) costs a computation, not the page.
     """
-    token = current_token()
+    if token is _READ:
+        token = current_token()
     if token is None:
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

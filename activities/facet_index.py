@@ -49,14 +49,15 @@ FIELDS = (
     "online",
     "self_described_peer_support",
 )
-LAYOUT = 2  # bump when the arrays change, so an index of the old layout is not read
+LAYOUT = 3  # bump when the arrays change, so an index of the old layout is not read
 BUILD_WAIT_SECONDS = 10  # how long a process waits for another one building the index
 
 
 class FacetIndex:
     """The activities' facet values at one data version, one row per activity (by pk)."""
 
-    def __init__(self, arrays):
+    def __init__(self, arrays, token=None):
+        self.token = token  # the data version it was built at (None: no version yet)
         self.pks = arrays["pks"]  # sorted
         self.codes = {field: arrays[f"code:{field}"] for field in FIELDS}
         self.values = arrays["values"]  # {field: [stored value of code 0, 1, ...]}
@@ -68,6 +69,7 @@ class FacetIndex:
         ).view(bool)
         self.own_place = arrays["own_place"]  # place pk, 0 for several places or the region
         self.verified = arrays["verified"]  # last check as a day number, 0 for never
+        self.scoped = arrays["scoped"]  # date scoped as a day number, 0 for none
         self.name_order = arrays["name_order"]  # row positions, ordered by name then pk
         self._column = {pk: i for i, pk in enumerate(self.place_ids)}
         self._experience_column = {pk: i for i, pk in enumerate(self.experience_ids)}
@@ -94,19 +96,21 @@ class FacetIndex:
             own_place=Coalesce("place_id", 0),
             **{f"code_{field}": _coded(field, values[field]) for field in FIELDS},
             checked=Coalesce(Cast("last_verified", CharField()), Value("")),
+            scoped=Coalesce(Cast("date_scoped", CharField()), Value("")),
         )
         rows = _raw_rows(
-            coded.values_list("pk", "own_place", *(f"code_{f}" for f in FIELDS), "checked")
+            coded.values_list(
+                "pk", "own_place", *(f"code_{f}" for f in FIELDS), "checked", "scoped"
+            )
         )
         count = len(rows)
-        numbers = np.array([row[:-1] for row in rows], dtype=np.int64)
+        numbers = np.array([row[:-2] for row in rows], dtype=np.int64)
         numbers = numbers.reshape(count, len(FIELDS) + 2)
         arrays = {"pks": numbers[:, 0].copy(), "own_place": numbers[:, 1].copy(), "values": values}
         for column, field in enumerate(FIELDS, start=2):
             arrays[f"code:{field}"] = numbers[:, column].astype(np.int16)
-        checked = np.array([row[-1] for row in rows], dtype="datetime64[D]")
-        days = (checked - np.datetime64("0001-01-01", "D")).astype(np.int64) + 1  # toordinal()
-        arrays["verified"] = np.where(np.isnat(checked), 0, days)
+        arrays["verified"] = _day_numbers([row[-2] for row in rows])
+        arrays["scoped"] = _day_numbers([row[-1] for row in rows])
         pks = arrays["pks"]
         # The directory's default order, as the database sorts names (its collation)
         by_name = _raw_rows(Activity.objects.order_by("name", "pk").values_list("pk"))
@@ -144,6 +148,14 @@ class FacetIndex:
     def pks_by_name(self, mask):
         """The pks of the rows of ``mask``, ordered by name then pk (as the database sorts)."""
         return self.pks[self.name_order[mask[self.name_order]]]
+
+    def pks_in_order(self, ordered, mask):
+        """The pks of ``ordered`` (an array of pks in some order) whose rows are in
+        ``mask``, in that order; pks the index does not hold are left out."""
+        if not len(self.pks) or not len(ordered):
+            return ordered[:0]
+        at = np.searchsorted(self.pks, ordered).clip(max=len(self.pks) - 1)
+        return ordered[(self.pks[at] == ordered) & mask[at]]
 
     def links_of(self, pk):
         """(pks of the places it serves by name, pks of its shared experiences) for one
@@ -227,6 +239,13 @@ class FacetIndex:
         }
 
 
+def _day_numbers(texts):
+    """Dates as text ("" for none) as day numbers (``date.toordinal()``), 0 for none."""
+    days = np.array(texts, dtype="datetime64[D]")
+    numbers = (days - np.datetime64("0001-01-01", "D")).astype(np.int64) + 1
+    return np.where(np.isnat(days), 0, numbers)
+
+
 def _raw_rows(queryset):
     """The rows of a values_list query as the database driver gives them (no converters:
     at 100,000 rows Django's per-value conversion costs more than the query)."""
@@ -281,13 +300,13 @@ def current_index():
     token = current_token()
     cache = caches[CACHE_ALIAS]
     if token is None or isinstance(cache, DummyCache):
-        return FacetIndex(FacetIndex.build())
+        return FacetIndex(FacetIndex.build(), token)
     key = _key(token)
     with _process_lock:
         if _process["key"] == key:
             return _process["index"]
     arrays = _shared(cache, key)
-    index = FacetIndex(arrays)
+    index = FacetIndex(arrays, token)
     with _process_lock:
         _process.update(key=key, index=index)
     return index

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 
 from .coverage import Coverage, serving_condition
 from .currency import verified_since
+from .data_version import cached
 from .facet_index import current_index
 from .models import Activity, Place, SharedExperience
 from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
@@ -226,15 +227,43 @@ class ActivityFilter(django_filters.FilterSet):
 
     def _index_masks(self, index):
         """(rows matching the search and dates, {multi-select filter in force: its rows})."""
-        if any(not self._is_facet(self.filters[name]) for name, _ in self.filter_key()):
-            rows = index.rows_of(self.facet_base().order_by().values_list("pk", flat=True))
-        else:
-            rows = index.everything()
+        rows = index.rows_of(self.base_pks()) if self._base_key() else index.everything()
         in_force = {
             name: self.option_mask(index, name, self.form.cleaned_data[name])
             for name in self.facets_in_force()
         }
         return rows, in_force
+
+    def _base_key(self):
+        """The search and dates in force: the filters the ``FacetIndex`` does not hold."""
+        return tuple((n, v) for n, v in self.filter_key() if not self._is_facet(self.filters[n]))
+
+    def base_pks(self):
+        """The pks matching the search and dates, as an array: one query per data version
+        and combination (cached as the counts are), since paging through a search's
+        results, or ticking filters beside it, asks for them again."""
+        if getattr(self, "_base_pks", None) is None:  # the counts and the page both ask
+            self._base_pks = cached(
+                "directory-search-dates",
+                self._base_key(),
+                lambda: _pk_array(self.facet_base().order_by().values_list("pk", flat=True)),
+                token=self.index().token,
+            )
+        return self._base_pks
+
+    def ranked_pks(self):
+        """Every activity matching the search, best match first (``by_relevance``): one
+        query per data version and search, cached, so each page of results and each
+        filter ticked beside a search ranks no rows again."""
+        text = self.cleaned("q", "")
+        return cached(
+            "directory-ranking",
+            (text,),
+            lambda: _pk_array(
+                self.queryset.search(text).by_relevance(text).values_list("pk", flat=True)
+            ),
+            token=self.index().token,
+        )
 
     def matching_mask(self):
         """The ``FacetIndex`` rows matching every filter."""
@@ -253,11 +282,15 @@ class ActivityFilter(django_filters.FilterSet):
         return self.index().pks[rows].tolist()
 
     def page_ids(self):
-        """Every matching pk in name order, from the ``FacetIndex`` (the list page names
-        one page of them); None for other orders, which the database sorts."""
-        if self.order() != "name":
-            return None
-        return self.index().pks_by_name(self.matching_mask())
+        """Every matching pk in the order in force, from the ``FacetIndex``: by name, or
+        by relevance to the search (``ranked_pks``); the list page names one page of
+        them. None for the other orders, which the database sorts."""
+        order, searching = self.order(), bool(self.cleaned("q"))
+        if order == "name" or (order == "relevance" and not searching):
+            return self.index().pks_by_name(self.matching_mask())
+        if order == "relevance":
+            return self.index().pks_in_order(self.ranked_pks(), self.matching_mask())
+        return None
 
     def facet_counts(self):
         """(counts by facet_key(filter, value) with "total", {shared experience id: count},
@@ -406,6 +439,10 @@ class ActivityFilter(django_filters.FilterSet):
         else:
             data.setlist(name, [v for v in data.getlist(name) if v != item])
         return data.urlencode()
+
+
+def _pk_array(pks):
+    return np.fromiter(pks, dtype=np.int64)
 
 
 def directory_filters(data):

@@ -88,7 +88,10 @@ def facet_figures(filters):
     """
     # The day is in the key because "checked in the last 12 months" moves with it.
     return cached(
-        "directory-facets", (filters.filter_key(), verified_since()), filters.facet_counts
+        "directory-facets",
+        (filters.filter_key(), verified_since()),
+        filters.facet_counts,
+        token=filters.index().token,  # read once a page
     )
 
 

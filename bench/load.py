@@ -141,7 +141,9 @@ def serve(database_url, workers, threads, port, cache_url):
         LOG_LEVEL="WARNING",
         **extra,
     )
-    command = [GUNICORN, "scoping.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+    # make serve's configuration (scoping/gunicorn_conf.py), with this bench's workers
+    command = [GUNICORN, "--config", "python:scoping.gunicorn_conf"]
+    command += ["-b", f"127.0.0.1:{port}", "-w", str(workers)]
     if threads > 1:
         command += ["--threads", str(threads)]  # gthread workers
     with socket.socket() as probe:  # another server on the port would be measured instead

@@ -138,6 +138,8 @@ def main():
                 if profiling:
                     profiler.enable()
                 response = clients[role].get(url)
+                if response.streaming:  # an export is written as it is read
+                    b"".join(response.streaming_content)
                 if profiling:
                     profiler.disable()
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu

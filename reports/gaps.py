@@ -10,10 +10,6 @@ the last column. A cell with none found is marked as a gap. One query of its own
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-
-from activities.coverage import serving_condition
-from activities.models import Activity
 from activities.vocabulary import ENUMERATION
 
 from .tables import REGION, count_alias, percent
@@ -75,33 +71,12 @@ def gap_grid(key, title, places, region_total, categories):
     return GapGrid(key, title, places, rows)
 
 
-def experience_counts_by_place(options, places):
-    """{experience pk: {REGION: activities with it, place pk: activities serving the place
-    with it}}: one grouped query.
-
-    The region's count is each activity once. Every report page asks for it with
-    its other counts (``summaries.report_counts``), so it is cached with them.
-    """
-    links = Activity.shared_experiences.through.objects.order_by()
-    condition = options.activity_filter("activity__")
-    if condition is not None:
-        links = links.filter(condition)
-    annotations = {
-        f"place_{p.pk}": Count("pk", filter=serving_condition([p.pk], "activity__")) for p in places
-    }
-    grouped = links.values("sharedexperience_id").annotate(n=Count("*"), **annotations)
-    return {
-        g["sharedexperience_id"]: {REGION: g["n"], **{p.pk: g[f"place_{p.pk}"] for p in places}}
-        for g in grouped
-    }
-
-
 def gap_grids(places, region, experience_counts, by_place, experiences):
     """The place × shared experience and place × delivery model grids of the region's page.
 
     ``places`` and ``region`` as ``summaries.places_with_counts`` leaves them;
     ``experience_counts`` {experience pk: {REGION: count}}; ``by_place`` as
-    ``experience_counts_by_place`` gives it; ``experiences`` [(pk, slug, name)].
+    ``index_counts.experience_counts_by_place`` gives it; ``experiences`` [(pk, slug, name)].
     """
     region_total = region.get("activity_count", 0)
     delivery = ENUMERATION["delivery_model"]

@@ -1,16 +1,13 @@
-"""The report pages' figures, aggregated in SQL.
+"""The report pages' figures.
 
-A page costs the same nine queries whatever the number of activities or
-interviews: the data version, the places, the activities counted with every
-vocabulary category (one conditional aggregate per category, one pass),
-grouped by their place and coverage, then the several-place activities
-counted the same way per place they serve (a pass over their links), the
-shared-experience links counted per experience (and for the page's place),
-the experiences' names, the page's highlights, and the two interview queries
-of ``interview_panels`` (participants, then coded themes, each grouped by
-place). The activity counts are cached under the data version
-(``activities.data_version``), so until the activities change a page costs
-six: they take a pass over every activity; the interview queries stay live.
+The activity counts (every vocabulary category by place and coverage, the
+several-place activities by the places they serve, the shared experiences by
+place) are counted from the data version's facet index (``reports.index_counts``)
+and cached under the data version (``activities.data_version``): until the
+activities change, a page reads them from the cache. The rest stays live: the
+places, the experiences' names, the page's highlights, and the two interview
+queries of ``interview_panels`` (participants, then coded themes, each grouped by
+place).
 
 Coverage (``activities.coverage``): the region's figures count every activity
 once, whether it serves one place, several or the whole region; a place's
@@ -31,24 +28,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from activities.coverage import Coverage
 from activities.currency import VERIFIED_RECENTLY, verified_since
 from activities.data_version import cached
-from activities.models import Activity, Place, SharedExperience
-from activities.vocabulary import ENUMERATION, Status
+from activities.facet_index import current_index
+from activities.models import Place, SharedExperience
+from activities.vocabulary import Status
 
-from .gaps import experience_counts_by_place, gap_grids
+from .gaps import gap_grids
+from .index_counts import (
+    SHARED_BY_PLACE,
+    VOCABULARY_BREAKDOWNS,
+    activity_counts,
+    experience_counts_by_place,
+)
 from .interview_panels import interview_panels
 from .models import Highlight
 from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
 
-# The activity fields broken down on every page, in page order.
-VOCABULARY_BREAKDOWNS = [
-    ENUMERATION[key] for key in ("delivery_model", "sector", "main_focus", "funding_type", "status")
-]
 SHARED_EXPERIENCE = "shared_experience"
 SHARED_EXPERIENCE_NOTE = (
     "An activity may bring together people with more than one shared experience, "
@@ -163,51 +163,6 @@ class Report:
         return [b for b in self.breakdowns if b.section == INTERVIEWS]
 
 
-def _count_annotations(prefix="", since=None):
-    annotations = {"activity_count": Count("pk")}
-    if since is not None:
-        annotations[VERIFIED_RECENTLY] = Count(
-            "pk", filter=Q(**{f"{prefix}last_verified__gte": since})
-        )
-    for enumeration in VOCABULARY_BREAKDOWNS:
-        key = enumeration.key
-        for value in enumeration.choices.values:
-            annotations[count_alias(key, value)] = Count(
-                "pk", filter=Q(**{f"{prefix}{key}": value})
-            )
-    return annotations
-
-
-def activity_counts(options, since=None):
-    """Every vocabulary count, in one pass over the activities and one over the shared ones' links.
-
-    Returns {key: {alias: count}} where the key is a place's pk (the activities
-    serving that place alone), ``Coverage.PLACES`` (every several-place
-    activity, once) or ``Coverage.REGION`` (every region-wide one), and under
-    ``SHARED_BY_PLACE`` {place pk: {alias: count}} for the several-place
-    activities serving each place. Grouped on the activity table itself:
-    joining the places in would cost a second pass at 100,000 activities;
-    places with no activities are simply absent. With ``since``, each also
-    counts the activities checked on or after that day (``activities.currency``).
-    """
-    activities = Activity.objects.order_by()
-    links = Activity.places.through.objects.order_by().filter(activity__coverage=Coverage.PLACES)
-    condition = options.activity_filter()
-    if condition is not None:
-        activities = activities.filter(condition)
-        links = links.filter(options.activity_filter("activity__"))
-    counts = {}
-    for g in activities.values("place_id", "coverage").annotate(**_count_annotations(since=since)):
-        place_id, coverage = g.pop("place_id"), g.pop("coverage")
-        counts[place_id if coverage == Coverage.PLACE else coverage] = g
-    shared = links.values("place_id").annotate(**_count_annotations("activity__", since))
-    counts[SHARED_BY_PLACE] = {g.pop("place_id"): g for g in shared}
-    return counts
-
-
-SHARED_BY_PLACE = "shared_by_place"
-
-
 class ReportCounts(NamedTuple):
     """The passes over the activities that the report pages and exports need."""
 
@@ -226,24 +181,27 @@ class ReportCounts(NamedTuple):
 
 
 def report_counts(options, places=()):
-    """``ReportCounts``: the passes over the activities, for every place at once.
+    """``ReportCounts``: the activities counted, for every place at once.
 
-    Cached until the data change (``activities.data_version``), so the region's
-    page, every place's page and their exports with the same options share one
-    computation; the token costs one query. The day from which a check counts as
-    recent is part of the key, so they renew daily.
+    Counted from the data version's ``FacetIndex`` (``reports.index_counts``), which
+    the directory builds after every change too. Cached until the data change
+    (``activities.data_version``), so the region's page, every place's page and their
+    exports with the same options share one computation; the token costs one query.
+    The day from which a check counts as recent is part of the key, so they renew daily.
     """
     since = verified_since()
-    return cached(
-        "report-counts:3",  # :3 since they are a ReportCounts for every place
-        (options, since, tuple(p.pk for p in places)),
-        lambda: ReportCounts(
+
+    def count():
+        index = current_index()
+        return ReportCounts(
             timezone.now(),
-            activity_counts(options, since),
-            experience_counts_by_place(options, places),
+            activity_counts(index, options, since),
+            experience_counts_by_place(index, options, places),
             secrets.token_hex(8),
-        ),
-    )
+        )
+
+    # :4 since they are counted from the index
+    return cached("report-counts:4", (options, since, tuple(p.pk for p in places)), count)
 
 
 def _added(*counts):

@@ -34,6 +34,21 @@ proc_name = "peer-support"
 # instances on one machine, and nothing here uses gunicornc.
 control_socket_disable = True
 
+# The app is imported once, by the master, before the workers are forked: each worker
+# starts ready (no second of imports on its first request) and they share the imported
+# code's memory. Nothing may be connected when they fork (``pre_fork``).
+preload_app = True
+
+
+def pre_fork(server, worker):
+    """Close what the master opened while importing, so no worker inherits a connection."""
+    from django.core.cache import caches
+    from django.db import connections
+
+    connections.close_all()
+    caches.close_all()
+
+
 accesslog = None
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 logconfig_dict = logging_config(

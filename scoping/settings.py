@@ -203,7 +203,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading permissions in one query (scoping/auth_backend.py)
+    "scoping.auth_backend.ModelBackend",
 ]
 
 # Login protection: 5 failed attempts for one username from one address lock

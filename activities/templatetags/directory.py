@@ -1,4 +1,4 @@
-"""The directory's two long loops, built in Python: the filter options and the result rows.
+"""The directory's long loops, built in Python: filter options, definitions and result rows.
 
 The list page repeats one small piece of markup about seventy times (each filter
 option with its count) and one row per result. In Django's template language
@@ -64,6 +64,21 @@ REGION_TAG = format_html(
 PLACES_TAG = mark_safe(
     '<strong class="govuk-tag govuk-tag--blue psd-coverage-tag">Several places</strong>'
 )
+
+
+DEFINITION = '<dt class="govuk-!-font-weight-bold">{}</dt><dd class="psd-definitions__text">{}</dd>'
+
+
+@register.simple_tag
+def definition_list(definitions):
+    """A filter's "What these mean": (label, definition) pairs as a description list's
+    items. The study's definitions are lazy translations, which Django's ``escape``
+    resolved one by one: some sixty a page, a tenth of the list's time."""
+    return mark_safe(
+        "".join(
+            DEFINITION.format(escape(str(label)), escape(str(text))) for label, text in definitions
+        )
+    )
 
 
 @register.simple_tag

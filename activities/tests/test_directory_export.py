@@ -114,8 +114,8 @@ def test_an_export_reads_shared_experiences_in_one_query(
     make_directory()
     client = client_for(analyst)
     client.get("/activities/")  # the session and permissions are read before counting
-    # session, user, user and group permissions, places, taxonomy, names, shared places, rows
-    with django_assert_num_queries(9):
+    # session, user, permissions, places, taxonomy, names, shared places, rows
+    with django_assert_num_queries(8):
         read_csv(client.get("/activities/export.csv"))
 
 
@@ -150,8 +150,8 @@ def test_a_filtered_export_takes_a_query_per_900_rows(
     make_directory()
     client = client_for(analyst)
     client.get("/activities/?place=leeds")  # the session, permissions and index are read
-    # session, user, user and group permissions, places, taxonomy, data version; the
-    # facet index's six (the tests' cache keeps nothing); then the places' and shared
-    # experiences' names, and the rows by pk (one query per 900 rows)
-    with django_assert_num_queries(16):
+    # session, user, permissions, places, taxonomy, data version; the facet index's
+    # six (the tests' cache keeps nothing); then the places' and shared experiences'
+    # names, and the rows by pk (one query per 900 rows)
+    with django_assert_num_queries(15):
         read_csv(client.get("/activities/export.csv?place=leeds"))

@@ -3,6 +3,7 @@
 import datetime
 import random
 import threading
+from urllib.parse import urlencode
 
 import pytest
 from django.db.models import Count, Q
@@ -210,3 +211,23 @@ def test_the_list_page_shows_the_same_rows_as_the_database_orders_them(client_fo
             shown = [a.name for a in response.context["page"].object_list]
             page = min(page, max(1, -(-len(expected) // 25)))  # past the end: the last page
             assert shown == expected[(page - 1) * 25 : page * 25], query
+
+
+def test_search_results_are_named_in_the_order_the_database_ranks_them(client_for, analyst):
+    """A search's pages come from every match ranked once (``ranked_pks``) and the
+    index's filters: the rows and order the filtered query ranks itself."""
+    rng = random.Random(8)
+    varied_directory(rng, count=40)
+    for n, name in enumerate(["Walk", "Garden Walk", "Walk and Walk Again", "Peer Walk"]):
+        make_activity(f"{name} {n}", rng.choice(PLACES), notes="weekly")
+    client = client_for(analyst)
+    for word in ["walk", "garden", "peer walk"]:
+        for _ in range(4):
+            ticked = random_ticks(rng)
+            query = urlencode([("q", word)] + [(n, v) for n, vs in ticked.items() for v in vs])
+            filters = directory_filters(QueryDict(query))
+            expected = list(filters.qs.by_relevance(word).values_list("name", flat=True))
+            response = client.get(f"/activities/?{query}")
+            shown = [a.name for a in response.context["page"].object_list]
+            assert shown == expected[:25], query
+            assert response.context["total"] == len(expected), query

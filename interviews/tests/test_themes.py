@@ -222,7 +222,7 @@ def test_exports_run_a_fixed_number_of_queries(
         code(make_interview(), theme, make_theme("Other"))
     client = client_for(analyst)
     overhead = request_overhead(client)
-    assert overhead >= 4  # session, user, permissions (user, groups)
+    assert overhead >= 3  # session, user, permissions (own and groups', in one)
     with django_assert_num_queries(overhead + 2):  # excerpts, their themes
         client.get("/interviews/excerpts/export.xlsx")
     with django_assert_num_queries(overhead + 10):  # themes, places, 4 x (by theme, by parent)

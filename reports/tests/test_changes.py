@@ -78,8 +78,8 @@ def test_the_page_lists_them_and_runs_a_fixed_number_of_queries(
     client_for, commissioner, scene, django_assert_num_queries
 ):
     client = client_for(commissioner)
-    # session, user, permissions (user, groups), place, snapshots, history after, history before
-    with django_assert_num_queries(8):
+    # session, user, permissions (own and groups'), place, snapshots, history after and before
+    with django_assert_num_queries(7):
         response = client.get("/reports/leeds/changes/?since=last-year")
     html = response.content.decode()
     added = html.split('id="changes-added"', 1)[1].split("</section>", 1)[0]
@@ -91,7 +91,7 @@ def test_the_page_lists_them_and_runs_a_fixed_number_of_queries(
     assert 'id="figures-as-at"' in html
     for n in range(10):
         make_activity(f"More {n}", place="leeds")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get("/reports/leeds/changes/?since=last-year")
 
 

@@ -109,9 +109,9 @@ def test_national_values_are_set_beside_the_codebooks(review, client_for, analys
     assert "Empathy" not in local and "Shared experience" not in local and "Safety" not in local
 
 
-# session, user, the user's and their groups' permissions; then sources and their themes,
-# counts by type and by focus, review themes and their codebook links, local values
-LITERATURE_QUERIES = 4 + 7
+# session, user, the user's permissions (own and groups', in one); then sources and their
+# themes, counts by type and by focus, review themes and their codebook links, local values
+LITERATURE_QUERIES = 3 + 7
 
 
 def test_the_page_runs_a_fixed_number_of_queries(
