@@ -358,6 +358,21 @@ def print_table(title, made, seconds):
     print(summary_line("ALL", everything, sum(errors.values()), seconds))
 
 
+def print_timeline(made, started, seconds, changes_at, step=5):
+    """p50/p95/max of the requests that started in each ``step`` seconds: when the slow
+    ones were (sign-ins at the start, the data changes marked *)."""
+    print(f"\nBy when they started ({step} s windows; * a data change in the window)")
+    print(f"{'from s':>6} {'reqs':>5} {'p50':>6} {'p95':>6} {'max':>6}")
+    for start in range(0, int(seconds), step):
+        times = [ms for at, _, ms, _ in made if start <= at - ms / 1000 - started < start + step]
+        if times:
+            mark = "*" if any(start <= c < start + step for c in changes_at) else ""
+            print(
+                f"{start:>6} {len(times):>5} {statistics.median(times):>6.0f} "
+                f"{percentile(times, 0.95):>6.0f} {max(times):>6.0f} {mark}"
+            )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -428,6 +443,7 @@ def main():
         after,
         started + seconds - signed_in,
     )
+    print_timeline(requests_made, started, seconds, changes_at)
     print(
         f"\nFirst view after a data change, under the load (ms), at {[round(at) for at in changes_at]} s:"
     )

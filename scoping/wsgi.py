@@ -8,15 +8,38 @@ https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
 """
 
 import os
+from pathlib import Path
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+from django.template import TemplateSyntaxError
+from django.template.loader import get_template
 from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
 
 application = get_wsgi_application()
 
-# Import every view now, as the server starts, rather than on each worker's first request:
-# the URLconf pulls in every app's views and what they use (SciPy among them), about a
-# second of a core that a user would otherwise wait through.
-get_resolver().url_patterns  # noqa: B018  (the property imports them)
+
+def _warm():
+    """Import every view and compile the project's templates now, as the server starts.
+
+    Otherwise each worker does both on its first requests: the URLconf pulls in every
+    app's views and what they use (SciPy among them), and compiling the project's
+    templates takes over a second of a core (the cached template loader then keeps
+    them). With gunicorn's preload (scoping/gunicorn_conf.py) the master does it once,
+    before forking the workers.
+    """
+    get_resolver().url_patterns  # noqa: B018  (the property imports them)
+    root = Path(settings.BASE_DIR)
+    folders = [root / "templates"] + [root / app / "templates" for app in PROJECT_APPS]
+    for folder in folders:
+        for path in sorted(folder.rglob("*.html")):
+            try:
+                get_template(path.relative_to(folder).as_posix())
+            except TemplateSyntaxError:  # raised again, and reported, when the page asks
+                continue
+
+
+PROJECT_APPS = ("activities", "interviews", "reports", "scoping")
+_warm()
