@@ -44,13 +44,18 @@ def _test_settings(settings, tmp_path_factory):
 
 @pytest.fixture
 def figure_cache(settings):
-    """The real figures cache, empty; use with ``django_capture_on_commit_callbacks``."""
+    """The real figures cache, empty, and no facet index in this process's memory (one
+    prepared for an earlier test's data); use with ``django_capture_on_commit_callbacks``."""
     from django.core.cache import caches
+
+    from activities import facet_index
 
     settings.CACHES = {**settings.CACHES, "figures": FIGURE_CACHE}
     caches["figures"].clear()
+    facet_index._process.update(key=None, index=None)
     yield caches["figures"]
     caches["figures"].clear()
+    facet_index._process.update(key=None, index=None)
 
 
 @pytest.fixture(scope="session")

@@ -33,17 +33,49 @@ logger = logging.getLogger(__name__)
 
 
 class _NewToken:
-    """The on-commit callback that writes a new token; one pending per transaction is enough."""
+    """The on-commit callback that writes a new token; one pending per transaction is enough.
+
+    It numbers the write, prepares the facet index of the data as they now are under the
+    new token (``facet_index.prepare``), and only then publishes the token: readers keep
+    the previous version's figures until the new ones are ready instead of all waiting
+    for one rebuild (docs/performance.md), and the write's own response, like any later
+    request, sees the new version.
+    """
 
     pending = True
 
     def __call__(self):
-        from .models import DataVersion
+        from .facet_index import prepare
 
         self.pending = False
-        changed = {"token": secrets.randbits(62), "changed_at": timezone.now()}
-        if not DataVersion.objects.filter(pk=1).update(**changed):
-            DataVersion.objects.create(pk=1, **changed)
+        token, generation = secrets.randbits(62), _claim()
+        try:
+            prepare(token)
+        except Exception:  # the pages build it instead; the token must still change
+            logger.exception("Could not prepare the facet index for the new data version")
+        _publish(token, generation)
+
+
+def _claim():
+    """A number for this write, larger than any earlier write's (after its commit)."""
+    from django.db.models import F
+
+    from .models import DataVersion
+
+    with transaction.atomic():
+        if not DataVersion.objects.filter(pk=1).update(claimed=F("claimed") + 1):
+            DataVersion.objects.get_or_create(pk=1)
+            DataVersion.objects.filter(pk=1).update(claimed=F("claimed") + 1)
+        return DataVersion.objects.filter(pk=1).values_list("claimed", flat=True).get()
+
+
+def _publish(token, generation):
+    """Make ``token`` current, unless a later write's token was published already."""
+    from .models import DataVersion
+
+    DataVersion.objects.filter(pk=1, generation__lt=generation).update(
+        token=token, generation=generation, changed_at=timezone.now()
+    )
 
 
 def data_changed():

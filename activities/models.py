@@ -668,6 +668,11 @@ class DataVersion(models.Model):
 
     token = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(null=True, blank=True)
+    # Writes are numbered as they commit (``claimed``, the last number handed out); a
+    # token is published with its write's number (``generation``) only over an earlier
+    # one, so a slow preparation for one write cannot publish over a later write's.
+    claimed = models.BigIntegerField(default=0)
+    generation = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "data version"

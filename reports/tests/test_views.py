@@ -270,10 +270,11 @@ def test_repeat_views_reuse_the_activity_counts_until_the_data_change(
     with django_capture_on_commit_callbacks(execute=True):
         make_known_activities()
     client = client_for(commissioner)
+    # The write prepared the facet index (data_version._NewToken): counting from it reads
+    # its version; every page with the same options shares one count.
     for url, counting in [
-        ("/reports/", COUNTING_QUERIES),
-        ("/reports/leeds/", 0),  # every page with the same options shares one count
-        # other options count again, from the facet index already built: its version
+        ("/reports/", 1),
+        ("/reports/leeds/", 0),
         ("/reports/?status=active", 1),
     ]:
         with django_assert_num_queries(expected_queries(url) - COUNTING_QUERIES + counting):
