@@ -36,24 +36,34 @@ class _NewToken:
     """The on-commit callback that writes a new token; one pending per transaction is enough.
 
     It numbers the write, prepares the facet index of the data as they now are under the
-    new token (``facet_index.prepare``), and only then publishes the token: readers keep
-    the previous version's figures until the new ones are ready instead of all waiting
-    for one rebuild (docs/performance.md), and the write's own response, like any later
-    request, sees the new version.
+    new token (``facet_index.prepare``, through ``before_publishing``), and only then
+    publishes the token: readers keep the previous version's figures until the new ones
+    are ready instead of all waiting for one rebuild (docs/performance.md), and the
+    write's own response, like any later request, sees the new version.
     """
 
     pending = True
 
     def __call__(self):
-        from .facet_index import prepare
-
         self.pending = False
         token, generation = secrets.randbits(62), _claim()
-        try:
-            prepare(token)
-        except Exception:  # the pages build it instead; the token must still change
-            logger.exception("Could not prepare the facet index for the new data version")
+        for prepare in _BEFORE_PUBLISHING:
+            try:
+                prepare(token)
+            except Exception:  # the pages compute it instead; the token must still change
+                logger.exception("Could not prepare %s for the new data version", prepare)
         _publish(token, generation)
+
+
+_BEFORE_PUBLISHING = []
+
+
+def before_publishing(prepare):
+    """Register ``prepare(token)``, run after each write commits and before its token is
+    published (``facet_index.prepare``; registered when the app is ready)."""
+    if prepare not in _BEFORE_PUBLISHING:
+        _BEFORE_PUBLISHING.append(prepare)
+    return prepare
 
 
 def _claim():
@@ -106,8 +116,8 @@ def cached(name, parts, compute, *, token=_READ):
 
     Costs one query (the token) on a hit, none when the caller read the token already
     and passes it (None: there is no version, nothing is cached); on a miss, that plus
-    ``compute``. A shared cache server that is down
-    or slow (CACHE_URL) costs a computation, not the page.
+    ``compute``. A shared cache server that is down or slow (CACHE_URL) costs a
+    computation, not the page.
     """
     if token is _READ:
         token = current_token()

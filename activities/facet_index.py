@@ -31,7 +31,7 @@ from django.db.models import Case, CharField, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce
 
 from .coverage import Coverage
-from .data_version import CACHE_SECONDS, CACHE_UNAVAILABLE, current_token
+from .data_version import CACHE_SECONDS, CACHE_UNAVAILABLE, before_publishing, current_token
 
 logger = logging.getLogger(__name__)
 
@@ -312,6 +312,7 @@ def current_index():
     return index
 
 
+@before_publishing
 def prepare(token):
     """Build the index of the data as they are now and keep it under ``token``, before
     ``token`` is published (``data_version._NewToken``): no page waits for it. Nothing
