@@ -166,7 +166,8 @@ def _export(request, extension, content, *, streaming=False):
     if not filters.is_valid():
         return redirect(reverse("activities:list") + "?" + request.GET.urlencode())
     file_name = f"activities-{timezone.localdate().isoformat()}.{extension}"
-    # In name order the matching pks come from the facet index, as a list page's do.
+    # In name or relevance order the matching pks come from the facet index, as a list
+    # page's do.
     ids = filters.page_ids() if filters.is_filtered() else None
     rows = filters.results() if ids is None else Named(ids.tolist(), filters.index())
     return download(content(rows), file_name, streaming=streaming)

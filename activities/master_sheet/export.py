@@ -128,7 +128,8 @@ def _rows(activities):
         names = activities.shared_experience_names()
         places = activities.shared_place_names()
         for values in activities.values_list(*_VALUES).iterator(chunk_size=2000):
-            yield ExportRow(values), names, places
+            row = ExportRow(values)
+            yield row, names.get(row.pk, []), places.get(row.pk, [])
         return
     place_names = dict(Place.objects.values_list("pk", "name"))
     experience_names = dict(SharedExperience.objects.values_list("pk", "name"))
@@ -139,11 +140,12 @@ def _rows(activities):
         for pk in wanted:
             if pk not in found or pk not in links:  # deleted since the index was read
                 continue
-            row = ExportRow(found[pk])
             served, shared = links[pk]
-            names = {pk: [experience_names[e] for e in shared if e in experience_names]}
-            places = {pk: [place_names[p] for p in served if p in place_names]}
-            yield row, names, places
+            yield (
+                ExportRow(found[pk]),
+                [experience_names[e] for e in shared if e in experience_names],
+                [place_names[p] for p in served if p in place_names],
+            )
 
 
 def activities_with_cells(activities):
@@ -151,7 +153,7 @@ def activities_with_cells(activities):
     ``_rows``). Each row is an ``ExportRow`` (the activity's values), not a model instance.
     """
     for row, names, places in _rows(activities):
-        yield row, activity_cells(row, names.get(row.pk, []), places.get(row.pk, []))
+        yield row, activity_cells(row, names, places)
 
 
 def workbook_write(file, activities, *, sheet_for=None):
