@@ -295,9 +295,14 @@ def current_index():
     ``BUILD_WAIT_SECONDS``) rather than build it too. Without a data version, or with
     the figures cache turned off (the tests' default), it is built afresh each time.
     """
+    return index_of(current_token())
+
+
+def index_of(token):
+    """The index kept under ``token``: ``current_index`` for a token already read, or for
+    one being prepared before it is published (``reports.prepared``)."""
     from .data_version import CACHE_ALIAS
 
-    token = current_token()
     cache = caches[CACHE_ALIAS]
     if token is None or isinstance(cache, DummyCache):
         return FacetIndex(FacetIndex.build(), token)

@@ -33,8 +33,8 @@ from django.utils import timezone
 
 from activities.coverage import Coverage
 from activities.currency import VERIFIED_RECENTLY, verified_since
-from activities.data_version import cached
-from activities.facet_index import current_index
+from activities.data_version import cached, current_token
+from activities.facet_index import index_of
 from activities.models import Place, SharedExperience
 from activities.vocabulary import Status
 
@@ -180,19 +180,21 @@ class ReportCounts(NamedTuple):
         }
 
 
-def report_counts(options, places=()):
+def report_counts(options, places=(), *, token=None):
     """``ReportCounts``: the activities counted, for every place at once.
 
     Counted from the data version's ``FacetIndex`` (``reports.index_counts``), which
     the directory builds after every change too. Cached until the data change
     (``activities.data_version``), so the region's page, every place's page and their
-    exports with the same options share one computation; the token costs one query.
+    exports with the same options share one computation; the token costs one query
+    (none when given: ``reports.prepared`` counts under a token not yet published).
     The day from which a check counts as recent is part of the key, so they renew daily.
     """
     since = verified_since()
+    token = current_token() if token is None else token
 
     def count():
-        index = current_index()
+        index = index_of(token)
         return ReportCounts(
             timezone.now(),
             activity_counts(index, options, since),
@@ -201,7 +203,8 @@ def report_counts(options, places=()):
         )
 
     # :4 since they are counted from the index
-    return cached("report-counts:4", (options, since, tuple(p.pk for p in places)), count)
+    key = (options, since, tuple(p.pk for p in places))
+    return cached("report-counts:4", key, count, token=token)
 
 
 def _added(*counts):

@@ -43,3 +43,13 @@ def _warm():
 
 PROJECT_APPS = ("activities", "interviews", "reports", "scoping")
 _warm()
+
+
+def _prepare_figures():
+    """The current data's facet index and default report counts (``reports.prepared``)."""
+    from reports.prepared import warm_start  # once the apps are loaded, above
+
+    warm_start()
+
+
+_prepare_figures()

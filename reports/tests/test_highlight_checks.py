@@ -193,9 +193,9 @@ def test_the_highlights_admin_runs_a_fixed_number_of_queries(
     client = client_for(interviewer)
     # session, user, permissions (own and groups'), the admin's list (count, count, rows),
     # the places filter, then the live figures: places, data version, the report's
-    # activity counts (from the facet index: the version again, and its six queries, as
-    # the tests' cache keeps nothing), the shared experiences' slugs
-    with django_assert_num_queries(QUERIES := 18):
+    # activity counts (from the facet index: its six queries, as the tests' cache keeps
+    # nothing), the shared experiences' slugs
+    with django_assert_num_queries(QUERIES := 17):
         client.get("/admin/reports/highlight/")
     demo_data_load()
     highlights_demo_load()

@@ -1,0 +1,78 @@
+"""Report counts are ready before the first report page asks: after a write, and at start."""
+
+import logging
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+
+from activities import facet_index
+from activities.data_version import current_token
+from activities.tests.factories import make_activity
+from activities.vocabulary import Status
+from reports import summaries
+from reports.prepared import warm_start
+
+pytestmark = pytest.mark.django_db
+
+
+def counting_spy():
+    """``activity_counts`` as it is, recording each call: a call is a report counted."""
+    return mock.patch.object(summaries, "activity_counts", wraps=summaries.activity_counts)
+
+
+def test_a_write_prepares_the_default_report_counts(
+    client_for, commissioner, figure_cache, django_capture_on_commit_callbacks
+):
+    client = client_for(commissioner)
+    for place, total in [("leeds", 1), ("wakefield", 2)]:
+        with django_capture_on_commit_callbacks(execute=True):
+            make_activity(f"{place} walk", place=place, status=Status.ACTIVE)
+        with counting_spy() as counted:
+            region = client.get("/reports/")
+            one_place = client.get(f"/reports/{place}/")
+        assert counted.call_count == 0  # counted by the write, before its token was published
+        assert region.context["report"].total == total
+        assert one_place.context["report"].total == 1
+    # other options are as many as the dates people type: counted when asked for
+    with counting_spy() as counted:
+        active = client.get("/reports/?status=active")
+    assert active.status_code == 200 and active.context["report"].total == 2
+    assert counted.call_count == 1
+
+
+def test_a_starting_server_has_the_figures_of_the_data_as_they_are(
+    client_for,
+    commissioner,
+    figure_cache,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity("Leeds Walk", place="leeds")
+    figure_cache.clear()  # a new server, with an empty cache and nothing in memory
+    facet_index._process.update(key=None, index=None)
+
+    warm_start()
+
+    token = current_token()
+    with django_assert_num_queries(1):  # the token: the index is in this process's memory
+        assert facet_index.current_index().token == token
+    with counting_spy() as counted:
+        assert client_for(commissioner).get("/reports/").context["report"].total == 1
+    assert counted.call_count == 0
+
+
+def test_a_server_starts_when_its_database_cannot_be_read_yet(figure_cache, caplog):
+    failing = mock.patch(
+        "reports.prepared.current_token", side_effect=OperationalError("connection refused")
+    )
+    with failing, caplog.at_level(logging.WARNING, logger="reports.prepared"):
+        warm_start()  # raises nothing: the first pages count for themselves
+    assert "Figures not prepared at start" in caplog.text
+    assert facet_index._process["index"] is None
+
+
+def test_nothing_is_prepared_with_the_figures_cache_turned_off(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        warm_start()
