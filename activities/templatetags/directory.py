@@ -44,7 +44,7 @@ OPTION = (
     '<div class="govuk-checkboxes__item">\n'
     '<input class="govuk-checkboxes__input" id="{}-{}" name="{}" type="checkbox" value="{}"{}>\n'
     '<label class="govuk-label govuk-checkboxes__label" for="{}-{}">{} '
-    '<span class="psd-facet__count">({})</span></label>\n'
+    '<span class="psd-facet__count">({:,})</span></label>\n'
     "</div>"
 )
 ROW = (

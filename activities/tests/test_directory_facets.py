@@ -136,6 +136,22 @@ def test_counts_are_shown_beside_each_option(client_for, analyst):
     assert 'NHS <span class="psd-facet__count">(1)</span>' in page
 
 
+def test_large_counts_are_grouped_in_thousands_as_the_reports_write_them():
+    from django.template.loader import render_to_string
+
+    from activities.templatetags.directory import facet_options
+
+    options = [{"value": "leeds", "label": "Leeds", "checked": False, "count": 16667}]
+    html = facet_options({"name": "place", "options": options})
+    assert 'Leeds <span class="psd-facet__count">(16,667)</span>' in html
+    html = render_to_string("activities/_filter_match_count.html", {"total": 5031})
+    assert html.strip().endswith(">5,031 activities match</p>")
+    currency = {"recent": 1200, "total": 5031, "places": [(None, 2500, 1000)]}
+    html = render_to_string("activities/_currency.html", {"currency": currency})
+    assert "1,200 of these 5,031 checked in the last 12 months" in html
+    assert "the whole region: 1,000 of 2,500</li>" in html
+
+
 def test_each_facet_is_counted_with_the_other_filters_but_not_its_own():
     make_directory()
     filters = directory_filters(QueryDict("online=yes&sector=nhs"))
