@@ -38,6 +38,8 @@ from locust import FastHttpUser, between, events, task  # isort: skip
 from locust.env import Environment  # isort: skip
 
 import argparse
+import atexit
+import contextlib
 import os
 import random
 import re
@@ -313,6 +315,30 @@ def first_views_after_changes(base, writer, at_seconds, results):
             results[name].append((elapsed, response.status_code))
 
 
+class Pinned:
+    """This process, what it starts (the app, the writer) and PostgreSQL (its processes now
+    and the backends it starts from now on) on ``cpus`` only: a smaller machine, measured
+    on this one. ``restore`` gives PostgreSQL back its cores (needs the right to change
+    its processes' affinity: root, or the postgres user)."""
+
+    def __init__(self, cpus):
+        self.before = {}
+        os.sched_setaffinity(0, cpus)
+        for process in psutil.process_iter(["name"]):
+            if process.info["name"] != "postgres":
+                continue
+            try:
+                self.before[process.pid] = process.cpu_affinity()
+                process.cpu_affinity(sorted(cpus))
+            except psutil.Error as error:
+                print(f"PostgreSQL process {process.pid} keeps its cores ({error})")
+
+    def restore(self):
+        for pid, cpus in self.before.items():
+            with contextlib.suppress(psutil.Error):  # a backend that has ended since
+                psutil.Process(pid).cpu_affinity(cpus)
+
+
 class CpuUse:
     """CPU seconds used during the run by the app, PostgreSQL, this process and the rest.
 
@@ -350,10 +376,9 @@ class CpuUse:
         used = {name: end[name] - self.start[name] for name in end}
         ours = sum(v for name, v in used.items() if name != "machine")
         used["everything else on the machine"] = max(0.0, used.pop("machine") - ours)
-        capacity = psutil.cpu_count() * seconds
-        print(
-            f"\nCPU seconds used in the {seconds:.0f} s ({psutil.cpu_count()} cores: {capacity:.0f}):"
-        )
+        cores = len(os.sched_getaffinity(0))  # --cpus, else the machine's
+        capacity = cores * seconds
+        print(f"\nCPU seconds used in the {seconds:.0f} s ({cores} cores: {capacity:.0f}):")
         for name, value in used.items():
             print(f"  {name:32} {value:6.1f}")
         pages = [r for r in requests_made if r[1] not in {"sign in", "sign-in page"}]
@@ -425,7 +450,14 @@ def main():
     parser.add_argument("--port", type=int, default=18765)
     parser.add_argument("--cache-url", default="", help="CACHE_URL for the app, e.g. redis://…")
     parser.add_argument("--target", default="", help="a server already running (loopback)")
+    parser.add_argument(
+        "--cpus",
+        default="",
+        help="run everything (app, PostgreSQL, load generator) on these cores only, e.g. 0",
+    )
     options = parser.parse_args()
+    if options.cpus:
+        atexit.register(Pinned({int(c) for c in options.cpus.split(",")}).restore)
 
     first_id, last_id = prepare(options.database_url, options.activities)
     server = None
