@@ -95,6 +95,7 @@ class InterviewForm(forms.ModelForm):
         queryset=InterviewGuide.objects.order_by("name", "-pk"),
         widget=forms.Select(attrs=SELECT),
         label="Question guide (and version)",
+        help_text="Its questions are listed above, under “For the interview”.",
     )
 
     class Meta:
@@ -122,7 +123,7 @@ class InterviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.participant = participant
         latest = InterviewGuide.objects.filter(role=participant.role).order_by("-pk").first()
-        if latest is not None and not self.is_bound:
+        if latest is not None and not self.is_bound and not self.initial.get("guide"):
             self.initial["guide"] = latest.pk
 
     def chosen_guide(self):

@@ -125,12 +125,21 @@ def participant_interview_step(request, pk):
             f"{participant.code} has not consented to be interviewed: record their consent first.",
         )
         return redirect("interviews:flow_consent", pk=participant.pk)
-    form = InterviewForm(
-        request.POST or None,
-        instance=Interview(participant=participant),
-        participant=participant,
-    )
-    if request.method == "POST" and form.is_valid():
+    if SHOW_GUIDE in request.POST:
+        # "Show this guide's questions": the page again with what was typed, nothing saved
+        # and no errors yet (the form is not finished); htmx swaps only the questions
+        typed = {name: request.POST.get(name) for name in InterviewForm.Meta.fields}
+        form = InterviewForm(
+            initial=typed, instance=Interview(participant=participant), participant=participant
+        )
+    else:
+        form = InterviewForm(
+            request.POST or None,
+            instance=Interview(participant=participant),
+            participant=participant,
+        )
+    _questions_follow_the_guide(form, request.path)
+    if request.method == "POST" and SHOW_GUIDE not in request.POST and form.is_valid():
         try:
             with transaction.atomic():
                 interview = services.interview_create(
@@ -151,4 +160,22 @@ def participant_interview_step(request, pk):
         "Interview",
         form=form,
         aids=interview_aids(participant.place, guide),
+    )
+
+
+SHOW_GUIDE = "show_guide"  # the interview step's "Show this guide's questions" button
+
+
+def _questions_follow_the_guide(form, path):
+    """Choosing another guide shows its questions at once (htmx swaps the aids above the
+    form); without JavaScript the button beside the choice does it."""
+    form.fields["guide"].widget.attrs.update(
+        {
+            "hx-post": path,
+            "hx-trigger": "change",
+            "hx-target": "#interview-aids",
+            "hx-select": "#interview-aids",
+            "hx-swap": "outerHTML",
+            "hx-vals": f'{{"{SHOW_GUIDE}": "1"}}',
+        }
     )

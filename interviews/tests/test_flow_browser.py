@@ -59,6 +59,15 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     expect(page.locator("#reflective-opening")).to_be_visible()
     expect(page.locator("#guide-questions li")).to_have_count(13)
     page.get_by_label("Date of the interview").fill("2020-03-02")
+    # choosing another guide shows its questions at once (htmx swaps them), keeping the form
+    guide = page.get_by_label("Question guide (and version)")
+    workers = guide.locator("option", has_text="workers").get_attribute("value")
+    guide.select_option(guide.locator("option", has_text="managers").get_attribute("value"))
+    expect(page.locator("#guide-questions li")).to_have_count(14)
+    expect(page.locator(".psd-aids")).to_contain_text("peer support managers/co-ordinators")
+    expect(page.get_by_label("Date of the interview")).to_have_value("2020-03-02")
+    guide.select_option(workers)
+    expect(page.locator("#guide-questions li")).to_have_count(13)
     page.get_by_label("Mode").select_option("video")
     page.get_by_label("Transcript", exact=True).fill(
         "Interviewer: How are you feeling?\nAda Lovelace: Fine. Mutual trust matters most.\n"

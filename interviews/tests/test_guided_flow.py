@@ -88,6 +88,39 @@ def test_a_new_participant_is_led_step_by_step_to_their_interview(client_for, in
     assert 'Transcript anonymised</strong>: <span class="psd-progress__state">to do' in page
 
 
+def test_choosing_another_guide_shows_its_questions_and_keeps_what_was_typed(
+    client_for, interviewer
+):
+    """The questions beside the form follow the guide chosen in it: the button (or, with
+    JavaScript, the choice itself) shows the page again with that guide's questions and
+    what was typed, saving nothing and showing no errors for the fields not yet filled."""
+    interview_reference_load()
+    manager = InterviewGuide.objects.get(slug="manager")
+    participant = make_participant()  # a worker: the workers' guide is offered first
+    client = client_for(interviewer)
+    url = f"/interviews/participants/{participant.pk}/interview/"
+    page = client.get(url).content.decode()
+    assert "Interview questions for peer support workers/volunteers" in page
+    assert f'hx-post="{url}"' in page and 'hx-target="#interview-aids"' in page
+
+    typed = {"held_on": "2020-03-02", "guide": manager.pk, "transcript": "Interviewer: Hello."}
+    response = client.post(url, {**typed, "show_guide": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert not Interview.objects.filter(participant=participant).exists()
+    questions = re.search(r'<ol[^>]*id="guide-questions">(.*?)</ol>', page, re.S).group(1)
+    assert questions.count("<li>") == len(manager.questions) == 14
+    summary = '<span class="govuk-details__summary-text">Interview questions for peer support'
+    assert f"{summary} managers/co-ordinators (version" in page
+    assert f"{summary} workers/volunteers (version" not in page
+    assert f'<option value="{manager.pk}" selected>' in page
+    assert 'value="2020-03-02"' in page and "Interviewer: Hello.</textarea>" in page
+    assert "govuk-error-message" not in page and "There is a problem" not in page
+
+    response = client.post(url, {**typed, "mode": "video", "transcription_method": "manual"})
+    assert Interview.objects.get(participant=participant).guide == manager  # Save saves
+
+
 def test_the_interview_step_refuses_a_date_before_consent_and_software_without_its_tick(
     client_for, interviewer
 ):
