@@ -147,7 +147,7 @@ class ThemeMergeForm(forms.Form):
 
 
 class CodebookImportForm(forms.Form):
-    file = forms.FileField(label="Codebook CSV (columns: name, parent, description)")
+    file = forms.FileField(label="Codebook CSV (columns: name, parent, description, source)")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from activities.vocabulary import Sector
 from interviews import services
 from interviews.codebook_csv import codebook_csv
-from interviews.models import ParticipantRole, Theme
+from interviews.models import ParticipantRole, Theme, ThemeSource
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -86,18 +86,40 @@ def upload(client, text):
 
 def test_codebook_csv_round_trip(client_for, interviewer):
     values = make_theme("Values")
-    Theme.objects.create(name="=Respect", parent=values, description="Formula-looking")
+    Theme.objects.create(
+        name="=Respect", parent=values, description="Formula-looking", source=ThemeSource.BOTH
+    )
     exported = client_for(interviewer).get("/interviews/themes/export.csv").content.decode()
     assert exported.splitlines()[:3] == [
-        "name,parent,description",
-        "Values,,",
-        "'=Respect,Values,Formula-looking",
+        "name,parent,description,source",
+        "Values,,,WY&H interviews",
+        "'=Respect,Values,Formula-looking,Both",
     ]
     Theme.objects.all().delete()
     page = upload(client_for(interviewer), exported)
     assert "Codebook imported: 2 new, 0 updated." in page
-    assert Theme.objects.get(name="=Respect").parent.name == "Values"
+    respect = Theme.objects.get(name="=Respect")
+    assert (respect.parent.name, respect.source) == ("Values", ThemeSource.BOTH)
     assert codebook_csv() == exported
+
+
+def test_codebook_import_reads_each_themes_source(client_for, interviewer):
+    make_theme("Values")  # from the interviews
+    make_theme("Hope")
+    page = upload(
+        client_for(interviewer),
+        "name,source\nValues,national literature review\nHope,\nTrust,both\nSafety,\n",
+    )
+    assert "Codebook imported: 2 new, 2 updated." in page
+    sources = dict(Theme.objects.values_list("name", "source"))
+    assert sources == {
+        "Values": ThemeSource.LITERATURE,  # by its label, in any case
+        "Hope": ThemeSource.INTERVIEWS,  # a blank source leaves it as it was
+        "Trust": ThemeSource.BOTH,  # by its stored value
+        "Safety": ThemeSource.INTERVIEWS,  # a new theme's default
+    }
+    upload(client_for(interviewer), "name,description\nValues,What matters\n")
+    assert Theme.objects.get(name="Values").source == ThemeSource.LITERATURE  # no column
 
 
 def test_codebook_import_updates_by_name_and_adds(client_for, interviewer):
@@ -114,7 +136,12 @@ def test_codebook_import_updates_by_name_and_adds(client_for, interviewer):
 @pytest.mark.parametrize(
     "text,message",
     [
-        ("title\nX\n", "The first row must hold the headers name, parent, description."),
+        ("title\nX\n", "The first row must hold the headers name, parent, description, source."),
+        (
+            "name,source\nA,Everywhere\n",
+            "Row 2: the source “Everywhere” is not one of “WY&amp;H interviews”, "
+            "“National literature review”, “Both”.",
+        ),
         ("name,parent\nA,Nowhere\n", "Row 2: the parent “Nowhere” is neither in the codebook"),
         ("name,parent\nA,\nA,\n", "Row 3: “A” is already on row 2."),
         ("name,parent\nA,B\nB,A\n", "Row 2: “A” would sit under itself."),
