@@ -43,7 +43,6 @@ import contextlib
 import os
 import random
 import re
-import secrets
 import socket
 import statistics
 import subprocess
@@ -63,6 +62,7 @@ from load_mix import (
     REPORT_TABLES,
     WORDS,
     directory_query,
+    production_settings,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,17 +134,7 @@ def prepare(database_url, activities):
 
 def app_env(database_url, cache_url):
     """The environment of the app in production mode on loopback (bench/serve_settings.py)."""
-    extra = {"CACHE_URL": cache_url} if cache_url else {}
-    return django_env(
-        database_url,
-        DJANGO_SETTINGS_MODULE="serve_settings",
-        DJANGO_ENV="production",
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        LOG_LEVEL="WARNING",
-        **extra,
-    )
+    return django_env(database_url, **production_settings(cache_url, "127.0.0.1"))
 
 
 def serve(database_url, workers, threads, port, cache_url):

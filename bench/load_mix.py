@@ -4,6 +4,7 @@ Kept apart from bench/load.py, which imports locust (and so patches the standard
 library with gevent) before anything else.
 """
 
+import secrets
 from urllib.parse import urlencode
 
 PASSWORD = "bench-only-password-7f3a"  # for the bench database's made-up users only
@@ -35,3 +36,20 @@ def directory_query(rng, filters):
     ]
     picked = rng.sample(choices, filters)
     return urlencode([(name, rng.choice(values)) for name, values in picked])
+
+
+def production_settings(cache_url, allowed_host):
+    """The environment variables of the app in production mode on loopback
+    (bench/serve_settings.py), as the load test serves it and page_costs runs it;
+    DATABASE_URL apart."""
+    settings = {
+        "DJANGO_SETTINGS_MODULE": "serve_settings",
+        "DJANGO_ENV": "production",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": allowed_host,
+        "LOG_LEVEL": "WARNING",
+    }
+    if cache_url:
+        settings["CACHE_URL"] = cache_url
+    return settings

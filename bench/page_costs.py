@@ -23,7 +23,6 @@ import cProfile
 import os
 import pstats
 import random
-import secrets
 import statistics
 import sys
 import time
@@ -38,6 +37,7 @@ from load_mix import (  # noqa: E402  (the same pages and filters as the load te
     REPORT_TABLES,
     WORDS,
     directory_query,
+    production_settings,
 )
 
 
@@ -91,18 +91,10 @@ def main():
     parser.add_argument("--only", default="", help="only the kinds of page containing this")
     options = parser.parse_args()
 
-    os.environ.update(
-        DATABASE_URL=options.database_url,
-        DJANGO_SETTINGS_MODULE="serve_settings",
-        DJANGO_ENV="production",
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="testserver",
-        LOG_LEVEL="WARNING",
-    )
     os.environ.pop("CACHE_URL", None)
-    if options.cache_url:
-        os.environ["CACHE_URL"] = options.cache_url
+    os.environ.update(
+        DATABASE_URL=options.database_url, **production_settings(options.cache_url, "testserver")
+    )
 
     import django
 
@@ -127,10 +119,12 @@ def main():
         clients[role].force_login(user)
     clients[None] = Client()
 
+    visitor = Client()  # one client (a new one builds the middleware, whitenoise's scan too)
+
     def ask(role, url):
         if role == SIGN_IN:  # the password hasher, the session and the sign-in's records
-            credentials = {"username": "bench-analyst", "password": PASSWORD}
-            return Client().post(url, credentials)
+            visitor.cookies.clear()  # a new visitor each time
+            return visitor.post(url, {"username": "bench-analyst", "password": PASSWORD})
         return clients[role].get(url)
 
     rng = random.Random(2021)
