@@ -132,3 +132,17 @@ def test_the_workbook_says_the_same(mixed, client_for, commissioner):
     assert summary["Shared by several places"] == 1 and summary["Region-wide"] == 2
     assert "not the provision" in summary["Rates per 100,000"]
     assert summary["Population: Leeds"] == "818085 (ONS mid-year estimate, published June 2019)"
+
+
+def test_the_places_table_says_why_its_percentages_add_up_to_more_than_100(page, mixed):
+    html = page("/reports/")
+    shares = [float(cells(html, "places", slug)[-1].rstrip("%")) for slug in ["leeds", "wakefield"]]
+    assert sum(shares) > 100  # Leeds 6 and Wakefield 4 of the region's 7
+    assert 'id="places-overlap"' in html
+    assert "their percentages to more than 100" in html
+
+
+def test_without_shared_activities_the_places_table_adds_up_and_says_nothing(page):
+    make_known_activities()  # every activity serves one place
+    html = page("/reports/")
+    assert 'id="places-overlap"' not in html
