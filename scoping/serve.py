@@ -71,6 +71,7 @@ def main(argv):
     call_command("migrate", interactive=False, verbosity=1)
     call_command("load_reference_data")
     call_command("load_study_conclusions")
+    call_command("prune_logs")
     call_command("collectstatic", interactive=False, verbosity=1)
 
     from django.db import connections

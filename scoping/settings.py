@@ -37,6 +37,15 @@ def env_date(name, default):
         ) from None
 
 
+def env_days(name, default):
+    value = os.environ.get(name) or str(default)
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of days, 1 or more, not {value!r}."
+        )
+    return int(value)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -343,6 +352,12 @@ if not DEBUG:
 # Access-Control-Allow-Origin: *). API_RATE_LIMIT is per token (per address when public).
 API_PUBLIC = env_bool("API_PUBLIC", False)
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+
+# How long the database keeps its logs (scoping/housekeeping.py, manage.py prune_logs):
+# sign-in records hold usernames and client addresses.
+SIGN_IN_LOG_DAYS = env_days("SIGN_IN_LOG_DAYS", 90)
+API_USE_LOG_DAYS = env_days("API_USE_LOG_DAYS", 365)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["activities.api.access.PartnerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["activities.api.access.PartnerOrPublic"],

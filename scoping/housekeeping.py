@@ -1,0 +1,33 @@
+"""Logs kept in the database only as long as they are useful: ``prune_logs``.
+
+The sign-in log (django-axes' access log, and its failure log when turned on) holds
+usernames and client addresses: personal data, kept ``SIGN_IN_LOG_DAYS`` (90) to look
+into a lockout or a suspicious sign-in, then deleted. The API use log (which partner
+asked for which endpoint, no query values) is kept ``API_USE_LOG_DAYS`` (365) for a
+year's figures. The interview access log is not pruned here: it is the record of who saw
+personal data, kept until the interview data themselves go (docs/erasure.md).
+"""
+
+import datetime
+
+from axes.models import AccessFailureLog, AccessLog
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from activities.api.partners import ApiUse
+
+
+@transaction.atomic
+def logs_prune(now=None):
+    """Delete what is older than its keeping period; {what: rows deleted}."""
+    now = now or timezone.now()
+    sign_ins = now - datetime.timedelta(days=settings.SIGN_IN_LOG_DAYS)
+    api_uses = now - datetime.timedelta(days=settings.API_USE_LOG_DAYS)
+    return {
+        "sign-in records": (
+            AccessLog.objects.filter(attempt_time__lt=sign_ins).delete()[0]
+            + AccessFailureLog.objects.filter(attempt_time__lt=sign_ins).delete()[0]
+        ),
+        "API uses": ApiUse.objects.filter(at__lt=api_uses).delete()[0],
+    }

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from scoping.housekeeping import logs_prune
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete sign-in records older than SIGN_IN_LOG_DAYS (90) and API uses older than "
+        "API_USE_LOG_DAYS (365). Run daily; make serve runs it as it starts."
+    )
+
+    def handle(self, *args, **options):
+        deleted = logs_prune()
+        self.stdout.write(
+            f"Deleted {deleted['sign-in records']} sign-in records older than "
+            f"{settings.SIGN_IN_LOG_DAYS} days and {deleted['API uses']} API uses older "
+            f"than {settings.API_USE_LOG_DAYS} days."
+        )
