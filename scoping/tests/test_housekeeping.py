@@ -47,7 +47,7 @@ def test_old_sign_in_records_and_api_uses_go_and_recent_ones_stay():
     call_command("prune_logs", stdout=output)
 
     assert output.getvalue().strip() == (
-        "Deleted 2 sign-in records older than 90 days and 1 API uses older than 365 days."
+        "Deleted 2 sign-in records older than 90 days and 1 API use older than 365 days."
     )
     assert list(AccessLog.objects.all()) == [recent_log]
     assert not AccessFailureLog.objects.filter(pk=old_failure.pk).exists()

@@ -4,6 +4,10 @@ from django.core.management.base import BaseCommand
 from scoping.housekeeping import logs_prune
 
 
+def _count(n, thing):
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
 class Command(BaseCommand):
     help = (
         "Delete sign-in records older than SIGN_IN_LOG_DAYS (90) and API uses older than "
@@ -13,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         deleted = logs_prune()
         self.stdout.write(
-            f"Deleted {deleted['sign-in records']} sign-in records older than "
-            f"{settings.SIGN_IN_LOG_DAYS} days and {deleted['API uses']} API uses older "
-            f"than {settings.API_USE_LOG_DAYS} days."
+            f"Deleted {_count(deleted['sign-in records'], 'sign-in record')} older than "
+            f"{settings.SIGN_IN_LOG_DAYS} days and {_count(deleted['API uses'], 'API use')} "
+            f"older than {settings.API_USE_LOG_DAYS} days."
         )
