@@ -100,6 +100,30 @@ def settings_import(env):
     )
 
 
+@pytest.mark.parametrize(
+    "url,seconds",
+    [
+        ("postgres://u@db.example.org:5432/psd", "5"),
+        ("postgres://u@db.example.org:5432/psd?connect_timeout=20", "20"),
+    ],
+)
+def test_an_unanswering_database_host_fails_in_seconds(url, seconds):
+    """Without a connect timeout, a page (and /healthz) would wait minutes for the system's
+    TCP timeout when the database host does not answer; the URL's own timeout wins."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import scoping.settings as s; print(s.DATABASES['default']['OPTIONS']['connect_timeout'])",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "1", "DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == seconds, result.stderr
+
+
 def test_debug_is_off_unless_turned_on():
     assert settings_import(PRODUCTION_ENV).stdout.split()[0] == "False"
     assert settings_import({**PRODUCTION_ENV, "DEBUG": ""}).stdout.split()[0] == "False"
