@@ -59,7 +59,9 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     expect(page.locator("#reflective-opening")).to_be_visible()
     expect(page.locator("#guide-questions li")).to_have_count(13)
     page.get_by_label("Date of the interview").fill("2020-03-02")
-    # choosing another guide shows its questions at once (htmx swaps them), keeping the form
+    # choosing another guide shows its questions at once (htmx swaps them), keeping the form;
+    # htmx (a deferred script) listens once the page has loaded
+    page.wait_for_load_state("load")
     guide = page.get_by_label("Question guide (and version)")
     workers = guide.locator("option", has_text="workers").get_attribute("value")
     guide.select_option(guide.locator("option", has_text="managers").get_attribute("value"))
