@@ -125,21 +125,19 @@ def participant_interview_step(request, pk):
             f"{participant.code} has not consented to be interviewed: record their consent first.",
         )
         return redirect("interviews:flow_consent", pk=participant.pk)
-    if SHOW_GUIDE in request.POST:
+    showing = SHOW_GUIDE in request.POST
+    if showing:
         # "Show this guide's questions": the page again with what was typed, nothing saved
         # and no errors yet (the form is not finished); htmx swaps only the questions
         typed = {name: request.POST.get(name) for name in InterviewForm.Meta.fields}
-        form = InterviewForm(
-            initial=typed, instance=Interview(participant=participant), participant=participant
-        )
+        given = {"initial": typed}
     else:
-        form = InterviewForm(
-            request.POST or None,
-            instance=Interview(participant=participant),
-            participant=participant,
-        )
+        given = {"data": request.POST or None}
+    form = InterviewForm(
+        **given, instance=Interview(participant=participant), participant=participant
+    )
     _questions_follow_the_guide(form, request.path)
-    if request.method == "POST" and SHOW_GUIDE not in request.POST and form.is_valid():
+    if request.method == "POST" and not showing and form.is_valid():
         try:
             with transaction.atomic():
                 interview = services.interview_create(
