@@ -108,6 +108,14 @@ def current_token():
     return DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
+def figures_cache_off():
+    """Whether the figures cache is Django's dummy one (the tests' default): nothing is
+    kept, so there is nothing to prepare and every figure is computed when asked for."""
+    from django.core.cache.backends.dummy import DummyCache
+
+    return isinstance(caches[CACHE_ALIAS], DummyCache)
+
+
 _READ = object()  # ``cached``'s default: read the token
 
 

@@ -25,13 +25,18 @@ import time
 
 import numpy as np
 from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.db.models import Case, CharField, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce
 
 from .coverage import Coverage
-from .data_version import CACHE_SECONDS, CACHE_UNAVAILABLE, before_publishing, current_token
+from .data_version import (
+    CACHE_SECONDS,
+    CACHE_UNAVAILABLE,
+    before_publishing,
+    current_token,
+    figures_cache_off,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +205,10 @@ class FacetIndex:
         wanted[[self._code[field][v] for v in stored_values if v in self._code[field]]] = True
         return wanted[self.codes[field]]
 
+    def place_column(self, pk):
+        """The column of ``serves`` for the place ``pk``; None when the index has no such place."""
+        return self._column.get(pk)
+
     def serving(self, place_ids):
         """Rows serving any of the places: their own, shared with others, or region-wide."""
         columns = [self._column[pk] for pk in place_ids if pk in self._column]
@@ -303,14 +312,13 @@ def index_of(token):
     one being prepared before it is published (``reports.prepared``)."""
     from .data_version import CACHE_ALIAS
 
-    cache = caches[CACHE_ALIAS]
-    if token is None or isinstance(cache, DummyCache):
+    if token is None or figures_cache_off():
         return FacetIndex(FacetIndex.build(), token)
     key = _key(token)
     with _process_lock:
         if _process["key"] == key:
             return _process["index"]
-    arrays = _shared(cache, key)
+    arrays = _shared(caches[CACHE_ALIAS], key)
     index = FacetIndex(arrays, token)
     with _process_lock:
         _process.update(key=key, index=index)
@@ -322,16 +330,8 @@ def prepare(token):
     """Build the index of the data as they are now and keep it under ``token``, before
     ``token`` is published (``data_version._NewToken``): no page waits for it. Nothing
     to do with the figures cache turned off (the tests' default)."""
-    from .data_version import CACHE_ALIAS
-
-    cache = caches[CACHE_ALIAS]
-    if isinstance(cache, DummyCache):
-        return
-    key = _key(token)
-    arrays = FacetIndex.build()
-    with _process_lock:
-        _process.update(key=key, index=FacetIndex(arrays, token))
-    cache.set(key, arrays, CACHE_SECONDS)
+    if not figures_cache_off():
+        index_of(token)
 
 
 def _key(token):

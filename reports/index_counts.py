@@ -89,7 +89,7 @@ def experience_counts_by_place(index, options, places):
     activity once."""
     rows = options_mask(index, options)
     having = index.experiences[rows].astype(np.int32)
-    columns = [index.place_ids.index(p.pk) if p.pk in index.place_ids else -1 for p in places]
+    columns = [index.place_column(p.pk) for p in places]
     serving = index.serves[rows].astype(np.int32)
     by_place = having.T @ serving  # experiences x places
     in_region = having.sum(axis=0)
@@ -97,7 +97,7 @@ def experience_counts_by_place(index, options, places):
         pk: {
             REGION: int(in_region[i]),
             **{
-                p.pk: int(by_place[i, c]) if c >= 0 else 0
+                p.pk: int(by_place[i, c]) if c is not None else 0
                 for p, c in zip(places, columns, strict=True)
             },
         }

@@ -10,11 +10,9 @@ the dates people type.
 
 import logging
 
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError
 
-from activities.data_version import CACHE_ALIAS, before_publishing, current_token
+from activities.data_version import before_publishing, current_token, figures_cache_off
 from activities.facet_index import index_of
 from activities.models import Place
 
@@ -28,7 +26,7 @@ def prepare_report_counts(token):
     """Count the default options' figures under ``token`` before it is published
     (``data_version._NewToken``, after ``facet_index.prepare``, whose index it reads).
     Nothing to do with the figures cache turned off (the tests' default)."""
-    if isinstance(caches[CACHE_ALIAS], DummyCache):
+    if figures_cache_off():
         return
     report_counts(ReportOptions(), list(Place.objects.order_by("name")), token=token)
 
@@ -38,7 +36,7 @@ def warm_start():
     starts (``scoping.wsgi``; with gunicorn's preload, once, before the workers fork, so
     each starts with the index in memory). A database that cannot be read yet is left to
     the first pages, which count for themselves."""
-    if isinstance(caches[CACHE_ALIAS], DummyCache):
+    if figures_cache_off():
         return
     try:
         token = current_token()
