@@ -10,17 +10,23 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from activities.admin_import import export_selected_as_master_sheet
+from activities.admin_tables import TableImportExportMixin
+from activities.concurrency import activity_changes_since
+from activities.coverage import REGION, REGION_LABEL
+from activities.definitions import help_with_definitions
+from activities.models import (
+    Activity,
+    Alias,
+    Organisation,
+    Place,
+    SharedExperience,
+    canonical_labels,
+)
+from activities.resources import AliasResource, OrganisationResource, PlaceResource
+from activities.submission_admin import PlaceChampionInline  # also registers the submissions' admin
+from activities.vocabulary import ENUMERATION, Status, Vocabulary
 from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
-
-from .admin_import import export_selected_as_master_sheet
-from .admin_tables import TableImportExportMixin
-from .concurrency import activity_changes_since
-from .coverage import REGION, REGION_LABEL
-from .definitions import help_with_definitions
-from .models import Activity, Alias, Organisation, Place, SharedExperience, canonical_labels
-from .resources import AliasResource, OrganisationResource, PlaceResource
-from .submission_admin import PlaceChampionInline  # also registers the submissions' admin
-from .vocabulary import ENUMERATION, Status, Vocabulary
 
 DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found")
 
@@ -382,4 +388,4 @@ class AliasAdmin(TableImportExportMixin, SimpleHistoryAdmin):
 
 
 # The Open Referral UK API's partners and use log.
-from .api import admin as api_admin  # noqa: E402, F401
+from activities.api import admin as api_admin  # noqa: E402, F401

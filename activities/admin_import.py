@@ -19,9 +19,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from scoping.spreadsheets import download
-
-from .master_sheet import (
+from activities.master_sheet import (
     StalePlan,
     UnreadableWorkbook,
     master_sheet_export,
@@ -31,7 +29,8 @@ from .master_sheet import (
     spreadsheet_check,
     upload_size_check,
 )
-from .models import Activity, ImportRowResult, ImportRun
+from activities.models import Activity, ImportRowResult, ImportRun
+from scoping.spreadsheets import download
 
 IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
 PREVIEW_ROWS_SHOWN = 300

@@ -14,7 +14,7 @@ import sqlite3
 
 from django.db import connections, models, router
 
-from .models import Activity
+from activities.models import Activity
 
 MAX_ROWS_PER_STATEMENT = 500
 POSTGRES_MAX_PARAMS = 65535

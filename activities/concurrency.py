@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from .models import Activity
+from activities.models import Activity
 
 
 def activity_changes_since(*, activity_id, version):

@@ -28,7 +28,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q
 
-from .spelling import value_key
+from activities.spelling import value_key
 
 
 class Coverage(models.TextChoices):

@@ -70,7 +70,7 @@ def _claim():
     """A number for this write, larger than any earlier write's (after its commit)."""
     from django.db.models import F
 
-    from .models import DataVersion
+    from activities.models import DataVersion
 
     with transaction.atomic():
         if not DataVersion.objects.filter(pk=1).update(claimed=F("claimed") + 1):
@@ -81,7 +81,7 @@ def _claim():
 
 def _publish(token, generation):
     """Make ``token`` current, unless a later write's token was published already."""
-    from .models import DataVersion
+    from activities.models import DataVersion
 
     DataVersion.objects.filter(pk=1, generation__lt=generation).update(
         token=token, generation=generation, changed_at=timezone.now()
@@ -103,7 +103,7 @@ def data_changed():
 
 def current_token():
     """The data's current token, or None when there is none (nothing is cached then)."""
-    from .models import DataVersion
+    from activities.models import DataVersion
 
     return DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
@@ -156,7 +156,7 @@ def connect_signals():
     """Bump the token on every single save or delete of what the figures count."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Activity, Organisation, Place, SharedExperience
+    from activities.models import Activity, Organisation, Place, SharedExperience
 
     for model in (Activity, Organisation, Place, SharedExperience):
         uid = f"data-version-{model._meta.label_lower}"

@@ -8,8 +8,8 @@ module lays them out for the two places that show them: the directory's
 
 from django.utils.html import format_html, format_html_join
 
-from .coverage import COVERAGE_DEFINITIONS, Coverage
-from .vocabulary import ENUMERATION
+from activities.coverage import COVERAGE_DEFINITIONS, Coverage
+from activities.vocabulary import ENUMERATION
 
 PLACE_FILTER_MEANS = (
     "Every activity serving it: its own, those shared with other places (marked “Several "

@@ -8,7 +8,7 @@ again with ``python manage.py make_demo_fixture``.
 import datetime
 import random
 
-from .vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
 
 TOWNS = {
     "leeds": ["Headingley", "Armley", "Chapeltown", "Beeston", "Seacroft", "Horsforth", "Otley"],

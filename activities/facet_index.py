@@ -29,8 +29,8 @@ from django.db import connection
 from django.db.models import Case, CharField, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce
 
-from .coverage import Coverage
-from .data_version import (
+from activities.coverage import Coverage
+from activities.data_version import (
     CACHE_SECONDS,
     CACHE_UNAVAILABLE,
     before_publishing,
@@ -94,7 +94,7 @@ class FacetIndex:
         The database turns each value into its code (its place in the field's
         choices), so 100,000 rows arrive as small integers, not strings.
         """
-        from .models import Activity, Place, SharedExperience
+        from activities.models import Activity, Place, SharedExperience
 
         values = {field: _stored_values(Activity._meta.get_field(field)) for field in FIELDS}
         coded = Activity.objects.order_by("pk").annotate(
@@ -310,7 +310,7 @@ def current_index():
 def index_of(token):
     """The index kept under ``token``: ``current_index`` for a token already read, or for
     one being prepared before it is published (``reports.prepared``)."""
-    from .data_version import CACHE_ALIAS
+    from activities.data_version import CACHE_ALIAS
 
     if token is None or figures_cache_off():
         return FacetIndex(FacetIndex.build(), token)

@@ -11,14 +11,14 @@ import numpy as np
 from django import forms
 from django.db.models import F, Q
 
-from .coverage import Coverage, serving_condition
-from .currency import verified_since
-from .data_version import cached
-from .facet_index import current_index
-from .models import Activity, Place, SharedExperience
-from .querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
-from .search_text import search_text_bound
-from .vocabulary import ENUMERATION
+from activities.coverage import Coverage, serving_condition
+from activities.currency import verified_since
+from activities.data_version import cached
+from activities.facet_index import current_index
+from activities.models import Activity, Place, SharedExperience
+from activities.querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
+from activities.search_text import search_text_bound
+from activities.vocabulary import ENUMERATION
 
 YES_NO_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 ORDER_CHOICES = [

@@ -8,9 +8,9 @@ queries) and call ``match`` per cell; ``canonical_value`` is the one-off form.
 
 from dataclasses import dataclass
 
-from .models import Alias, canonical_labels
-from .spelling import value_key
-from .vocabulary import Access, FundingType, HowFound, Status, Vocabulary
+from activities.models import Alias, canonical_labels
+from activities.spelling import value_key
+from activities.vocabulary import Access, FundingType, HowFound, Status, Vocabulary
 
 # What an empty cell (or one of only punctuation, such as "?") means, where
 # the sheet allows it to be empty.

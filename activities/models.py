@@ -12,10 +12,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
-from .coverage import PLACES_SEPARATOR, REGION, REGION_LABEL, Coverage, places_key
-from .querysets import ActivityQuerySet
-from .spelling import clean_text, value_key
-from .vocabulary import (
+from activities.coverage import PLACES_SEPARATOR, REGION, REGION_LABEL, Coverage, places_key
+from activities.querysets import ActivityQuerySet
+from activities.spelling import clean_text, value_key
+from activities.vocabulary import (
     ENUMERATION,
     ENUMERATIONS,
     Access,
@@ -683,6 +683,6 @@ class DataVersion(models.Model):
 
 # Champions' places and the public submissions live in their own modules.
 # The Open Referral UK API's partners and their use log live with the API.
-from .api.partners import ApiPartner, ApiUse  # noqa: E402, F401
-from .champions import PlaceChampion  # noqa: E402, F401
-from .submissions import Submission  # noqa: E402, F401
+from activities.api.partners import ApiPartner, ApiUse  # noqa: E402, F401
+from activities.champions import PlaceChampion  # noqa: E402, F401
+from activities.submissions import Submission  # noqa: E402, F401

@@ -11,7 +11,7 @@ from django.db import connection, models
 from django.db.models import F, Func, Q
 from django.db.models.expressions import RawSQL
 
-from .coverage import serving_condition
+from activities.coverage import serving_condition
 
 SEARCH_CONFIG = "english"
 

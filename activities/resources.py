@@ -29,12 +29,11 @@ from django.utils.html import format_html_join
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
 
+from activities.data_version import data_changed
+from activities.models import Alias, Organisation, Place
+from activities.spelling import clean_text, value_key
+from activities.vocabulary import Vocabulary
 from scoping.spreadsheets import escape_formula, unescape_formula
-
-from .data_version import data_changed
-from .models import Alias, Organisation, Place
-from .spelling import clean_text, value_key
-from .vocabulary import Vocabulary
 
 
 class SheetTextWidget(widgets.CharWidget):

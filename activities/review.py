@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .champions import PlaceChampion
-from .coverage import serving_condition
-from .models import Activity
-from .vocabulary import Status
+from activities.champions import PlaceChampion
+from activities.coverage import serving_condition
+from activities.models import Activity
+from activities.vocabulary import Status
 
 CHECKED, CLOSED = "checked", "closed"
 ACTIONS = {CHECKED: "checked today, still running", CLOSED: "closed"}

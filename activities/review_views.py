@@ -7,13 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from activities.champions import PlaceChampion
+from activities.currency import verified_since
+from activities.models import Activity
+from activities.review import ACTIONS, activity_check_record, queue_for
 from scoping.ids import is_database_id
 from scoping.permissions import require
-
-from .champions import PlaceChampion
-from .currency import verified_since
-from .models import Activity
-from .review import ACTIONS, activity_check_record, queue_for
 
 REVIEW = "activities.change_activity"
 PAGE_SIZE = 50

@@ -18,11 +18,11 @@ from uuid import uuid4
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .bulk import records_insert, shared_experience_links_insert
-from .data_version import data_changed
-from .demo import demo_rows
-from .models import Activity, Organisation, Place, SharedExperience
-from .spelling import clean_text, value_key
+from activities.bulk import records_insert, shared_experience_links_insert
+from activities.data_version import data_changed
+from activities.demo import demo_rows
+from activities.models import Activity, Organisation, Place, SharedExperience
+from activities.spelling import clean_text, value_key
 
 
 def counts_by_place(count, weights):

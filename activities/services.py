@@ -7,12 +7,12 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from .api.identifiers import reference_id
-from .bulk import place_links_insert, shared_experience_links_insert
-from .coverage import Coverage, coverage_of
-from .data_version import data_changed
-from .models import Activity, Alias, Organisation, Place, SharedExperience
-from .spelling import value_key
+from activities.api.identifiers import reference_id
+from activities.bulk import place_links_insert, shared_experience_links_insert
+from activities.coverage import Coverage, coverage_of
+from activities.data_version import data_changed
+from activities.models import Activity, Alias, Organisation, Place, SharedExperience
+from activities.spelling import value_key
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 REFERENCE_FIXTURES = [

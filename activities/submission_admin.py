@@ -8,16 +8,15 @@ the form does not ask.
 from django.contrib import admin, messages
 from django.db import models
 
-from scoping.admin_widgets import SafeRelationsMixin
-
-from .champions import PlaceChampion
-from .submission_review import (
+from activities.champions import PlaceChampion
+from activities.submission_review import (
     SubmissionRefused,
     submission_accept,
     submission_reject,
     submissions_for,
 )
-from .submissions import Submission
+from activities.submissions import Submission
+from scoping.admin_widgets import SafeRelationsMixin
 
 
 @admin.action(description="Accept: add to the directory", permissions=["change"])

@@ -13,12 +13,11 @@ import hashlib
 from django import forms
 from django.core.cache import cache
 
+from activities.models import Place, SharedExperience
+from activities.submissions import Submission
+from activities.vocabulary import DeliveryModel
 from scoping.admin_widgets import SafeModelChoiceField, SafeModelMultipleChoiceField
 from scoping.client_address import client_address
-
-from .models import Place, SharedExperience
-from .submissions import Submission
-from .vocabulary import DeliveryModel
 
 SUBMISSIONS_PER_HOUR = 5
 WINDOW_SECONDS = 60 * 60

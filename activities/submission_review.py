@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .champions import PlaceChampion
-from .models import Activity, Organisation
-from .spelling import clean_text, value_key
-from .submissions import Submission
-from .vocabulary import Status
+from activities.champions import PlaceChampion
+from activities.models import Activity, Organisation
+from activities.spelling import clean_text, value_key
+from activities.submissions import Submission
+from activities.vocabulary import Status
 
 
 class SubmissionRefused(ValueError):

@@ -4,7 +4,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from .submission_form import SUBMISSIONS_PER_HOUR, SubmissionForm, over_rate_limit, too_large
+from activities.submission_form import (
+    SUBMISSIONS_PER_HOUR,
+    SubmissionForm,
+    over_rate_limit,
+    too_large,
+)
 
 
 @login_not_required

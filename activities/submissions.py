@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .vocabulary import DeliveryModel, Sector
+from activities.vocabulary import DeliveryModel, Sector
 
 
 class Submission(models.Model):

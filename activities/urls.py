@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, submission_views, views
+from activities import review_views, submission_views, views
 
 app_name = "activities"
 

@@ -8,16 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from activities.currency import directory_currency, verified_since
+from activities.data_version import cached
+from activities.definitions import facets_with_definitions
+from activities.filters import PAGE_SIZES, directory_filters, without_empty
+from activities.master_sheet import directory_csv, directory_xlsx
+from activities.master_sheet.export import Named
+from activities.models import Activity
 from scoping.permissions import require
 from scoping.spreadsheets import download
-
-from .currency import directory_currency, verified_since
-from .data_version import cached
-from .definitions import facets_with_definitions
-from .filters import PAGE_SIZES, directory_filters, without_empty
-from .master_sheet import directory_csv, directory_xlsx
-from .master_sheet.export import Named
-from .models import Activity
 
 VIEW = "activities.view_activity"
 OTHER_ACTIVITIES_SHOWN = 20

@@ -9,11 +9,9 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
-from scoping.admin_widgets import SafeRelationsMixin
-
-from . import services
-from .forms import QuestionListField
-from .models import (
+from interviews import services
+from interviews.forms import QuestionListField
+from interviews.models import (
     AccessEvent,
     AccessLogEntry,
     Consent,
@@ -29,6 +27,7 @@ from .models import (
     Theme,
     Withdrawal,
 )
+from scoping.admin_widgets import SafeRelationsMixin
 
 
 class AutocompleteAdmin(SafeRelationsMixin, admin.ModelAdmin):

@@ -7,9 +7,8 @@ from typing import NamedTuple
 
 from django.db import transaction
 
+from interviews.models import Theme, ThemeSource
 from scoping.spreadsheets import csv_text, escape_formula, unescape_formula
-
-from .models import Theme, ThemeSource
 
 HEADERS = ["name", "parent", "description", "source"]
 # A source is written as its label ("WY&H interviews"); either the label or the stored

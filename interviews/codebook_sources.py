@@ -1,7 +1,7 @@
 """The study's comparison of what the national literature review and the WY&H
 interviews found, read from each theme's source (no query: from loaded rows)."""
 
-from .models import ThemeSource
+from interviews.models import ThemeSource
 
 
 def source_comparison(themes):

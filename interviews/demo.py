@@ -9,8 +9,7 @@ import datetime
 import random
 
 from activities.vocabulary import Sector
-
-from .models import ParticipantRole
+from interviews.models import ParticipantRole
 
 PLACE_CODES = {
     "leeds": "LDS",

@@ -2,9 +2,8 @@
 
 from itertools import chain
 
+from interviews.models import Excerpt
 from scoping.spreadsheets import escape_formula, xlsx_bytes
-
-from .models import Excerpt
 
 HEADERS = ["Quote", "Themes", "Place", "Sector", "Role", "Paid or volunteer", "Participant code"]
 

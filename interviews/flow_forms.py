@@ -7,10 +7,9 @@ Choice fields are the project's safe ones (a hostile id is a form error).
 from django import forms
 from django.contrib.auth import get_user_model
 
+from interviews.models import Consent, Interview, InterviewGuide, Participant, ParticipantIdentity
 from scoping.admin_widgets import SafeModelChoiceField
 from scoping.roles import INTERVIEW_TEAM
-
-from .models import Consent, Interview, InterviewGuide, Participant, ParticipantIdentity
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
 TEXT = {"class": "govuk-input"}

@@ -12,13 +12,12 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
+from interviews import services
+from interviews.flow_forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
+from interviews.interview_aids import interview_aids
+from interviews.models import AccessEvent, Consent, Interview, Participant, ParticipantIdentity
+from interviews.progress import participant_steps
 from scoping.permissions import require
-
-from . import services
-from .flow_forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
-from .interview_aids import interview_aids
-from .models import AccessEvent, Consent, Interview, Participant, ParticipantIdentity
-from .progress import participant_steps
 
 
 def _participant(pk):

@@ -4,11 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 
+from interviews.models import Theme
+from interviews.review_flags import REASON_MAX, REDACT_TAGS
+from interviews.services import span_from_quote
 from scoping.ids import is_database_id
-
-from .models import Theme
-from .review_flags import REASON_MAX, REDACT_TAGS
-from .services import span_from_quote
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
 

@@ -4,7 +4,7 @@ signposting information for an interviewee who becomes distressed."""
 
 from dataclasses import dataclass
 
-from .models import Signposting
+from interviews.models import Signposting
 
 # Appendix 3, "Guidelines for the interviews", word for word (the second rule is cut
 # short in the study's text as published).

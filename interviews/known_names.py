@@ -1,6 +1,6 @@
 """The names of people the system knows: the anonymiser replaces them in every transcript."""
 
-from .models import ParticipantIdentity, StaffName
+from interviews.models import ParticipantIdentity, StaffName
 
 
 def all_known_names():

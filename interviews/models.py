@@ -767,4 +767,4 @@ class Withdrawal(models.Model):
 
 
 # Approval of excerpts for publication lives in its own module; imported so Django finds it.
-from .publication_models import PublicationApproval  # noqa: E402, F401
+from interviews.publication_models import PublicationApproval  # noqa: E402, F401

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from .models import AnonymisationStatus
+from interviews.models import AnonymisationStatus
 
 
 @dataclass

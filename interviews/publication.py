@@ -19,11 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 
+from interviews.models import AnonymisationStatus, Excerpt, Participant, consent_holds
+from interviews.publication_models import PublicationApproval
+from interviews.review_flags import excerpt_has_open_flags, excerpts_with_open_flags
 from reports.disclosure import THRESHOLD
-
-from .models import AnonymisationStatus, Excerpt, Participant, consent_holds
-from .publication_models import PublicationApproval
-from .review_flags import excerpt_has_open_flags, excerpts_with_open_flags
 
 CONSENTED = consent_holds("interview__") & Q(
     interview__participant__consent__contributions_in_report=True,

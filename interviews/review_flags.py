@@ -14,11 +14,10 @@ from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
 from activities.models import Organisation, Place
-
-from .anonymise import redact
-from .flags import context, find_flags, normalise, occurrences, phrase_pattern
-from .known_names import all_known_names
-from .models import RedactionLogEntry, SafeWord
+from interviews.anonymise import redact
+from interviews.flags import context, find_flags, normalise, occurrences, phrase_pattern
+from interviews.known_names import all_known_names
+from interviews.models import RedactionLogEntry, SafeWord
 
 KEPT, FLAGGED = "kept", "flagged"  # the redaction log's kinds for a reviewer's decisions
 REDACT_TAGS = ["[REDACTED]", "[NAME]", "[PLACE]", "[ORGANISATION]", "[NUMBER]"]

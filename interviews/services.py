@@ -18,12 +18,11 @@ from django.views.decorators.debug import sensitive_variables
 from simple_history.utils import bulk_update_with_history
 
 from activities.models import Place
-
-from . import erasure
-from .anonymise import redact, redact_names, shift_offset
-from .demo import STAFF, demo_participants
-from .known_names import names_to_anonymise
-from .models import (
+from interviews import erasure
+from interviews.anonymise import redact, redact_names, shift_offset
+from interviews.demo import STAFF, demo_participants
+from interviews.known_names import names_to_anonymise
+from interviews.models import (
     AccessLogEntry,
     AnonymisationStatus,
     Consent,
@@ -40,7 +39,7 @@ from .models import (
     Withdrawal,
     consent_problems,
 )
-from .review_flags import flag_resolve, transcript_open_flags
+from interviews.review_flags import flag_resolve, transcript_open_flags
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RETENTION_MONTHS = 6

@@ -14,9 +14,8 @@ from django.db.models.functions import Coalesce
 
 from activities.models import Place
 from activities.vocabulary import Sector
+from interviews.models import Excerpt, ParticipantRole, Theme, consent_holds
 from scoping.spreadsheets import escape_formula, xlsx_bytes
-
-from .models import Excerpt, ParticipantRole, Theme, consent_holds
 
 PARTICIPANT = "excerpt__interview__participant__"
 DIMENSIONS = {

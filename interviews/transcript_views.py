@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from interviews import services
+from interviews.models import AnonymisationStatus, Excerpt, Interview
 from scoping.permissions import require
-
-from . import services
-from .models import AnonymisationStatus, Excerpt, Interview
 
 ACTIONS = {
     "anonymise": (services.transcript_anonymise, "The anonymiser has run on the transcript"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import flow_views, transcript_views, views
+from interviews import flow_views, transcript_views, views
 
 app_name = "interviews"
 

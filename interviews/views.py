@@ -16,19 +16,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from interviews import review_flags, services
+from interviews.codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
+from interviews.codebook_sources import source_comparison
+from interviews.excerpt_export import excerpts_workbook
+from interviews.forms import CodebookImportForm, ExcerptForm, FlagDecisionForm, ThemeMergeForm
+from interviews.highlight import transcript_segments
+from interviews.interview_aids import interview_aids
+from interviews.models import AccessEvent, Excerpt, Interview, Participant, Theme
+from interviews.theme_matrix import theme_matrices, theme_matrix_workbook
+from interviews.transcript_views import transcript_steps
 from scoping.permissions import require
 from scoping.spreadsheets import download
-
-from . import review_flags, services
-from .codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
-from .codebook_sources import source_comparison
-from .excerpt_export import excerpts_workbook
-from .forms import CodebookImportForm, ExcerptForm, FlagDecisionForm, ThemeMergeForm
-from .highlight import transcript_segments
-from .interview_aids import interview_aids
-from .models import AccessEvent, Excerpt, Interview, Participant, Theme
-from .theme_matrix import theme_matrices, theme_matrix_workbook
-from .transcript_views import transcript_steps
 
 
 @require("interviews.view_interview")

@@ -5,11 +5,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from activities.models import Place
+from reports.changes import place_changes
+from reports.snapshots import SINCE, snapshot_chosen
+from reports.views import VIEW
 from scoping.permissions import require
-
-from .changes import place_changes
-from .snapshots import SINCE, snapshot_chosen
-from .views import VIEW
 
 
 @require_GET

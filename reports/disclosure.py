@@ -26,7 +26,7 @@ steps run again. Hiding every non-zero figure would leave nothing pinned, so
 this ends. See ``docs/disclosure.md``.
 """
 
-from .disclosure_audit import difference_pins, pinned_cells
+from reports.disclosure_audit import difference_pins, pinned_cells
 
 THRESHOLD = 3  # counts from 1 to THRESHOLD - 1 are never shown
 SUPPRESSED = "not shown"  # what a hidden count or percentage reads as, on the page and in exports

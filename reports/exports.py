@@ -10,10 +10,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from activities.disclaimer import disclaimer_rows, disclaimer_sheet_add
+from reports.disclosure import SUPPRESSED
+from reports.tables import percent
 from scoping.spreadsheets import csv_text, escape_formula
-
-from .disclosure import SUPPRESSED
-from .tables import percent
 
 PLACES = "places"
 AS_AT = "Figures as at"

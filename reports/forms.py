@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .summaries import ReportOptions
+from reports.summaries import ReportOptions
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 

@@ -11,8 +11,7 @@ the last column. A cell with none found is marked as a gap. One query of its own
 from dataclasses import dataclass
 
 from activities.vocabulary import ENUMERATION
-
-from .tables import REGION, count_alias, percent
+from reports.tables import REGION, count_alias, percent
 
 RATE_CAVEAT = (
     "Rates compare what the champions found, not what exists: the scoping was not "

@@ -16,15 +16,14 @@ from django.db.models import Count
 
 from activities.coverage import serving_condition
 from activities.models import Activity, Place, SharedExperience
-
-from .summaries import (
+from reports.summaries import (
     SHARED_EXPERIENCE,
     VOCABULARY_BREAKDOWNS,
     ReportOptions,
     places_with_counts,
     report_counts,
 )
-from .tables import count_alias
+from reports.tables import count_alias
 
 MATERIAL_SHARE = Decimal("0.10")
 LEADING = 3  # how many leading categories a new highlight records

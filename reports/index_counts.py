@@ -18,8 +18,7 @@ import numpy as np
 from activities.coverage import Coverage
 from activities.currency import VERIFIED_RECENTLY
 from activities.vocabulary import ENUMERATION, Status
-
-from .tables import REGION, count_alias
+from reports.tables import REGION, count_alias
 
 # The activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [

@@ -33,9 +33,8 @@ from interviews.models import (
     Withdrawal,
     consent_holds,
 )
-
-from .models import InterviewRelease
-from .tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
+from reports.models import InterviewRelease
+from reports.tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 
 # (key, title, [(value, label, condition on the participant)], note): one table each.
 PARTITIONS = [

@@ -18,12 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Place
-
-from .disclosure import protect
-from .disclosure_audit import difference_pins, hidden_ranges, pinned_cells
-from .interview_panels import PARTITIONS, THEMES, live_figures, release_figures
-from .models import InterviewRelease
-from .tables import REGION
+from reports.disclosure import protect
+from reports.disclosure_audit import difference_pins, hidden_ranges, pinned_cells
+from reports.interview_panels import PARTITIONS, THEMES, live_figures, release_figures
+from reports.models import InterviewRelease
+from reports.tables import REGION
 
 EXEMPT = (("total", REGION),)  # whose change between releases may show
 

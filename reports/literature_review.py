@@ -12,8 +12,13 @@ from django import forms
 from django.db.models import Count, Prefetch
 
 from interviews.models import Theme
-
-from .literature_models import LiteratureSource, ReviewGroup, ReviewTheme, SourceFocus, SourceType
+from reports.literature_models import (
+    LiteratureSource,
+    ReviewGroup,
+    ReviewTheme,
+    SourceFocus,
+    SourceType,
+)
 
 NOT_RECORDED = "none"
 STATED_TOTAL = 39

@@ -182,5 +182,5 @@ class SnapshotArea(models.Model):
 
 
 # The study's conclusions live in their own modules; imported here so Django finds them.
-from .literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
-from .recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401
+from reports.literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
+from reports.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401

@@ -15,8 +15,7 @@ from django.db import DatabaseError
 from activities.data_version import before_publishing, current_token, figures_cache_off
 from activities.facet_index import index_of
 from activities.models import Place
-
-from .summaries import ReportOptions, report_counts
+from reports.summaries import ReportOptions, report_counts
 
 logger = logging.getLogger(__name__)
 

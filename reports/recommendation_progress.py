@@ -4,9 +4,8 @@ pages (a grid of actions by place) and their downloads. Two queries, whatever th
 
 from dataclasses import dataclass, field
 
+from reports.recommendation_models import ActionProgress, ProgressStatus, SuggestedAction
 from scoping.spreadsheets import escape_formula
-
-from .recommendation_models import ActionProgress, ProgressStatus, SuggestedAction
 
 NOT_RECORDED = "Not recorded"
 # GOV.UK tag colours for each status, so the grid reads at a glance.

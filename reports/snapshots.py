@@ -23,10 +23,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from activities.data_version import current_token
-
-from .models import Snapshot, SnapshotArea
-from .summaries import ReportOptions, report_build
-from .tables import per_100k
+from reports.models import Snapshot, SnapshotArea
+from reports.summaries import ReportOptions, report_build
+from reports.tables import per_100k
 
 STUDY_SNAPSHOT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "study_snapshot.json"
 LIVE_SOURCE = "The live directory: every activity, whatever its status or date scoped."

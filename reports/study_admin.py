@@ -6,11 +6,10 @@ from django.template.defaultfilters import truncatechars
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.admin_tables import TableImportExportMixin
+from reports.literature_models import LiteratureSource, ReviewTheme
+from reports.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction
+from reports.study_resources import ActionProgressResource, LiteratureSourceResource
 from scoping.admin_widgets import SafeRelationsMixin
-
-from .literature_models import LiteratureSource, ReviewTheme
-from .recommendation_models import ActionProgress, RecommendationArea, SuggestedAction
-from .study_resources import ActionProgressResource, LiteratureSourceResource
 
 
 class SuggestedActionInline(admin.TabularInline):

@@ -14,9 +14,8 @@ from django.conf import settings
 from django.db import transaction
 
 from interviews.models import Theme
-
-from .literature_models import LiteratureSource, ReviewTheme
-from .recommendation_models import RecommendationArea, SuggestedAction
+from reports.literature_models import LiteratureSource, ReviewTheme
+from reports.recommendation_models import RecommendationArea, SuggestedAction
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 

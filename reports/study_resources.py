@@ -9,9 +9,8 @@ from import_export import fields, widgets
 from activities.models import Organisation, Place
 from activities.resources import SheetResource, SheetTextWidget, WholeNumberWidget, text
 from activities.spelling import value_key
-
-from .literature_models import LiteratureSource, SourceFocus, SourceType
-from .recommendation_models import ActionProgress, ProgressStatus, SuggestedAction
+from reports.literature_models import LiteratureSource, SourceFocus, SourceType
+from reports.recommendation_models import ActionProgress, ProgressStatus, SuggestedAction
 
 
 class ChoiceWidget(SheetTextWidget):

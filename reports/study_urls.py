@@ -3,7 +3,7 @@ its literature review and the quotes approved for publication."""
 
 from django.urls import path
 
-from . import study_views
+from reports import study_views
 
 app_name = "study"
 urlpatterns = [

@@ -10,12 +10,11 @@ from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET, disclaimer_rows
 from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication import excerpt_publish, excerpt_unpublish
+from reports.literature_review import literature_page
+from reports.published_quotes import excerpts_for_review, quotes_by_theme
+from reports.recommendation_progress import HEADERS, progress_rows, recommendation_progress
 from scoping.permissions import require
 from scoping.spreadsheets import csv_text, download, xlsx_bytes
-
-from .literature_review import literature_page
-from .published_quotes import excerpts_for_review, quotes_by_theme
-from .recommendation_progress import HEADERS, progress_rows, recommendation_progress
 
 VIEW = "reports.view_report"
 

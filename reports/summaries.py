@@ -37,17 +37,25 @@ from activities.data_version import cached, current_token
 from activities.facet_index import index_of
 from activities.models import Place, SharedExperience
 from activities.vocabulary import Status
-
-from .gaps import gap_grids
-from .index_counts import (
+from reports.gaps import gap_grids
+from reports.index_counts import (
     SHARED_BY_PLACE,
     VOCABULARY_BREAKDOWNS,
     activity_counts,
     experience_counts_by_place,
 )
-from .interview_panels import interview_panels
-from .models import Highlight
-from .tables import ACTIVITIES, INTERVIEWS, REGION, Breakdown, Row, count_alias, per_100k, percent
+from reports.interview_panels import interview_panels
+from reports.models import Highlight
+from reports.tables import (
+    ACTIVITIES,
+    INTERVIEWS,
+    REGION,
+    Breakdown,
+    Row,
+    count_alias,
+    per_100k,
+    percent,
+)
 
 SHARED_EXPERIENCE = "shared_experience"
 SHARED_EXPERIENCE_NOTE = (

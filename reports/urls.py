@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import change_views, views
+from reports import change_views, views
 
 app_name = "reports"
 urlpatterns = [

@@ -9,15 +9,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from reports import exports
+from reports.disclosure import SUPPRESSED
+from reports.forms import ReportOptionsForm
+from reports.gaps import glance_context
+from reports.snapshots import report_change_context
+from reports.summaries import report_build
 from scoping.permissions import require
 from scoping.spreadsheets import download
-
-from . import exports
-from .disclosure import SUPPRESSED
-from .forms import ReportOptionsForm
-from .gaps import glance_context
-from .snapshots import report_change_context
-from .summaries import report_build
 
 VIEW = "reports.view_report"
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from .ids import fits_database_integer, is_database_id
+from scoping.ids import fits_database_integer, is_database_id
 
 
 def _invalid_choice(field, value):

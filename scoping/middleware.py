@@ -8,8 +8,8 @@ import uuid
 from django.http import HttpResponseBadRequest
 from django.utils.functional import empty
 
-from .ids import is_database_id
-from .logs import request_id_var
+from scoping.ids import is_database_id
+from scoping.logs import request_id_var
 
 request_log = logging.getLogger("scoping.requests")
 

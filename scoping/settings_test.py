@@ -12,4 +12,4 @@ import os
 os.environ["DEBUG"] = "1"
 os.environ.pop("DJANGO_ENV", None)
 
-from .settings import *  # noqa: F403
+from scoping.settings import *  # noqa: F403

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import health, views
-from .forms import AdminSignInForm, SignInForm
+from scoping import health, views
+from scoping.forms import AdminSignInForm, SignInForm
 
 admin.site.site_header = "Peer Support Directory"
 admin.site.site_title = "Peer Support Directory"

@@ -9,8 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from activities.admin_import import can_import
-
-from .roles import ROLE_DESCRIPTIONS, roles_of
+from scoping.roles import ROLE_DESCRIPTIONS, roles_of
 
 
 def home(request):

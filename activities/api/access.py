@@ -12,9 +12,8 @@ from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions, throttling
 
+from activities.api.partners import ApiPartner, ApiUse
 from scoping.client_address import client_address
-
-from .partners import ApiPartner, ApiUse
 
 REALM = "Peer Support Directory API"
 

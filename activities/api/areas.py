@@ -8,9 +8,9 @@ code, where known, as ``extent`` and as a statistical-geography URI. Its id is m
 from the service's and the place's UUIDs, so it is the same on every request.
 """
 
-from ..coverage import Coverage, serving_condition
-from ..models import Place
-from .identifiers import part_id
+from activities.api.identifiers import part_id
+from activities.coverage import Coverage, serving_condition
+from activities.models import Place
 
 GSS_URI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
 

@@ -12,10 +12,10 @@ import math
 
 from rest_framework import exceptions, serializers
 
-from ..models import Activity
-from . import areas
-from .identifiers import service_of
-from .taxonomies import find_term, taxonomy_condition
+from activities.api import areas
+from activities.api.identifiers import service_of
+from activities.api.taxonomies import find_term, taxonomy_condition
+from activities.models import Activity
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 50

@@ -12,9 +12,9 @@ from django.core.validators import validate_email
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from . import areas
-from .identifiers import paired_id, part_id
-from .taxonomies import SERVICE_STATUS, activity_terms
+from activities.api import areas
+from activities.api.identifiers import paired_id, part_id
+from activities.api.taxonomies import SERVICE_STATUS, activity_terms
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 

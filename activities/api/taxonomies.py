@@ -17,12 +17,12 @@ from uuid import UUID
 
 from django.db.models import Q
 
-from ..coverage import COVERAGE_DEFINITIONS, Coverage
-from ..models import Activity, Place, SharedExperience
-from ..querysets import BOOLEAN_FACETS
-from ..vocabulary import ENUMERATIONS, Status
-from . import areas
-from .identifiers import taxonomy_id, term_id
+from activities.api import areas
+from activities.api.identifiers import taxonomy_id, term_id
+from activities.coverage import COVERAGE_DEFINITIONS, Coverage
+from activities.models import Activity, Place, SharedExperience
+from activities.querysets import BOOLEAN_FACETS
+from activities.vocabulary import ENUMERATIONS, Status
 
 # The directory's status, in the profile's service statuses. "Unknown" (no evidence
 # it runs now) is not "active"; the status taxonomy keeps the directory's own value.

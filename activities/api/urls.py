@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import views
+from activities.api import views
 
 app_name = "api"
 

@@ -13,10 +13,10 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import queries, serializers
-from .access import use_record
-from .identifiers import parse
-from .taxonomies import published_taxonomies
+from activities.api import queries, serializers
+from activities.api.access import use_record
+from activities.api.identifiers import parse
+from activities.api.taxonomies import published_taxonomies
 
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile"
 HSDS_VERSION = "3.0"

@@ -11,9 +11,9 @@
 - ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
 """
 
-from .apply import StalePlan, master_sheet_import, plan_apply, runs_prune
-from .export import directory_csv, directory_xlsx, master_sheet_export
-from .files import (
+from activities.master_sheet.apply import StalePlan, master_sheet_import, plan_apply, runs_prune
+from activities.master_sheet.export import directory_csv, directory_xlsx, master_sheet_export
+from activities.master_sheet.files import (
     UnreadableWorkbook,
     max_upload_bytes,
     size_text,
@@ -23,8 +23,8 @@ from .files import (
     workbook_check,
     workbook_open,
 )
-from .layout import COLUMNS, HEADERS
-from .plan import Plan, master_sheet_plan
+from activities.master_sheet.layout import COLUMNS, HEADERS
+from activities.master_sheet.plan import Plan, master_sheet_plan
 
 __all__ = [
     "COLUMNS",

@@ -22,13 +22,12 @@ from typing import NamedTuple
 
 import openpyxl
 
+from activities.disclaimer import disclaimer_rows, disclaimer_sheet_add
+from activities.master_sheet.cells import yes_no_text
+from activities.master_sheet.layout import COLUMNS, HEADERS, SHARED_EXPERIENCE_SEPARATOR
+from activities.models import Activity, Place, SharedExperience
+from activities.vocabulary import ENUMERATION
 from scoping.spreadsheets import csv_lines, escape_formula
-
-from ..disclaimer import disclaimer_rows, disclaimer_sheet_add
-from ..models import Activity, Place, SharedExperience
-from ..vocabulary import ENUMERATION
-from .cells import yes_no_text
-from .layout import COLUMNS, HEADERS, SHARED_EXPERIENCE_SEPARATOR
 
 ONE_SHEET_TITLE = "Activities"
 _NOT_IN_SHEET_TITLES = re.compile(r"[\[\]:*?/\\]")

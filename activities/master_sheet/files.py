@@ -17,7 +17,7 @@ import zipfile
 import openpyxl
 from django.conf import settings
 
-from .readers import (
+from activities.master_sheet.readers import (
     CsvBook,
     OdsBook,
     XlsxBook,

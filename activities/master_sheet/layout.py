@@ -6,8 +6,8 @@ tolerantly (``spelling.header_key``), so each field also lists the other
 headers master-sheet.md accepts for it.
 """
 
-from ..spelling import header_key
-from ..vocabulary import ENUMERATION
+from activities.spelling import header_key
+from activities.vocabulary import ENUMERATION
 
 HEADER_ROWS_SEARCHED = 10
 SHARED_EXPERIENCE_SEPARATOR = "; "

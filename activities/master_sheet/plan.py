@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from scoping.spreadsheets import unescape_formula
-
-from ..coverage import (
+from activities.coverage import (
     PLACES_SEPARATOR,
     REGION_LABEL,
     Coverage,
@@ -31,13 +29,9 @@ from ..coverage import (
     place_cell_parts,
     places_key,
 )
-from ..disclaimer import is_disclaimer
-from ..matching import UnknownValue, VocabularyMatcher
-from ..models import Activity, ImportRowResult, Organisation, Place, SharedExperience
-from ..spelling import header_key, value_key
-from ..vocabulary import ENUMERATION, Vocabulary
-from . import cells
-from .layout import (
+from activities.disclaimer import is_disclaimer
+from activities.master_sheet import cells
+from activities.master_sheet.layout import (
     CANONICAL_HEADER,
     COMPARED,
     HEADER_FIELDS,
@@ -45,8 +39,13 @@ from .layout import (
     REQUIRED,
     SHARED_EXPERIENCE_SEPARATOR,
 )
-from .organisations import organisations_resolve
-from .readers import Book, XlsxBook
+from activities.master_sheet.organisations import organisations_resolve
+from activities.master_sheet.readers import Book, XlsxBook
+from activities.matching import UnknownValue, VocabularyMatcher
+from activities.models import Activity, ImportRowResult, Organisation, Place, SharedExperience
+from activities.spelling import header_key, value_key
+from activities.vocabulary import ENUMERATION, Vocabulary
+from scoping.spreadsheets import unescape_formula
 
 TEXT_READERS = {
     "name": lambda raw: cells.single_line(raw, 300),

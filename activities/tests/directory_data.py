@@ -2,9 +2,8 @@
 
 import datetime
 
+from activities.tests.factories import make_activity
 from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
-
-from .factories import make_activity
 
 ROWS = [
     {

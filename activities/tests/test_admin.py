@@ -3,8 +3,7 @@ import datetime
 import pytest
 
 from activities.models import Activity, Alias, Organisation, Place, SharedExperience
-
-from .factories import make_activity
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

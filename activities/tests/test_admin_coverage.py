@@ -3,9 +3,8 @@
 import pytest
 
 from activities.models import Activity, Place
-
-from .factories import make_activity, make_shared_activity
-from .test_admin import activity_form
+from activities.tests.factories import make_activity, make_shared_activity
+from activities.tests.test_admin import activity_form
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/activities/activity/add/"

@@ -6,9 +6,8 @@ import pytest
 from activities.api.identifiers import paired_id
 from activities.coverage import Coverage
 from activities.models import Place, SharedExperience
+from activities.tests.oruk import make_known_directory, page_problems, problems
 from activities.vocabulary import ENUMERATIONS, Sector
-
-from .oruk import make_known_directory, page_problems, problems
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,9 @@ from activities.coverage import Coverage
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, Place, SharedExperience
 from activities.querysets import BOOLEAN_FACETS
+from activities.tests.oruk import make_known_directory
+from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from activities.vocabulary import ENUMERATIONS
-
-from .oruk import make_known_directory
-from .workbooks import CANONICAL, row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ from django.db import connection
 
 from activities.api.identifiers import taxonomy_id
 from activities.seeding import activities_seed
+from activities.tests.oruk import make_known_directory
 from activities.vocabulary import ENUMERATIONS
-
-from .oruk import make_known_directory
 
 pytestmark = pytest.mark.django_db
 

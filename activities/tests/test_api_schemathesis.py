@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 
-from .oruk import make_known_directory
+from activities.tests.oruk import make_known_directory
 
 EXAMPLES = 30
 

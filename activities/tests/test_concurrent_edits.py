@@ -4,10 +4,9 @@ import pytest
 from django.test import Client
 
 from activities.models import Activity
+from activities.tests.factories import make_activity
+from activities.tests.test_admin import activity_form
 from scoping.roles import CHAMPIONS
-
-from .factories import make_activity
-from .test_admin import activity_form
 
 pytestmark = pytest.mark.django_db
 

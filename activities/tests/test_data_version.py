@@ -8,10 +8,9 @@ from activities.master_sheet import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation, Place, SharedExperience
 from activities.seeding import activities_seed
 from activities.services import activities_create
-
-from .directory_data import make_directory
-from .factories import make_activity
-from .workbooks import CANONICAL, row, workbook_bytes
+from activities.tests.directory_data import make_directory
+from activities.tests.factories import make_activity
+from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_a_rolled_back_write_leaves_the_token_alone(django_capture_on_commit_cal
 def test_repeat_views_reuse_the_counts(
     client_for, analyst, figure_cache, django_assert_num_queries
 ):
-    from .test_directory_views import LIST_QUERIES_CACHED
+    from activities.tests.test_directory_views import LIST_QUERIES_CACHED
 
     make_directory()
     client = client_for(analyst)

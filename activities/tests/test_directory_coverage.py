@@ -8,8 +8,7 @@ and "College Online" serve the whole region. Six activities in all.
 import pytest
 
 from activities.models import Activity
-
-from .factories import make_activity, make_shared_activity
+from activities.tests.factories import make_activity, make_shared_activity
 
 pytestmark = pytest.mark.django_db
 

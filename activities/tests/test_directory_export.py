@@ -17,9 +17,8 @@ from activities.filters import directory_filters
 from activities.master_sheet import HEADERS, directory_csv
 from activities.master_sheet.export import activity_cells
 from activities.models import Activity
-
-from .directory_data import make_directory
-from .factories import make_activity, make_shared_activity
+from activities.tests.directory_data import make_directory
+from activities.tests.factories import make_activity, make_shared_activity
 
 pytestmark = pytest.mark.django_db
 

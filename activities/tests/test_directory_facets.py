@@ -8,9 +8,8 @@ from activities.facet_index import current_index
 from activities.filters import directory_filters
 from activities.models import Activity, Place, SharedExperience
 from activities.querysets import BOOLEAN_FACETS, full_text_search
+from activities.tests.directory_data import make_directory
 from activities.vocabulary import ENUMERATIONS
-
-from .directory_data import make_directory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from .directory_data import ROWS, make_directory, shown_names
-from .factories import make_activity
+from activities.tests.directory_data import ROWS, make_directory, shown_names
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +202,7 @@ def test_the_page_says_how_many_match_and_lists_active_filters_to_clear(client_f
 
 
 def test_results_are_paginated_with_the_filters_kept(client_for, analyst):
-    from .factories import make_activity
+    from activities.tests.factories import make_activity
 
     for i in range(30):
         make_activity(f"Walk {i:02d}", place="wakefield")

@@ -3,9 +3,8 @@
 import pytest
 
 from activities.models import Activity
-
-from .directory_data import make_directory, shown_names
-from .factories import make_activity
+from activities.tests.directory_data import make_directory, shown_names
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,9 @@ from activities.currency import verified_since
 from activities.facet_index import current_index
 from activities.filters import directory_filters
 from activities.models import Place, SharedExperience
+from activities.tests.factories import make_activity, make_shared_activity
+from activities.tests.test_directory_facets import real_counts
 from activities.vocabulary import ENUMERATIONS
-
-from .factories import make_activity, make_shared_activity
-from .test_directory_facets import real_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from activities.models import Activity, Organisation, Place
+from activities.tests.factories import make_activity
 from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
-
-from .factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

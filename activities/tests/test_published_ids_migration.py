@@ -7,8 +7,7 @@ import pytest
 from django.apps import apps
 
 from activities.models import Activity
-
-from .factories import make_activity
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from activities.search_text import MAX_SEARCH_WORDS, search_text_bound
-
-from .factories import make_activity
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.db.models import Count
 
 from activities.models import Activity
 from activities.seeding import counts_by_place
-
-from .factories import make_activity
+from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ import sys
 import pytest
 
 from activities.models import Activity
-
-from .directory_data import make_directory
+from activities.tests.directory_data import make_directory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,8 @@ import pytest
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity
 from activities.tests.factories import make_activity
+from activities.tests.test_admin import activity_form
 from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes
-
-from .test_admin import activity_form
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ import pytest
 from activities.tests.factories import make_shared_activity
 from activities.vocabulary import Sector, Status
 from reports.summaries import ReportOptions, report_build
-
-from .dataset import make_known_activities
-from .test_views import cells
+from reports.tests.dataset import make_known_activities
+from reports.tests.test_views import cells
 
 pytestmark = pytest.mark.django_db
 

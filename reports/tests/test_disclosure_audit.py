@@ -14,8 +14,7 @@ from reports.disclosure_audit import (
     hidden_ranges,
     pinned_cells,
 )
-
-from .disclosure_data import ROLES, SECTORS, THEMES, grid, realistic, reproduction
+from reports.tests.disclosure_data import ROLES, SECTORS, THEMES, grid, realistic, reproduction
 
 LEEDS, CALDERDALE = 1, 5  # the pks of places 0 and 4 in disclosure_data
 

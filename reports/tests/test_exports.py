@@ -10,9 +10,8 @@ from activities.disclaimer import DISCLAIMER
 from activities.models import Place
 from activities.vocabulary import Sector
 from reports.models import Highlight
-
-from .dataset import make_known_activities
-from .interview_dataset import WORKER, add_participant, make_known_interviews, release
+from reports.tests.dataset import make_known_activities
+from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews, release
 
 pytestmark = pytest.mark.django_db
 

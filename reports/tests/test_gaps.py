@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 
 from activities.tests.factories import make_shared_activity
-
-from .dataset import make_known_activities
+from reports.tests.dataset import make_known_activities
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from activities.models import Place
 from activities.tests.test_facet_index import varied_directory
 from reports import index_counts
 from reports.summaries import ReportOptions
-
-from . import sql_counts
+from reports.tests import sql_counts
 
 pytestmark = pytest.mark.django_db
 

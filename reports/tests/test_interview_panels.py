@@ -12,10 +12,9 @@ from interviews import services
 from interviews.models import Interview
 from interviews.tests.factories import make_theme
 from reports.summaries import ReportOptions, report_build
-
-from .interview_dataset import WORKER, add_participant, make_known_interviews, release
-from .test_exports import page_rows, read_csv
-from .test_views import cells
+from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews, release
+from reports.tests.test_exports import page_rows, read_csv
+from reports.tests.test_views import cells
 
 pytestmark = pytest.mark.django_db
 ALL = ReportOptions()

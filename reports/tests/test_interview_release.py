@@ -10,8 +10,7 @@ from activities.vocabulary import Sector
 from interviews import services
 from reports.models import InterviewRelease
 from reports.summaries import ReportOptions, report_build
-
-from .interview_dataset import WORKER, add_participant, make_known_interviews
+from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews
 
 pytestmark = pytest.mark.django_db
 

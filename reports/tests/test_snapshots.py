@@ -22,8 +22,7 @@ from reports.snapshots import (
     study_snapshot_load,
 )
 from reports.summaries import ReportOptions, report_build
-
-from .dataset import REGION_POPULATION, make_known_activities
+from reports.tests.dataset import REGION_POPULATION, make_known_activities
 
 pytestmark = pytest.mark.django_db
 STUDY = "scoping-study-2020"

@@ -5,8 +5,7 @@ import pytest
 
 from reports.summaries import ReportOptions, report_build
 from reports.tables import per_100k, percent
-
-from .dataset import REGION_POPULATION, make_known_activities
+from reports.tests.dataset import REGION_POPULATION, make_known_activities
 
 pytestmark = pytest.mark.django_db
 ALL = ReportOptions()

@@ -7,9 +7,8 @@ from activities.tests.factories import make_activity
 from activities.vocabulary import Sector
 from interviews.models import ParticipantRole
 from reports.models import Highlight
-
-from .dataset import make_known_activities
-from .interview_dataset import add_participant, make_known_interviews, release
+from reports.tests.dataset import make_known_activities
+from reports.tests.interview_dataset import add_participant, make_known_interviews, release
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .browser_support import chromium, served_app, shared
+from scoping.tests.browser_support import chromium, served_app, shared
 
 
 @pytest.fixture(scope="session")

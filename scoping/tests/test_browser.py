@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .browser_support import chromium, served_app, shared, sign_in
+from scoping.tests.browser_support import chromium, served_app, shared, sign_in
 
 PAGES = [
     "/",

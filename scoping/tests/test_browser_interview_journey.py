@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .browser_support import sign_in
+from scoping.tests.browser_support import sign_in
 
 PASSAGE = "Having a paid peer worker made volunteers feel they were not on their own."
 TRANSCRIPT = (

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .browser_support import (
+from scoping.tests.browser_support import (
     DESKTOP,
     PHONE,
     screenshot,

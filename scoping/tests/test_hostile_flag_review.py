@@ -6,8 +6,7 @@ from hypothesis import given
 
 from interviews.models import RedactionLogEntry
 from interviews.tests.factories import make_interview
-
-from .hostile import RUN, form_data, post_and_check
+from scoping.tests.hostile import RUN, form_data, post_and_check
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,15 @@ from hypothesis import strategies as st
 
 from activities.models import Place
 from reports.models import Highlight
-
-from .hostile import RUN, SCRIPT, assert_escaped, assert_survives, post_and_check, texts, values
+from scoping.tests.hostile import (
+    RUN,
+    SCRIPT,
+    assert_escaped,
+    assert_survives,
+    post_and_check,
+    texts,
+    values,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from activities.master_sheet import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
-
-from .hostile import IMG, RUN, SCRIPT, assert_escaped, texts
+from scoping.tests.hostile import IMG, RUN, SCRIPT, assert_escaped, texts
 
 pytestmark = pytest.mark.django_db
 

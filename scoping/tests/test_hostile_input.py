@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Activity, Alias, Organisation, Place, SharedExperience
-
-from .hostile import RUN, SCRIPT, assert_survives, post_and_check, texts
+from scoping.tests.hostile import RUN, SCRIPT, assert_survives, post_and_check, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 from activities.models import Place
 from interviews.models import Consent, Interview, Participant, ParticipantIdentity
 from interviews.tests.factories import make_interview, make_participant
-
-from .hostile import RUN, form_data, post_and_check
+from scoping.tests.hostile import RUN, form_data, post_and_check
 
 pytestmark = pytest.mark.django_db
 

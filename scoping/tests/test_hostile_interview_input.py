@@ -32,8 +32,7 @@ from interviews.models import (
     Withdrawal,
 )
 from interviews.tests.factories import make_interview, make_participant, make_theme
-
-from .hostile import (
+from scoping.tests.hostile import (
     OK,
     RUN,
     assert_escaped,

@@ -7,8 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Place, SharedExperience
-
-from .hostile import RUN, ids, post_and_check, texts
+from scoping.tests.hostile import RUN, ids, post_and_check, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from activities.models import Place
 from activities.submissions import Submission
-
-from .hostile import RUN, SCRIPT, assert_escaped, ids, snapshot, values
+from scoping.tests.hostile import RUN, SCRIPT, assert_escaped, ids, snapshot, values
 
 pytestmark = pytest.mark.django_db
 URL = "/activities/share/"

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 from activities.models import Place
 from reports.recommendation_models import ActionProgress, SuggestedAction
 from reports.study_data import study_conclusions_load
-
-from .hostile import (
+from scoping.tests.hostile import (
     RUN,
     SCRIPT,
     assert_escaped,

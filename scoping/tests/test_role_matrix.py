@@ -10,8 +10,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
-
-from .matrix_world import build_world
+from scoping.tests.matrix_world import build_world
 
 ROLES = ("anonymous", "champion", "analyst", "interviewer", "commissioner", "superuser")
 LOGIN = "login"  # 302 to /accounts/login/

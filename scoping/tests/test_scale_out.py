@@ -22,8 +22,7 @@ from contextlib import ExitStack
 import pytest
 
 from conftest import PASSWORD
-
-from .app_servers import Browser, gunicorn, prepare_database, redis_server, server_env
+from scoping.tests.app_servers import Browser, gunicorn, prepare_database, redis_server, server_env
 
 SEEDED = 40
 
