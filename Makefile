@@ -32,9 +32,9 @@ run: setup
 
 # Production mode on this machine: PostgreSQL (DATABASE_URL, default the local server's
 # peer_support, created if missing), migrate, reference data, collectstatic, gunicorn.
-# Needs SECRET_KEY and ALLOWED_HOSTS (scoping/serve.py says so if they are missing).
+# Needs SECRET_KEY and ALLOWED_HOSTS (scoping/serving/serve.py says so if they are missing).
 serve: install
-	$(PY) -m scoping.serve
+	$(PY) -m scoping.serving.serve
 
 # pytest exits 5 when it collects no test; that is not a failure of the code.
 test: install

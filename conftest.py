@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from hypothesis import settings as hypothesis_settings
 
-from activities.services import reference_data_load
-from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+from activities.reference.services import reference_data_load
+from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 
 PASSWORD = "a-long-test-password-9"
 
@@ -33,7 +33,7 @@ def _test_settings(settings, tmp_path_factory):
 
     Passwords are hashed with a fast hasher: the real one is slow on purpose, and
     every test that creates or signs in a user would pay for it. Each test has its
-    own withdrawal ledger and backups folder (interviews/erasure.py).
+    own withdrawal ledger and backups folder (interviews/erasure/storage.py).
     """
     settings.CACHES = {**settings.CACHES, "figures": NO_FIGURE_CACHE}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -48,7 +48,7 @@ def figure_cache(settings):
     prepared for an earlier test's data); use with ``django_capture_on_commit_callbacks``."""
     from django.core.cache import caches
 
-    from activities import facet_index
+    from activities.directory import facet_index
 
     settings.CACHES = {**settings.CACHES, "figures": FIGURE_CACHE}
     caches["figures"].clear()

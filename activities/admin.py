@@ -10,11 +10,7 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from activities.admin_import import export_selected_as_master_sheet
-from activities.admin_tables import TableImportExportMixin
-from activities.concurrency import activity_changes_since
-from activities.coverage import REGION, REGION_LABEL
-from activities.definitions import help_with_definitions
+from activities.master_sheet.admin import export_selected_as_master_sheet
 from activities.models import (
     Activity,
     Alias,
@@ -23,10 +19,16 @@ from activities.models import (
     SharedExperience,
     canonical_labels,
 )
-from activities.resources import AliasResource, OrganisationResource, PlaceResource
-from activities.submission_admin import PlaceChampionInline  # also registers the submissions' admin
-from activities.vocabulary import ENUMERATION, Status, Vocabulary
-from scoping.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
+from activities.records.concurrency import activity_changes_since
+from activities.reference.admin_tables import TableImportExportMixin
+from activities.reference.coverage import REGION, REGION_LABEL
+from activities.reference.resources import AliasResource, OrganisationResource, PlaceResource
+from activities.submissions.admin import (
+    PlaceChampionInline,  # also registers the submissions' admin
+)
+from activities.vocabulary.definitions import help_with_definitions
+from activities.vocabulary.terms import ENUMERATION, Status, Vocabulary
+from scoping.shared.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
 
 DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found")
 

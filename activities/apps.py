@@ -6,7 +6,7 @@ class ActivitiesConfig(AppConfig):
     name = "activities"
 
     def ready(self):
-        from activities import facet_index  # noqa: F401  (registers its preparation before publishing)
-        from activities.data_version import connect_signals
+        from activities.directory import facet_index  # noqa: F401  (registers its preparation before publishing)
+        from activities.records.data_version import connect_signals
 
         connect_signals()

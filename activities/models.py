@@ -12,10 +12,16 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
-from activities.coverage import PLACES_SEPARATOR, REGION, REGION_LABEL, Coverage, places_key
-from activities.querysets import ActivityQuerySet
-from activities.spelling import clean_text, value_key
-from activities.vocabulary import (
+from activities.directory.querysets import ActivityQuerySet
+from activities.reference.coverage import (
+    PLACES_SEPARATOR,
+    REGION,
+    REGION_LABEL,
+    Coverage,
+    places_key,
+)
+from activities.vocabulary.spelling import clean_text, value_key
+from activities.vocabulary.terms import (
     ENUMERATION,
     ENUMERATIONS,
     Access,
@@ -177,7 +183,7 @@ class Activity(models.Model):
     """A peer support activity found while scoping.
 
     It serves one place, several places or the whole region (``coverage``;
-    see ``activities.coverage``). Identity (for re-import) is its published id
+    see ``activities.reference.coverage``). Identity (for re-import) is its published id
     (``uuid``) when a sheet's row carries it; otherwise, and in the unique
     constraints, what it serves (the place, the set of places, or the region) +
     organisation (none counts as one value) + the name's spelling key.
@@ -663,7 +669,7 @@ class DataVersion(models.Model):
 
     Figures computed from activities (facet counts, report tables) are cached
     under the token they were computed at, so a changed token retires them all
-    at once. ``activities.data_version`` keeps it current.
+    at once. ``activities.records.data_version`` keeps it current.
     """
 
     token = models.BigIntegerField(default=0)
@@ -684,5 +690,5 @@ class DataVersion(models.Model):
 # Champions' places and the public submissions live in their own modules.
 # The Open Referral UK API's partners and their use log live with the API.
 from activities.api.partners import ApiPartner, ApiUse  # noqa: E402, F401
-from activities.champions import PlaceChampion  # noqa: E402, F401
-from activities.submissions import Submission  # noqa: E402, F401
+from activities.currency.champions import PlaceChampion  # noqa: E402, F401
+from activities.submissions.models import Submission  # noqa: E402, F401

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from activities import review_views, submission_views, views
+from activities.currency import views as review_views
+from activities.directory import views
+from activities.submissions import views as submission_views
 
 app_name = "activities"
 

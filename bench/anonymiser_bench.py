@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
 os.environ.setdefault("DEBUG", "1")  # a local run: the settings fail closed without it
 
-from interviews.anonymise import redact  # noqa: E402
+from interviews.anonymisation.anonymiser import redact  # noqa: E402
 from interviews.tests.synthetic_corpus import build_corpus, build_transcript  # noqa: E402
 
 

@@ -81,10 +81,10 @@ def main():
 
     from activities.api.identifiers import term_id
     from activities.api.partners import ApiPartner
-    from activities.demo import DEMO_COUNTS
+    from activities.demo.generator import DEMO_COUNTS
+    from activities.demo.seeding import activities_seed
     from activities.models import Activity
-    from activities.seeding import activities_seed
-    from activities.services import reference_data_load
+    from activities.reference.services import reference_data_load
 
     call_command("migrate", verbosity=0)
     reference_data_load()

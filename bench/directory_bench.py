@@ -110,10 +110,10 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from activities.demo import DEMO_COUNTS
-    from activities.seeding import activities_seed
-    from activities.services import reference_data_load
-    from scoping.roles import ANALYSTS
+    from activities.demo.generator import DEMO_COUNTS
+    from activities.demo.seeding import activities_seed
+    from activities.reference.services import reference_data_load
+    from scoping.accounts.roles import ANALYSTS
 
     call_command("migrate", verbosity=0)
     reference_data_load()

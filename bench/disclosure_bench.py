@@ -28,8 +28,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from reports.disclosure import protect, protect_lines  # noqa: E402
-from reports.disclosure_audit import difference_pins, pinned_cells  # noqa: E402
+from interviews.disclosure.audit import difference_pins, pinned_cells  # noqa: E402
+from interviews.disclosure.control import protect, protect_lines  # noqa: E402
 from reports.tests.disclosure_data import grid, random_person, realistic  # noqa: E402
 
 EXEMPT = [("total", "region")]

@@ -157,7 +157,7 @@ def database_prepare():
     from django.core.management import call_command
 
     from activities.models import Activity, ImportRun, Organisation
-    from activities.services import reference_data_load
+    from activities.reference.services import reference_data_load
 
     call_command("migrate", verbosity=0)
     reference_data_load()

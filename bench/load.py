@@ -77,11 +77,11 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count, Max, Min
-from activities.demo import DEMO_COUNTS
+from activities.demo.generator import DEMO_COUNTS
 from activities.models import Activity
-from activities.seeding import activities_seed
-from activities.services import reference_data_load
-from scoping.roles import ANALYSTS, COMMISSIONERS
+from activities.demo.seeding import activities_seed
+from activities.reference.services import reference_data_load
+from scoping.accounts.roles import ANALYSTS, COMMISSIONERS
 call_command("migrate", verbosity=0)
 reference_data_load()
 missing = {activities} - Activity.objects.count()
@@ -140,8 +140,8 @@ def app_env(database_url, cache_url):
 def serve(database_url, workers, threads, port, cache_url):
     """Start gunicorn in production mode on loopback; (process, base URL)."""
     env = app_env(database_url, cache_url)
-    # make serve's configuration (scoping/gunicorn_conf.py), with this bench's workers
-    command = [GUNICORN, "--config", "python:scoping.gunicorn_conf"]
+    # make serve's configuration (scoping/serving/gunicorn_conf.py), with this bench's workers
+    command = [GUNICORN, "--config", "python:scoping.serving.gunicorn_conf"]
     command += ["-b", f"127.0.0.1:{port}", "-w", str(workers)]
     if threads > 1:
         command += ["--threads", str(threads)]  # gthread workers
@@ -240,7 +240,7 @@ class Commissioner(SignedIn):
 WRITER = """
 import sys, time, django
 django.setup()
-from activities.data_version import data_changed
+from activities.records.data_version import data_changed
 print("ready", flush=True)
 for line in sys.stdin:
     began = time.perf_counter()
@@ -251,7 +251,7 @@ for line in sys.stdin:
 
 class Writer:
     """A process of the app that makes the data change as every committed write does
-    (``activities.data_version.data_changed``: a new version, prepared, then published),
+    (``activities.records.data_version.data_changed``: a new version, prepared, then published),
     started before the run so that its imports are not part of it."""
 
     def __init__(self, database_url, cache_url):

@@ -104,8 +104,8 @@ def main():
     from django.db.models import Max, Min
     from django.test import Client
 
-    from activities.data_version import data_changed
     from activities.models import Activity
+    from activities.records.data_version import data_changed
 
     span = Activity.objects.aggregate(first=Min("pk"), last=Max("pk"))
     if span["first"] is None:

@@ -120,9 +120,9 @@ def _coverage(activity, rng, place_ids, place_weights):
 
 def seed(count, start, rng):
     """Add ``count`` activities (numbered from ``start``) in bulk, with shared experiences."""
-    from activities.demo import SHARED_WEIGHTS
+    from activities.demo.generator import SHARED_WEIGHTS
     from activities.models import Activity, Place, SharedExperience
-    from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+    from activities.vocabulary.terms import DeliveryModel, FundingType, MainFocus, Sector, Status
 
     places = dict(Place.objects.values_list("slug", "pk"))
     place_ids = [places[slug] for slug in PLACE_WEIGHTS]
@@ -227,10 +227,10 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from activities.data_version import data_changed
     from activities.models import Activity
-    from activities.services import reference_data_load
-    from scoping.roles import COMMISSIONERS
+    from activities.records.data_version import data_changed
+    from activities.reference.services import reference_data_load
+    from scoping.accounts.roles import COMMISSIONERS
 
     setup_test_environment(debug=False)
     call_command("migrate", verbosity=0)

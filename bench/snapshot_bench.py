@@ -39,13 +39,13 @@ def main():
     from django.core.management import call_command
     from django.utils import timezone
 
-    from activities.demo import DEMO_COUNTS
+    from activities.demo.generator import DEMO_COUNTS
+    from activities.demo.seeding import activities_seed
     from activities.models import Activity, Place
-    from activities.seeding import activities_seed
-    from activities.services import reference_data_load
-    from reports.changes import place_changes
+    from activities.reference.services import reference_data_load
     from reports.models import Snapshot
-    from reports.snapshots import snapshot_take
+    from reports.snapshots.changes import place_changes
+    from reports.snapshots.store import snapshot_take
 
     call_command("migrate", verbosity=0)
     reference_data_load()

@@ -27,7 +27,7 @@ from interviews.models import (
     Theme,
     Withdrawal,
 )
-from scoping.admin_widgets import SafeRelationsMixin
+from scoping.shared.admin_widgets import SafeRelationsMixin
 
 
 class AutocompleteAdmin(SafeRelationsMixin, admin.ModelAdmin):

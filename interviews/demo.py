@@ -8,7 +8,7 @@ number or e-mail address, which the demo then anonymises before approving.
 import datetime
 import random
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews.models import ParticipantRole
 
 PLACE_CODES = {

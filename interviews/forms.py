@@ -4,10 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 
+from interviews.anonymisation.flag_decisions import REASON_MAX, REDACT_TAGS
 from interviews.models import Theme
-from interviews.review_flags import REASON_MAX, REDACT_TAGS
 from interviews.services import span_from_quote
-from scoping.ids import is_database_id
+from scoping.shared.ids import is_database_id
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
 

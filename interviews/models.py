@@ -15,8 +15,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from simple_history.models import HistoricalRecords
 
-from activities.vocabulary import Sector
-from scoping.roles import INTERVIEW_TEAM
+from activities.vocabulary.terms import Sector
+from scoping.accounts.roles import INTERVIEW_TEAM
 
 # Interviewer, "collected by", "shadowed by": only members of the interview team.
 INTERVIEW_TEAM_ONLY = {"groups__name": INTERVIEW_TEAM}
@@ -767,4 +767,4 @@ class Withdrawal(models.Model):
 
 
 # Approval of excerpts for publication lives in its own module; imported so Django finds it.
-from interviews.publication_models import PublicationApproval  # noqa: E402, F401
+from interviews.publication.models import PublicationApproval  # noqa: E402, F401

@@ -18,10 +18,11 @@ from django.views.decorators.debug import sensitive_variables
 from simple_history.utils import bulk_update_with_history
 
 from activities.models import Place
-from interviews import erasure
-from interviews.anonymise import redact, redact_names, shift_offset
+from interviews.anonymisation.anonymiser import redact, redact_names, shift_offset
+from interviews.anonymisation.flag_decisions import flag_resolve, transcript_open_flags
+from interviews.anonymisation.known_names import names_to_anonymise
 from interviews.demo import STAFF, demo_participants
-from interviews.known_names import names_to_anonymise
+from interviews.erasure import storage
 from interviews.models import (
     AccessLogEntry,
     AnonymisationStatus,
@@ -39,7 +40,6 @@ from interviews.models import (
     Withdrawal,
     consent_problems,
 )
-from interviews.review_flags import flag_resolve, transcript_open_flags
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RETENTION_MONTHS = 6
@@ -481,7 +481,7 @@ def withdraw_participant(*, participant, by):
     code = participant.code
     participant_data_delete(participant)
     withdrawal = Withdrawal.objects.create(code=code, withdrawn_on=timezone.now(), withdrawn_by=by)
-    erasure.withdrawal_record(code=code, withdrawn_on=withdrawal.withdrawn_on, by=by)
+    storage.withdrawal_record(code=code, withdrawn_on=withdrawal.withdrawn_on, by=by)
     vacuum_after_commit()
     return withdrawal
 
@@ -495,7 +495,7 @@ def participant_data_delete(participant):
     _names_redact_elsewhere(names=participant.name_parts(), participant=participant)
     querysets = _participant_rows([participant.pk])
     _delete_admin_history(querysets)
-    erasure.admin_log_erase(models=erased_models(), codes=[participant.code])
+    storage.admin_log_erase(models=erased_models(), codes=[participant.code])
     for queryset in querysets:
         queryset.delete()
 
@@ -506,7 +506,7 @@ def erased_models():
 
 
 def erased_tables():
-    """Their tables, and the admin's log: what ``erasure.tables_vacuum`` rewrites."""
+    """Their tables, and the admin's log: what ``storage.tables_vacuum`` rewrites."""
     tables = []
     for model in erased_models():
         tables.append(model._meta.db_table)
@@ -517,7 +517,7 @@ def erased_tables():
 
 
 def vacuum_after_commit():
-    transaction.on_commit(lambda: erasure.tables_vacuum(erased_tables()))
+    transaction.on_commit(lambda: storage.tables_vacuum(erased_tables()))
 
 
 def withdrawals_reapply():
@@ -526,7 +526,7 @@ def withdrawals_reapply():
     Returns the codes withdrawn again. Tombstones lost with the restore are
     recreated with their first date, so the codes stay unusable.
     """
-    entries = [e for e in erasure.ledger_entries() if e.get("event") == "withdrawal"]
+    entries = [e for e in storage.ledger_entries() if e.get("event") == "withdrawal"]
     if not entries:
         return []
     User = get_user_model()
@@ -545,7 +545,7 @@ def withdrawals_reapply():
                     withdrawn_by=by,
                 )
     if reapplied:
-        erasure.tables_vacuum(erased_tables())
+        storage.tables_vacuum(erased_tables())
     return reapplied
 
 
@@ -577,7 +577,7 @@ def interviews_purge(*, dry_run=False):
 
     Returns the counts deleted (or that would be), or None if it is too early.
     Backups made before the purge hold the same data, so they go too
-    (``erasure.backups_purge``); the admin's log of the deleted rows goes, even
+    (``storage.backups_purge``); the admin's log of the deleted rows goes, even
     of rows deleted earlier in the admin.
     The staff names given to the anonymiser go too (they are people's names);
     the codebook and the question guides hold nothing personal and stay.
@@ -588,15 +588,15 @@ def interviews_purge(*, dry_run=False):
     if not dry_run:
         querysets = _participant_rows(Participant.objects.values("pk"))
         _delete_admin_history([*querysets, Withdrawal.objects.all(), StaffName.objects.all()])
-        erasure.admin_log_erase(models=erased_models())
+        storage.admin_log_erase(models=erased_models())
         for queryset in querysets:
             queryset.delete()
         Withdrawal.objects.all().delete()
         StaffName.objects.all().delete()
         if any(counts.values()):
-            erasure.ledger_append(event="purge", at=timezone.now().isoformat())
+            storage.ledger_append(event="purge", at=timezone.now().isoformat())
             vacuum_after_commit()
-    counts["backup files"] = len(erasure.backups_purge(purge_day=purge_date(), dry_run=dry_run))
+    counts["backup files"] = len(storage.backups_purge(purge_day=purge_date(), dry_run=dry_run))
     return counts
 
 

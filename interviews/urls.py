@@ -1,6 +1,8 @@
 from django.urls import path
 
-from interviews import flow_views, transcript_views, views
+from interviews import views
+from interviews.recording import views as flow_views
+from interviews.transcripts import views as transcript_views
 
 app_name = "interviews"
 

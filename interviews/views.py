@@ -16,18 +16,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from interviews import review_flags, services
-from interviews.codebook_csv import CodebookError, codebook_csv, codebook_import, codebook_rows
-from interviews.codebook_sources import source_comparison
-from interviews.excerpt_export import excerpts_workbook
+from interviews import services
+from interviews.anonymisation import flag_decisions
+from interviews.coding.codebook_csv import (
+    CodebookError,
+    codebook_csv,
+    codebook_import,
+    codebook_rows,
+)
+from interviews.coding.codebook_sources import source_comparison
+from interviews.coding.excerpt_export import excerpts_workbook
+from interviews.coding.theme_matrix import theme_matrices, theme_matrix_workbook
 from interviews.forms import CodebookImportForm, ExcerptForm, FlagDecisionForm, ThemeMergeForm
-from interviews.highlight import transcript_segments
-from interviews.interview_aids import interview_aids
 from interviews.models import AccessEvent, Excerpt, Interview, Participant, Theme
-from interviews.theme_matrix import theme_matrices, theme_matrix_workbook
-from interviews.transcript_views import transcript_steps
-from scoping.permissions import require
-from scoping.spreadsheets import download
+from interviews.recording.interview_aids import interview_aids
+from interviews.transcripts.highlight import transcript_segments
+from interviews.transcripts.views import transcript_steps
+from scoping.accounts.permissions import require
+from scoping.shared.spreadsheets import download
 
 
 @require("interviews.view_interview")
@@ -112,7 +118,9 @@ def transcript_flags(request, pk):
             return HttpResponse("You may not change transcripts.", status=403)
         if form.is_valid():
             try:
-                review_flags.flag_resolve(interview=interview, by=request.user, **form.cleaned_data)
+                flag_decisions.flag_resolve(
+                    interview=interview, by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -129,9 +137,9 @@ def transcript_flags(request, pk):
         "interviews/transcript_flags.html",
         {
             "interview": interview,
-            "flags": review_flags.flags_for_review(interview),
+            "flags": flag_decisions.flags_for_review(interview),
             "form": form,
-            "tags": review_flags.REDACT_TAGS,
+            "tags": flag_decisions.REDACT_TAGS,
             "can_resolve": not interview.is_approved
             and request.user.has_perm("interviews.change_interview"),
         },

@@ -5,8 +5,8 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from reports.highlight_checks import live_figures, reasons_to_check, record_written_figures
 from reports.models import Highlight, Snapshot, SnapshotArea
+from reports.study.highlight_checks import live_figures, reasons_to_check, record_written_figures
 
 
 @admin.action(description="Still true: record today's figures against it")
@@ -95,4 +95,4 @@ class SnapshotAdmin(admin.ModelAdmin):
         return False
 
 
-from reports import study_admin  # noqa: E402, F401  (the study's conclusions register themselves)
+from reports.study import admin as study_admin  # noqa: E402, F401  (the study's conclusions register themselves)

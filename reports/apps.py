@@ -8,4 +8,4 @@ class ReportsConfig(AppConfig):
     def ready(self):
         # registers the report counts' preparation before publishing, after the facet
         # index's (activities is earlier in INSTALLED_APPS)
-        from reports import prepared  # noqa: F401
+        from reports.figures import prepared  # noqa: F401

@@ -6,7 +6,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from activities.models import Place
-from activities.vocabulary import ENUMERATIONS
+from activities.vocabulary.terms import ENUMERATIONS
 
 # What a highlight may be about: a breakdown of the report (its key and title).
 HIGHLIGHT_SUBJECTS = [
@@ -85,7 +85,7 @@ class InterviewRelease(models.Model):
     The pages never show live interview counts: a page read before and after one new
     interview or one withdrawal would show that person's category by the difference.
     Only the figures the pages show are kept (hidden ones as null), never a count of 1
-    or 2 or anything about a person; see ``reports.interview_release``.
+    or 2 or anything about a person; see ``reports.interview_figures.release``.
     """
 
     released_on = models.DateTimeField()
@@ -182,5 +182,5 @@ class SnapshotArea(models.Model):
 
 
 # The study's conclusions live in their own modules; imported here so Django finds them.
-from reports.literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
-from reports.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401
+from reports.study.literature_models import LiteratureSource, ReviewTheme  # noqa: E402, F401
+from reports.study.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction  # noqa: E402, F401

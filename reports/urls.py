@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reports import change_views, views
+from reports.figures import views
+from reports.snapshots import views as change_views
 
 app_name = "reports"
 urlpatterns = [

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
-from scoping.admin_widgets import SafeRelationsMixin
+from scoping.shared.admin_widgets import SafeRelationsMixin
 
 admin.site.unregister(User)
 admin.site.unregister(Group)

@@ -15,7 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, XLSX
 
-from scoping.logs import logging_config
+from scoping.serving.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -106,20 +106,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: one log line and an X-Request-ID for every response.
-    "scoping.middleware.RequestLogMiddleware",
+    "scoping.serving.middleware.RequestLogMiddleware",
     # The security headers wrap everything below, so the responses WhiteNoise (static
     # files) and the NUL check return early carry them too.
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "scoping.middleware.RejectNulCharactersMiddleware",
+    "scoping.serving.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "scoping.middleware.RejectForgedAdminSelectionMiddleware",
+    "scoping.serving.middleware.RejectForgedAdminSelectionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "scoping.middleware.SessionIdleRefreshMiddleware",
+    "scoping.serving.middleware.SessionIdleRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -160,7 +160,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "figures" holds facet counts and report tables, each under the data version it
-# was computed at (activities/data_version.py), so a write retires them at once.
+# was computed at (activities/records/data_version.py), so a write retires them at once.
 # Without CACHE_URL each process keeps its own (no cache server needed; every worker
 # computes each figure once per data version). With CACHE_URL (redis://host:port/db)
 # all app servers share one: a figure is computed once for all of them, and the
@@ -195,10 +195,10 @@ else:
         },
     }
 
-# Argon2id first (scoping/hashers.py says why); the others only read passwords stored
+# Argon2id first (scoping/accounts/hashers.py says why); the others only read passwords stored
 # before, which are re-hashed with Argon2id when their owner next signs in.
 PASSWORD_HASHERS = [
-    "scoping.hashers.Argon2idHasher",
+    "scoping.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -216,8 +216,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend, reading permissions in one query (scoping/auth_backend.py)
-    "scoping.auth_backend.ModelBackend",
+    # Django's ModelBackend, reading permissions in one query (scoping/accounts/auth_backend.py)
+    "scoping.accounts.auth_backend.ModelBackend",
 ]
 
 # Login protection: 5 failed attempts for one username from one address lock
@@ -229,13 +229,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # 15 minutes from the fifth failure
 AXES_VERBOSE = False  # attempts are kept in the database and listed in the admin
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Which address a sign-in comes from: scoping/client_address.py. Behind a TLS proxy
+# Which address a sign-in comes from: scoping/accounts/client_address.py. Behind a TLS proxy
 # (BEHIND_TLS_PROXY=1) it is read from X-Forwarded-For, trusting TRUSTED_PROXY_COUNT
 # proxies in front of the app (default 1); otherwise X-Forwarded-For is ignored.
-AXES_CLIENT_IP_CALLABLE = "scoping.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "scoping.accounts.client_address.client_address"
 
 # Sessions end after a working day (8 hours) without activity; the expiry is
-# pushed forward at most every 5 minutes (scoping/middleware.py).
+# pushed forward at most every 5 minutes (scoping/serving/middleware.py).
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 
@@ -279,9 +279,9 @@ MASTER_SHEET_BLANK_RUN = int(os.environ.get("MASTER_SHEET_BLANK_RUN", 1_000))
 MASTER_SHEET_PROBLEMS_STORED = int(os.environ.get("MASTER_SHEET_PROBLEMS_STORED", 500))
 
 # django-import-export, for the admin's simple tables (places, aliases, organisations;
-# activities/admin_tables.py). The master sheet has its own importer. Imports are all
+# activities/reference/admin_tables.py). The master sheet has its own importer. Imports are all
 # or nothing and always previewed; CSV and Excel only; text is formula-escaped with a
-# leading apostrophe by the resources themselves (scoping/spreadsheets.py), not by the
+# leading apostrophe by the resources themselves (scoping/shared/spreadsheets.py), not by the
 # library's own escaping, which drops the "=" and cannot be read back.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
@@ -296,7 +296,7 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
 PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
 # Withdrawn codes are also written here, outside the database, so a restore cannot bring
-# a withdrawn participant back (interviews/erasure.py); keep it off the backups' disk
+# a withdrawn participant back (interviews/erasure/storage.py); keep it off the backups' disk
 # rotation and out of the database's backups. Backups are written to BACKUPS_DIR, and
 # purge_expired deletes those that hold purged interview data.
 INTERVIEWS_WITHDRAWAL_LEDGER = Path(
@@ -304,8 +304,8 @@ INTERVIEWS_WITHDRAWAL_LEDGER = Path(
 )
 BACKUPS_DIR = Path(os.environ.get("BACKUPS_DIR", BASE_DIR / "backups"))
 
-# Logs: one JSON object a line on stdout (scoping/logs.py), one line per request
-# (scoping.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
+# Logs: one JSON object a line on stdout (scoping/serving/logs.py), one line per request
+# (scoping.serving.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
 # with the request's id. LOG_LEVEL=DEBUG shows the health checks too.
 LOGGING = logging_config(
     root={"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
@@ -357,7 +357,7 @@ if not DEBUG:
 API_PUBLIC = env_bool("API_PUBLIC", False)
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
 
-# How long the database keeps its logs (scoping/housekeeping.py, manage.py prune_logs):
+# How long the database keeps its logs (scoping/serving/housekeeping.py, manage.py prune_logs):
 # sign-in records hold usernames and client addresses.
 SIGN_IN_LOG_DAYS = env_days("SIGN_IN_LOG_DAYS", 90)
 API_USE_LOG_DAYS = env_days("API_USE_LOG_DAYS", 365)

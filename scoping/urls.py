@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from scoping import health, views
-from scoping.forms import AdminSignInForm, SignInForm
+from scoping import views
+from scoping.accounts.forms import AdminSignInForm, SignInForm
+from scoping.serving import health
 
 admin.site.site_header = "Peer Support Directory"
 admin.site.site_title = "Peer Support Directory"
@@ -31,5 +32,5 @@ urlpatterns = [
     path("interviews/", include("interviews.urls")),
     # Open Referral UK: a partner's token, or no sign-in at all when API_PUBLIC is on.
     path("api/", include("activities.api.urls")),
-    path("study/", include("reports.study_urls")),
+    path("study/", include("reports.study.urls")),
 ]

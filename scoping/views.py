@@ -8,8 +8,8 @@ from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from activities.admin_import import can_import
-from scoping.roles import ROLE_DESCRIPTIONS, roles_of
+from activities.master_sheet.admin import can_import
+from scoping.accounts.roles import ROLE_DESCRIPTIONS, roles_of
 
 
 def home(request):

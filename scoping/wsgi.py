@@ -27,7 +27,7 @@ def _warm():
     Otherwise each worker does both on its first requests: the URLconf pulls in every
     app's views and what they use (SciPy among them), and compiling the project's
     templates takes over a second of a core (the cached template loader then keeps
-    them). With gunicorn's preload (scoping/gunicorn_conf.py) the master does it once,
+    them). With gunicorn's preload (scoping/serving/gunicorn_conf.py) the master does it once,
     before forking the workers.
     """
     get_resolver().url_patterns  # noqa: B018  (the property imports them)
@@ -46,8 +46,8 @@ _warm()
 
 
 def _prepare_figures():
-    """The current data's facet index and default report counts (``reports.prepared``)."""
-    from reports.prepared import warm_start  # once the apps are loaded, above
+    """The current data's facet index and default report counts (``reports.figures.prepared``)."""
+    from reports.figures.prepared import warm_start  # once the apps are loaded, above
 
     warm_start()
 

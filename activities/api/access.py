@@ -13,7 +13,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions, throttling
 
 from activities.api.partners import ApiPartner, ApiUse
-from scoping.client_address import client_address
+from scoping.accounts.client_address import client_address
 
 REALM = "Peer Support Directory API"
 

@@ -2,15 +2,15 @@
 when what an activity covers changes shape.
 
 An activity serves one place, several places or the whole region
-(``activities.coverage``); it gets a service area for each place it serves (all
+(``activities.reference.coverage``); it gets a service area for each place it serves (all
 six for a region-wide one). A service area is the place's name with its ONS GSS
 code, where known, as ``extent`` and as a statistical-geography URI. Its id is made
 from the service's and the place's UUIDs, so it is the same on every request.
 """
 
 from activities.api.identifiers import part_id
-from activities.coverage import Coverage, serving_condition
 from activities.models import Place
+from activities.reference.coverage import Coverage, serving_condition
 
 GSS_URI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
 

@@ -19,10 +19,10 @@ from django.db.models import Q
 
 from activities.api import areas
 from activities.api.identifiers import taxonomy_id, term_id
-from activities.coverage import COVERAGE_DEFINITIONS, Coverage
+from activities.directory.querysets import BOOLEAN_FACETS
 from activities.models import Activity, Place, SharedExperience
-from activities.querysets import BOOLEAN_FACETS
-from activities.vocabulary import ENUMERATIONS, Status
+from activities.reference.coverage import COVERAGE_DEFINITIONS, Coverage
+from activities.vocabulary.terms import ENUMERATIONS, Status
 
 # The directory's status, in the profile's service statuses. "Unknown" (no evidence
 # it runs now) is not "active"; the status taxonomy keeps the directory's own value.

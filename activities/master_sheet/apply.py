@@ -34,12 +34,12 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from activities.bulk import place_links_insert, rows_insert, shared_experience_links_insert
-from activities.data_version import data_changed
 from activities.master_sheet.files import UnreadableWorkbook, spreadsheet_open
 from activities.master_sheet.layout import CANONICAL_HEADER, COMPARED
 from activities.master_sheet.plan import master_sheet_plan
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
+from activities.records.bulk import place_links_insert, rows_insert, shared_experience_links_insert
+from activities.records.data_version import data_changed
 
 Result = ImportRowResult.Result
 # What a damaged file can raise while it is read (the planner itself raises none of these).

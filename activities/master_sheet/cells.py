@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from openpyxl.utils.datetime import from_excel
 
-from activities.spelling import clean_text, value_key
+from activities.vocabulary.spelling import clean_text, value_key
 
 
 class CellError(ValueError):

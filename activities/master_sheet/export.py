@@ -11,7 +11,7 @@ activity's published id (``Activity.uuid``) and its organisation's
 empty one, with the same ids. Every file carries the study's disclaimer first (``disclaimer``):
 a first sheet of a workbook, the first line of a CSV file; the importer skips
 both. Text a spreadsheet would run as a formula is escaped
-(``scoping.spreadsheets``). Three queries, or three per 900 activities named by pk;
+(``scoping.shared.spreadsheets``). Three queries, or three per 900 activities named by pk;
 workbooks are written streaming (openpyxl write-only).
 """
 
@@ -22,12 +22,12 @@ from typing import NamedTuple
 
 import openpyxl
 
-from activities.disclaimer import disclaimer_rows, disclaimer_sheet_add
+from activities.directory.disclaimer import disclaimer_rows, disclaimer_sheet_add
 from activities.master_sheet.cells import yes_no_text
 from activities.master_sheet.layout import COLUMNS, HEADERS, SHARED_EXPERIENCE_SEPARATOR
 from activities.models import Activity, Place, SharedExperience
-from activities.vocabulary import ENUMERATION
-from scoping.spreadsheets import csv_lines, escape_formula
+from activities.vocabulary.terms import ENUMERATION
+from scoping.shared.spreadsheets import csv_lines, escape_formula
 
 ONE_SHEET_TITLE = "Activities"
 _NOT_IN_SHEET_TITLES = re.compile(r"[\[\]:*?/\\]")

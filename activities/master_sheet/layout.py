@@ -1,13 +1,13 @@
 """The master sheet's canonical layout, shared by the importer and every writer.
 
 Columns are in the order of master-sheet.md; the vocabularies' headers come
-from the registry in ``activities.vocabulary``. Headers are matched
+from the registry in ``activities.vocabulary.terms``. Headers are matched
 tolerantly (``spelling.header_key``), so each field also lists the other
 headers master-sheet.md accepts for it.
 """
 
-from activities.spelling import header_key
-from activities.vocabulary import ENUMERATION
+from activities.vocabulary.spelling import header_key
+from activities.vocabulary.terms import ENUMERATION
 
 HEADER_ROWS_SEARCHED = 10
 SHARED_EXPERIENCE_SEPARATOR = "; "

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from activities.spelling import value_key
+from activities.vocabulary.spelling import value_key
 
 ROWS_NAMED = 4
 

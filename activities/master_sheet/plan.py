@@ -21,15 +21,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from activities.coverage import (
-    PLACES_SEPARATOR,
-    REGION_LABEL,
-    Coverage,
-    coverage_of,
-    place_cell_parts,
-    places_key,
-)
-from activities.disclaimer import is_disclaimer
+from activities.directory.disclaimer import is_disclaimer
 from activities.master_sheet import cells
 from activities.master_sheet.layout import (
     CANONICAL_HEADER,
@@ -41,11 +33,19 @@ from activities.master_sheet.layout import (
 )
 from activities.master_sheet.organisations import organisations_resolve
 from activities.master_sheet.readers import Book, XlsxBook
-from activities.matching import UnknownValue, VocabularyMatcher
 from activities.models import Activity, ImportRowResult, Organisation, Place, SharedExperience
-from activities.spelling import header_key, value_key
-from activities.vocabulary import ENUMERATION, Vocabulary
-from scoping.spreadsheets import unescape_formula
+from activities.reference.coverage import (
+    PLACES_SEPARATOR,
+    REGION_LABEL,
+    Coverage,
+    coverage_of,
+    place_cell_parts,
+    places_key,
+)
+from activities.vocabulary.matching import UnknownValue, VocabularyMatcher
+from activities.vocabulary.spelling import header_key, value_key
+from activities.vocabulary.terms import ENUMERATION, Vocabulary
+from scoping.shared.spreadsheets import unescape_formula
 
 TEXT_READERS = {
     "name": lambda raw: cells.single_line(raw, 300),

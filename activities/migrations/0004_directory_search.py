@@ -1,6 +1,6 @@
 """Indexes for the directory: full-text search (PostgreSQL only) and ordering by name.
 
-The GIN indexes cover exactly the expressions of ``activities.querysets``
+The GIN indexes cover exactly the expressions of ``activities.directory.querysets``
 (``ActivityDocument``, ``OrganisationDocument``); change both together. SQLite
 has no such index (its search is containment), so the operation skips it there.
 """

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def first_token(apps, schema_editor):
-    """The one row ``activities.data_version`` updates; caching starts from it."""
+    """The one row ``activities.records.data_version`` updates; caching starts from it."""
     DataVersion = apps.get_model("activities", "DataVersion")
     DataVersion.objects.using(schema_editor.connection.alias).get_or_create(
         pk=1, defaults={"token": secrets.randbits(62)}

@@ -5,7 +5,7 @@ request (about half the time of a search page at 100,000 activities). A stored
 generated column keeps it beside the row and PostgreSQL updates it with the
 name. The model does not declare it (SQLite has no full text and ranks by
 name): only ``ActivityQuerySet.by_relevance`` reads it, and it must stay the
-expression of ``NameDocument`` in ``activities.querysets``.
+expression of ``NameDocument`` in ``activities.directory.querysets``.
 """
 
 from django.db import migrations

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from activities.coverage import REGION_NAME, Coverage
+from activities.reference.coverage import REGION_NAME, Coverage
 
 register = template.Library()
 MONTHS = [

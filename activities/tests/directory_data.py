@@ -3,7 +3,7 @@
 import datetime
 
 from activities.tests.factories import make_activity
-from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary.terms import DeliveryModel, FundingType, MainFocus, Sector, Status
 
 ROWS = [
     {

@@ -1,8 +1,8 @@
 """Small factories for activities; reference data comes from the session set-up."""
 
 from activities.models import Activity, Organisation, Place, SharedExperience
-from activities.spelling import value_key
-from activities.vocabulary import DeliveryModel, Sector
+from activities.vocabulary.spelling import value_key
+from activities.vocabulary.terms import DeliveryModel, Sector
 
 
 def make_activity(

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from activities.tests.factories import make_activity, make_shared_activity
-from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary.terms import DeliveryModel, FundingType, MainFocus, Sector, Status
 
 SCHEMAS = Path(__file__).parent / "oruk_schemas"
 REGISTRY = Registry().with_resources(

@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from activities.data_version import current_token
 from activities.models import Alias, Organisation, Place
-from scoping.roles import INTERVIEW_TEAM
+from activities.records.data_version import current_token
+from scoping.accounts.roles import INTERVIEW_TEAM
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ and every answer against the JSON schemas written from the profile."""
 import pytest
 
 from activities.api.identifiers import paired_id
-from activities.coverage import Coverage
 from activities.models import Place, SharedExperience
+from activities.reference.coverage import Coverage
 from activities.tests.oruk import make_known_directory, page_problems, problems
-from activities.vocabulary import ENUMERATIONS, Sector
+from activities.vocabulary.terms import ENUMERATIONS, Sector
 
 pytestmark = pytest.mark.django_db
 

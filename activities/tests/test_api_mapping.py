@@ -7,13 +7,13 @@ import io
 import pytest
 
 from activities.api.areas import service_areas, with_places
-from activities.coverage import Coverage
+from activities.directory.querysets import BOOLEAN_FACETS
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, Place, SharedExperience
-from activities.querysets import BOOLEAN_FACETS
+from activities.reference.coverage import Coverage
 from activities.tests.oruk import make_known_directory
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
-from activities.vocabulary import ENUMERATIONS
+from activities.vocabulary.terms import ENUMERATIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 
 from activities.api.identifiers import taxonomy_id
-from activities.seeding import activities_seed
+from activities.demo.seeding import activities_seed
 from activities.tests.oruk import make_known_directory
-from activities.vocabulary import ENUMERATIONS
+from activities.vocabulary.terms import ENUMERATIONS
 
 pytestmark = pytest.mark.django_db
 

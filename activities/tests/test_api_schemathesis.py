@@ -26,7 +26,7 @@ def openapi_document():
 # run does not count an extra parameter as invalid data. The token is sent with every
 # request below; the "ignored auth" check still tries each operation without it.
 # A NUL character anywhere in an address is refused by the site's own middleware
-# before any view (a plain-text 400: scoping/middleware.py, tested there).
+# before any view (a plain-text 400: scoping/serving/middleware.py, tested there).
 CONFIG = schemathesis.Config.from_dict(
     {
         "generation": {

@@ -6,7 +6,7 @@ from django.test import Client
 from activities.models import Activity
 from activities.tests.factories import make_activity
 from activities.tests.test_admin import activity_form
-from scoping.roles import CHAMPIONS
+from scoping.accounts.roles import CHAMPIONS
 
 pytestmark = pytest.mark.django_db
 

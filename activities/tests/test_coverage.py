@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
-from activities.coverage import Coverage, place_cell_parts, places_key
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.master_sheet.plan import master_sheet_plan
 from activities.models import Activity, Place
+from activities.reference.coverage import Coverage, place_cell_parts, places_key
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes
 
@@ -242,7 +242,7 @@ def test_a_plan_reads_a_sheet_named_after_several_places():
 
 
 def test_bulk_creation_takes_region_wide_and_several_place_rows():
-    from activities.services import activities_create
+    from activities.reference.services import activities_create
 
     base = {
         "sector": "third_sector",

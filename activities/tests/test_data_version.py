@@ -3,11 +3,11 @@
 import pytest
 from django.db import transaction
 
-from activities.data_version import current_token
+from activities.demo.seeding import activities_seed
 from activities.master_sheet import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation, Place, SharedExperience
-from activities.seeding import activities_seed
-from activities.services import activities_create
+from activities.records.data_version import current_token
+from activities.reference.services import activities_create
 from activities.tests.directory_data import make_directory
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
@@ -180,7 +180,7 @@ def test_a_write_prepares_the_next_index_before_its_token_is_published(
 ):
     """Pages never wait for a rebuild: the writer builds the new version's facet index
     and only then publishes the token, so the first page after a change finds it."""
-    from activities.facet_index import current_index
+    from activities.directory.facet_index import current_index
 
     with django_capture_on_commit_callbacks(execute=True):
         make_activity("Leeds Walk", place="leeds")
@@ -192,7 +192,7 @@ def test_a_write_prepares_the_next_index_before_its_token_is_published(
 
 
 def test_a_slower_earlier_write_cannot_publish_over_a_later_one():
-    from activities.data_version import _claim, _publish
+    from activities.records.data_version import _claim, _publish
 
     first, second = _claim(), _claim()
     assert second > first

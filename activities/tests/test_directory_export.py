@@ -12,8 +12,8 @@ import pytest
 from django.http import QueryDict
 from openpyxl import load_workbook
 
-from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
-from activities.filters import directory_filters
+from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
+from activities.directory.filters import directory_filters
 from activities.master_sheet import HEADERS, directory_csv
 from activities.master_sheet.export import activity_cells
 from activities.models import Activity

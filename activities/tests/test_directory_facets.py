@@ -4,12 +4,12 @@ import pytest
 from django.db.models import Q
 from django.http import QueryDict
 
-from activities.facet_index import current_index
-from activities.filters import directory_filters
+from activities.directory.facet_index import current_index
+from activities.directory.filters import directory_filters
+from activities.directory.querysets import BOOLEAN_FACETS, full_text_search
 from activities.models import Activity, Place, SharedExperience
-from activities.querysets import BOOLEAN_FACETS, full_text_search
 from activities.tests.directory_data import make_directory
-from activities.vocabulary import ENUMERATIONS
+from activities.vocabulary.terms import ENUMERATIONS
 
 pytestmark = pytest.mark.django_db
 

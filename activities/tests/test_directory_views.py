@@ -169,7 +169,7 @@ def test_the_list_runs_a_fixed_number_of_queries(
 
 
 def _full_text():
-    from activities.querysets import full_text_search
+    from activities.directory.querysets import full_text_search
 
     return int(full_text_search())
 

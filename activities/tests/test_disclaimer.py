@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
+from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity
 from activities.tests.factories import make_activity

@@ -9,15 +9,15 @@ import pytest
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from activities import facet_index
-from activities import filters as filters_module
-from activities.currency import verified_since
-from activities.facet_index import current_index
-from activities.filters import directory_filters
+from activities.currency.measure import verified_since
+from activities.directory import facet_index
+from activities.directory import filters as filters_module
+from activities.directory.facet_index import current_index
+from activities.directory.filters import directory_filters
 from activities.models import Place, SharedExperience
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.tests.test_directory_facets import real_counts
-from activities.vocabulary import ENUMERATIONS
+from activities.vocabulary.terms import ENUMERATIONS
 
 pytestmark = pytest.mark.django_db
 

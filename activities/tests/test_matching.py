@@ -6,9 +6,9 @@ aliases rather than being derived from them.
 
 import pytest
 
-from activities.matching import UnknownValue, VocabularyMatcher, canonical_value
 from activities.models import Alias
-from activities.spelling import header_key, value_key
+from activities.vocabulary.matching import UnknownValue, VocabularyMatcher, canonical_value
+from activities.vocabulary.spelling import header_key, value_key
 
 pytestmark = pytest.mark.django_db
 

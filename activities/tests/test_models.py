@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 
 from activities.models import Activity, Organisation, Place
 from activities.tests.factories import make_activity
-from activities.vocabulary import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary.terms import DeliveryModel, FundingType, MainFocus, Sector, Status
 
 pytestmark = pytest.mark.django_db
 

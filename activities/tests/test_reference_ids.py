@@ -9,7 +9,7 @@ import pytest
 
 from activities.api.identifiers import part_id, reference_id
 from activities.models import Place, SharedExperience
-from activities.services import FIXTURES, reference_data_load
+from activities.reference.services import FIXTURES, reference_data_load
 from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db

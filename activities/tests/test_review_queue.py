@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities.champions import PlaceChampion
+from activities.currency.champions import PlaceChampion
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity, make_shared_activity
-from activities.vocabulary import Status
+from activities.vocabulary.terms import Status
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from activities.search_text import MAX_SEARCH_WORDS, search_text_bound
+from activities.directory.search_text import MAX_SEARCH_WORDS, search_text_bound
 from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db

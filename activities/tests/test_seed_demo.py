@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
+from activities.demo.seeding import counts_by_place
 from activities.models import Activity
-from activities.seeding import counts_by_place
 from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from activities.master_sheet import HEADERS
 from activities.master_sheet.export import activity_cells
 from activities.tests.factories import make_activity
-from scoping.spreadsheets import escape_formula, unescape_formula
+from scoping.shared.spreadsheets import escape_formula, unescape_formula
 
 
 @pytest.mark.parametrize("text", ["=SUM(A1)", "+44 113", "-1", "@cmd"])

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from activities.master_sheet import master_sheet_export, master_sheet_import
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
-from activities.spelling import value_key
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.tests.test_sheet_published_ids import preview_rows
 from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes
+from activities.vocabulary.spelling import value_key
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ match a canonical value, through the name itself or an alias in fixtures/aliases
 
 import pytest
 
-from activities.matching import VocabularyMatcher
 from activities.models import SharedExperience
-from activities.vocabulary import DEFINITIONS, ENUMERATIONS
+from activities.vocabulary.matching import VocabularyMatcher
+from activities.vocabulary.terms import DEFINITIONS, ENUMERATIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@
 import pytest
 from django.core.cache import cache
 
-from activities.champions import PlaceChampion
+from activities.currency.champions import PlaceChampion
 from activities.models import Activity, Place
-from activities.submission_form import SUBMISSIONS_PER_HOUR
-from activities.submissions import Submission
-from activities.vocabulary import DeliveryModel, Sector
+from activities.submissions.forms import SUBMISSIONS_PER_HOUR
+from activities.submissions.models import Submission
+from activities.vocabulary.terms import DeliveryModel, Sector
 
 pytestmark = pytest.mark.django_db
 URL = "/activities/share/"

@@ -5,7 +5,7 @@ import io
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 
-from activities.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
+from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
 
 CANONICAL = [
     "Project name / support type",

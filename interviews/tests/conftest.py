@@ -2,7 +2,7 @@ import pytest
 
 from interviews import services
 from interviews.tests.factories import make_interview, make_participant, make_theme
-from scoping.roles import INTERVIEW_TEAM
+from scoping.accounts.roles import INTERVIEW_TEAM
 
 
 @pytest.fixture

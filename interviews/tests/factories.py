@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from activities.models import Place
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews.models import (
     AnonymisationStatus,
     Consent,

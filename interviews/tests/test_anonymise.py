@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from interviews.anonymise import nhs_number_is_valid, redact
+from interviews.anonymisation.anonymiser import nhs_number_is_valid, redact
 from interviews.tests.synthetic_corpus import build_corpus
 
 CORPUS = build_corpus(size=60)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from interviews import services
 from interviews.models import Consent, Interview, ShadowingVisit, Theme
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
-from reports.interview_panels import participant_counts, theme_counts
+from reports.interview_figures.panels import participant_counts, theme_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from interviews import erasure, services
+from interviews import services
+from interviews.erasure import storage
 from interviews.models import (
     AccessLogEntry,
     Participant,
@@ -75,14 +76,14 @@ def test_withdrawal_writes_the_code_to_the_ledger_and_no_name(interviewer):
 
     services.withdraw_participant(participant=participant, by=interviewer)
 
-    [entry] = erasure.ledger_entries()
+    [entry] = storage.ledger_entries()
     assert entry["code"] == "ZZZ-97"
     assert entry["by"] == interviewer.get_username()
     assert "Quuxington" not in json.dumps(entry)
 
 
 def test_reapplying_withdraws_what_a_restore_brought_back(interviewer):
-    erasure.ledger_append(
+    storage.ledger_append(
         event="withdrawal", code="ZZZ-97", at="2020-09-01T10:00:00+00:00", by="nobody-known"
     )
     make_participant(code="ZZZ-97", name="Zebedee Quuxington")
@@ -218,12 +219,12 @@ def test_purge_removes_the_log_of_rows_deleted_earlier(settings, interviewer):
 
 def test_no_vacuum_inside_a_transaction():
     with transaction.atomic():
-        assert erasure.tables_vacuum(services.erased_tables()) == []
+        assert storage.tables_vacuum(services.erased_tables()) == []
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_erased_tables_are_vacuumed_after_commit():
-    statements = erasure.tables_vacuum(services.erased_tables())
+    statements = storage.tables_vacuum(services.erased_tables())
 
     if connection.vendor == "postgresql":
         assert statements[0].startswith("VACUUM (FULL, ANALYZE) ")
@@ -239,7 +240,7 @@ def test_withdrawal_schedules_the_vacuum(
 ):
     participant = make_participant()
     vacuumed = []
-    monkeypatch.setattr(erasure, "tables_vacuum", vacuumed.append)
+    monkeypatch.setattr(storage, "tables_vacuum", vacuumed.append)
 
     with django_capture_on_commit_callbacks(execute=True):
         services.withdraw_participant(participant=participant, by=interviewer)

@@ -8,6 +8,7 @@ import pytest
 
 from activities.models import Place
 from interviews import services
+from interviews.coding.theme_matrix import theme_matrices
 from interviews.models import (
     AccessLogEntry,
     Consent,
@@ -19,8 +20,7 @@ from interviews.models import (
 )
 from interviews.services import interview_reference_load
 from interviews.tests.factories import make_interview, make_participant, make_theme
-from interviews.theme_matrix import theme_matrices
-from scoping.roles import INTERVIEW_TEAM
+from scoping.accounts.roles import INTERVIEW_TEAM
 
 pytestmark = pytest.mark.django_db
 

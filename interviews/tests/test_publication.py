@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.test import Client
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews import services as interview_services
 from interviews.models import AnonymisationStatus, Consent, Excerpt, ParticipantRole
-from interviews.publication_models import PublicationApproval
+from interviews.publication.models import PublicationApproval
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
 QUOTE = "Peer support means being alongside someone who has been there too."
@@ -110,7 +110,7 @@ def test_an_open_anonymisation_flag_stops_approval_and_publication(
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
     assert QUOTE in quotes_page(signed_in(commissioner))
-    # A name nobody has redacted or kept (interviews.review_flags) turns up in the quote.
+    # A name nobody has redacted or kept (interviews.anonymisation.flag_decisions) turns up in the quote.
     flagged = QUOTE + " Zebedee Quuxington said so."
     Excerpt.objects.filter(pk=excerpt.pk).update(quote=flagged)
     assert "Zebedee" not in quotes_page(signed_in(commissioner))

@@ -11,14 +11,14 @@ from openpyxl import load_workbook
 
 from activities.models import Organisation
 from interviews import services
-from interviews.flags import find_flags
-from interviews.models import AnonymisationStatus, RedactionLogEntry, SafeWord, StaffName
-from interviews.review_flags import (
+from interviews.anonymisation.flag_decisions import (
     excerpt_has_open_flags,
     excerpts_with_open_flags,
     flag_resolve,
     transcript_open_flags,
 )
+from interviews.anonymisation.flags import find_flags
+from interviews.models import AnonymisationStatus, RedactionLogEntry, SafeWord, StaffName
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
 
 pytestmark = pytest.mark.django_db

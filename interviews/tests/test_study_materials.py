@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from interviews.interview_aids import GROUND_RULES
 from interviews.models import Consent, InterviewGuide, Theme
+from interviews.recording.interview_aids import GROUND_RULES
 from interviews.services import interview_reference_load
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

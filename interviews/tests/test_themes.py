@@ -8,9 +8,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews import services
-from interviews.codebook_csv import codebook_csv
+from interviews.coding.codebook_csv import codebook_csv
 from interviews.models import ParticipantRole, Theme, ThemeSource
 from interviews.tests.factories import make_interview, make_participant, make_theme
 

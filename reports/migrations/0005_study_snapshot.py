@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from reports.snapshots import study_snapshot_load
+    from reports.snapshots.store import study_snapshot_load
 
     study_snapshot_load(
         snapshot_model=apps.get_model("reports", "Snapshot"),
@@ -13,7 +13,7 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    from reports.snapshots import study_snapshot_records
+    from reports.snapshots.store import study_snapshot_records
 
     slug = study_snapshot_records()["slug"]
     apps.get_model("reports", "Snapshot").objects.filter(slug=slug).delete()

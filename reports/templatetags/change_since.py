@@ -1,4 +1,4 @@
-"""Filters for the change-since panel (``reports.snapshots``)."""
+"""Filters for the change-since panel (``reports.snapshots.store``)."""
 
 from django import template
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from reports.disclosure import SUPPRESSED
+from interviews.disclosure.control import SUPPRESSED
 
 register = template.Library()
 

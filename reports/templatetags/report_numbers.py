@@ -1,6 +1,6 @@
 from django import template
 
-from reports.disclosure import SUPPRESSED
+from interviews.disclosure.control import SUPPRESSED
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ stay as they are: the recommendations section reads its own data (two queries)."
 
 from django import template
 
-from reports.recommendation_progress import STATUS_TAGS, recommendation_progress
+from reports.study.recommendation_progress import STATUS_TAGS, recommendation_progress
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ other four places none. Region population 2,474,920.
 import datetime
 
 from activities.tests.factories import make_activity
-from activities.vocabulary import DeliveryModel, MainFocus, Sector, Status
+from activities.vocabulary.terms import DeliveryModel, MainFocus, Sector, Status
 
 REGION_POPULATION = 818_085 + 587_900 + 345_038 + 438_727 + 210_100 + 75_070
 

@@ -2,16 +2,16 @@
 
 A data set is a list of people, each (place index, sector, role, paid, {theme: (interviews
 raising it, excerpts coded with it)}); ``grid`` turns it into the figures, lines and
-inequalities that ``reports.disclosure`` protects, exactly as the report pages build them.
+inequalities that ``interviews.disclosure.control`` protects, exactly as the report pages build them.
 Shared by the audit test and ``bench/disclosure_bench.py``.
 """
 
 from types import SimpleNamespace
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews.models import ParticipantRole
-from reports.interview_panels import PARTITIONS, _grid
-from reports.tables import count_alias
+from reports.figures.tables import count_alias
+from reports.interview_figures.panels import PARTITIONS, _grid
 
 PLACES = [SimpleNamespace(pk=n) for n in range(1, 7)]  # six places, as in the region
 SECTORS = Sector.values

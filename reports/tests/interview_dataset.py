@@ -20,7 +20,7 @@ Burnout 6/6/6, Boundaries 3/4/5, Autonomy 3/3/3, Safe space 3/3/3 and
 Co-production 1/1/1, the only count under 3.
 """
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews import services
 from interviews.models import ParticipantRole
 from interviews.tests.factories import make_interview, make_participant, make_theme
@@ -73,6 +73,6 @@ def make_known_interviews():
 
 def release():
     """Release the interview figures as they are now: the report pages show only a release."""
-    from reports.interview_release import interview_figures_release
+    from reports.interview_figures.release import interview_figures_release
 
     return interview_figures_release(note="test")

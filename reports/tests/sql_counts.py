@@ -1,14 +1,14 @@
-"""The report counts in SQL: what ``reports.index_counts`` counts from the facet index,
+"""The report counts in SQL: what ``reports.figures.index_counts`` counts from the facet index,
 as the report pages counted it before (two grouped passes over the activities and
 their links). Tests hold the index's figures to these."""
 
 from django.db.models import Count, Q
 
-from activities.coverage import Coverage, serving_condition
-from activities.currency import VERIFIED_RECENTLY
+from activities.currency.measure import VERIFIED_RECENTLY
 from activities.models import Activity
-from reports.index_counts import SHARED_BY_PLACE, VOCABULARY_BREAKDOWNS
-from reports.tables import REGION, count_alias
+from activities.reference.coverage import Coverage, serving_condition
+from reports.figures.index_counts import SHARED_BY_PLACE, VOCABULARY_BREAKDOWNS
+from reports.figures.tables import REGION, count_alias
 
 
 def _count_annotations(prefix="", since=None):
@@ -36,7 +36,7 @@ def activity_counts(options, since=None):
     activities serving each place. Grouped on the activity table itself:
     joining the places in would cost a second pass at 100,000 activities;
     places with no activities are simply absent. With ``since``, each also
-    counts the activities checked on or after that day (``activities.currency``).
+    counts the activities checked on or after that day (``activities.currency.measure``).
     """
     activities = Activity.objects.order_by()
     links = Activity.places.through.objects.order_by().filter(activity__coverage=Coverage.PLACES)

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity, make_shared_activity
-from activities.vocabulary import Status
-from reports.changes import place_changes
+from activities.vocabulary.terms import Status
 from reports.models import Snapshot
+from reports.snapshots.changes import place_changes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ activities, each counted once; Leeds is served by 3 + 1 + 2 = 6, Wakefield by
 import pytest
 
 from activities.tests.factories import make_shared_activity
-from activities.vocabulary import Sector, Status
-from reports.summaries import ReportOptions, report_build
+from activities.vocabulary.terms import Sector, Status
+from reports.figures.summaries import ReportOptions, report_build
 from reports.tests.dataset import make_known_activities
 from reports.tests.test_views import cells
 

@@ -1,4 +1,4 @@
-from reports.disclosure import is_small, protect, protect_lines
+from interviews.disclosure.control import is_small, protect, protect_lines
 
 
 def test_only_counts_of_one_and_two_are_small():

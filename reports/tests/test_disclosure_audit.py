@@ -5,15 +5,15 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from activities.vocabulary import Sector
-from reports.disclosure import THRESHOLD, is_small, protect, protect_lines
-from reports.disclosure_audit import (
+from activities.vocabulary.terms import Sector
+from interviews.disclosure.audit import (
     UNBOUNDED,
     Range,
     difference_pins,
     hidden_ranges,
     pinned_cells,
 )
+from interviews.disclosure.control import THRESHOLD, is_small, protect, protect_lines
 from reports.tests.disclosure_data import ROLES, SECTORS, THEMES, grid, realistic, reproduction
 
 LEEDS, CALDERDALE = 1, 5  # the pks of places 0 and 4 in disclosure_data

@@ -6,9 +6,9 @@ from html import unescape
 import pytest
 from openpyxl import load_workbook
 
-from activities.disclaimer import DISCLAIMER
+from activities.directory.disclaimer import DISCLAIMER
 from activities.models import Place
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from reports.models import Highlight
 from reports.tests.dataset import make_known_activities
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews, release

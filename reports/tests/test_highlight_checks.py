@@ -7,14 +7,14 @@ from django.db.models import Count
 from django.utils import timezone
 
 from activities.models import Activity, Place
-from activities.services import demo_data_load
+from activities.reference.services import demo_data_load
 from activities.tests.factories import make_activity
-from activities.vocabulary import DeliveryModel, Status
-from reports.highlight_checks import figures_of, live_figures, reasons_to_check
+from activities.vocabulary.terms import DeliveryModel, Status
+from reports.figures.summaries import ReportOptions, report_build
 from reports.models import Highlight
-from reports.services import highlights_demo_load
-from reports.snapshots import study_snapshot_load
-from reports.summaries import ReportOptions, report_build
+from reports.snapshots.store import study_snapshot_load
+from reports.study.highlight_checks import figures_of, live_figures, reasons_to_check
+from reports.study.services import highlights_demo_load
 
 pytestmark = pytest.mark.django_db
 

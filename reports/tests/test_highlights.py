@@ -6,8 +6,8 @@ from django.core.management import call_command
 
 from activities.models import Place
 from reports.models import Highlight
-from reports.services import highlights_demo_load
-from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+from reports.study.services import highlights_demo_load
+from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 
 pytestmark = pytest.mark.django_db
 

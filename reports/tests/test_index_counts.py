@@ -5,12 +5,12 @@ import random
 
 import pytest
 
-from activities.currency import verified_since
-from activities.facet_index import current_index
+from activities.currency.measure import verified_since
+from activities.directory.facet_index import current_index
 from activities.models import Place
 from activities.tests.test_facet_index import varied_directory
-from reports import index_counts
-from reports.summaries import ReportOptions
+from reports.figures import index_counts
+from reports.figures.summaries import ReportOptions
 from reports.tests import sql_counts
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,11 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews import services
 from interviews.models import Interview
 from interviews.tests.factories import make_theme
-from reports.summaries import ReportOptions, report_build
+from reports.figures.summaries import ReportOptions, report_build
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews, release
 from reports.tests.test_exports import page_rows, read_csv
 from reports.tests.test_views import cells

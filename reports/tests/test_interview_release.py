@@ -6,10 +6,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews import services
+from reports.figures.summaries import ReportOptions, report_build
 from reports.models import InterviewRelease
-from reports.summaries import ReportOptions, report_build
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_the_audit_fails_loudly_when_something_can_be_worked_out(monkeypatch):
     add_participant("BRD-01", "bradford-craven", Sector.THIRD_SECTOR, WORKER, False)
     # Only the counts of 1 or 2 hidden: Bradford's 1 = 11 - 7 (Leeds) - 3 (Wakefield).
     monkeypatch.setattr(
-        "reports.interview_release.protect",
+        "reports.interview_figures.release.protect",
         lambda values, lines, *a, **k: {key for key, count in values.items() if 0 < count < 3},
     )
     out = io.StringIO()

@@ -6,12 +6,12 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 
-from activities import facet_index
-from activities.data_version import current_token
+from activities.directory import facet_index
+from activities.records.data_version import current_token
 from activities.tests.factories import make_activity
-from activities.vocabulary import Status
-from reports import summaries
-from reports.prepared import warm_start
+from activities.vocabulary.terms import Status
+from reports.figures import summaries
+from reports.figures.prepared import warm_start
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,9 @@ def test_a_starting_server_has_the_figures_of_the_data_as_they_are(
 
 def test_a_server_starts_when_its_database_cannot_be_read_yet(figure_cache, caplog):
     failing = mock.patch(
-        "reports.prepared.current_token", side_effect=OperationalError("connection refused")
+        "reports.figures.prepared.current_token", side_effect=OperationalError("connection refused")
     )
-    with failing, caplog.at_level(logging.WARNING, logger="reports.prepared"):
+    with failing, caplog.at_level(logging.WARNING, logger="reports.figures.prepared"):
         warm_start()  # raises nothing: the first pages count for themselves
     assert "Figures not prepared at start" in caplog.text
     assert facet_index._process["index"] is None

@@ -13,15 +13,15 @@ from openpyxl import load_workbook
 
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity, make_shared_activity
+from reports.figures.summaries import ReportOptions, report_build
 from reports.models import Snapshot
-from reports.snapshots import (
+from reports.snapshots.store import (
     Change,
     SnapshotError,
     change_since,
     snapshot_take,
     study_snapshot_load,
 )
-from reports.summaries import ReportOptions, report_build
 from reports.tests.dataset import REGION_POPULATION, make_known_activities
 
 pytestmark = pytest.mark.django_db

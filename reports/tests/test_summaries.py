@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from reports.summaries import ReportOptions, report_build
-from reports.tables import per_100k, percent
+from reports.figures.summaries import ReportOptions, report_build
+from reports.figures.tables import per_100k, percent
 from reports.tests.dataset import REGION_POPULATION, make_known_activities
 
 pytestmark = pytest.mark.django_db

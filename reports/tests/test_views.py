@@ -4,7 +4,7 @@ import pytest
 
 from activities.models import Place
 from activities.tests.factories import make_activity
-from activities.vocabulary import Sector
+from activities.vocabulary.terms import Sector
 from interviews.models import ParticipantRole
 from reports.models import Highlight
 from reports.tests.dataset import make_known_activities
@@ -270,7 +270,7 @@ def test_repeat_views_reuse_the_activity_counts_until_the_data_change(
         make_known_activities()
     client = client_for(commissioner)
     # The write prepared the facet index and the default options' counts
-    # (data_version._NewToken, reports.prepared); other options are counted from the
+    # (data_version._NewToken, reports.figures.prepared); other options are counted from the
     # index in memory, with no query. Every page with the same options shares one count.
     for url in ["/reports/", "/reports/leeds/", "/reports/?status=active"]:
         with django_assert_num_queries(expected_queries(url) - COUNTING_QUERIES):

@@ -31,10 +31,10 @@ import django
 django.setup()
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from activities.demo import DEMO_COUNTS
+from activities.demo.generator import DEMO_COUNTS
 from activities.models import Place, SharedExperience
-from activities.seeding import activities_seed
-from activities.services import reference_data_load
+from activities.demo.seeding import activities_seed
+from activities.reference.services import reference_data_load
 call_command("migrate", verbosity=0)
 reference_data_load()
 activities_seed(count={count}, seed=12, weights=DEMO_COUNTS)

@@ -12,7 +12,7 @@ from activities.api.identifiers import paired_id, taxonomy_id, term_id
 from activities.api.partners import ApiPartner, ApiUse
 from activities.master_sheet import master_sheet_import
 from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
-from activities.submissions import Submission
+from activities.submissions.models import Submission
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from interviews import services as interview_services
@@ -26,9 +26,9 @@ from interviews.models import (
 )
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
-from reports.recommendation_models import ActionProgress, SuggestedAction
-from reports.snapshots import study_snapshot_load
-from reports.study_data import study_conclusions_load
+from reports.snapshots.store import study_snapshot_load
+from reports.study.data import study_conclusions_load
+from reports.study.recommendation_models import ActionProgress, SuggestedAction
 
 
 def build_world(users):

@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-COUNTS = "from scoping.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
+COUNTS = "from scoping.serving.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
 
 
 def manage(database_url, *args, stdin=None, env=None):
@@ -31,7 +31,7 @@ def manage(database_url, *args, stdin=None, env=None):
 
 
 def token(database_url):
-    code = "from activities.data_version import current_token; print(current_token())"
+    code = "from activities.records.data_version import current_token; print(current_token())"
     return manage(database_url, "shell", "-c", code).stdout.strip().splitlines()[-1]
 
 

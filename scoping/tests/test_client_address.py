@@ -9,7 +9,7 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory
 
 from conftest import PASSWORD
-from scoping.client_address import client_address
+from scoping.accounts.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Place
-from activities.submissions import Submission
+from activities.submissions.models import Submission
 from scoping.tests.hostile import RUN, SCRIPT, assert_escaped, ids, snapshot, values
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from activities.api.partners import ApiPartner, ApiUse
-from scoping.housekeeping import logs_prune
+from scoping.serving.housekeeping import logs_prune
 from scoping.tests.test_setup import settings_import
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""No module of the project imports another that (directly or not) imports it back.
+"""The import rules of docs/architecture.md: no cycle, and imports only go down the layers.
 
 Cycles make a newcomer's change in one file break an unrelated one at import
 time, and hide in imports placed inside functions; this reads every import,
@@ -87,3 +87,79 @@ def test_no_module_imports_itself_back():
         graph[name] = {t for t in imported(name, path, modules) if not name.startswith(t + ".")}
     assert "activities.master_sheet.plan" in graph
     assert find_cycle(graph) is None, " -> ".join(find_cycle(graph))
+
+
+# The rule of docs/architecture.md: the project is five layers, and a module imports
+# only from its own layer or a lower one. The base is what every app may use
+# (sign-in and roles, spreadsheet and id helpers); the site is what puts the apps
+# together (settings, URLs, serving, set-up commands) and may use any of them.
+LAYERS = [
+    ("base", ("scoping.accounts", "scoping.shared")),
+    ("activities", ("activities",)),
+    ("interviews", ("interviews",)),
+    ("reports", ("reports",)),
+    ("site", ("scoping",)),
+]
+
+
+def layer_of(module):
+    """The index in LAYERS of the layer a project module belongs to (most specific prefix)."""
+    best = None
+    for index, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                if best is None or len(prefix) > best[1]:
+                    best = (index, len(prefix))
+    return best[0]
+
+
+def upward_imports(graph):
+    """Every (importer, imported) pair where the imported module is in a higher layer."""
+    return sorted(
+        (name, target)
+        for name, targets in graph.items()
+        for target in targets
+        if layer_of(target) > layer_of(name)
+    )
+
+
+def test_upward_imports_are_named():
+    graph = {
+        "activities.directory.views": {"scoping.accounts.permissions", "reports.figures.tables"},
+        "reports.figures.tables": {"activities.models"},
+        "scoping.accounts.roles": {"scoping.urls"},
+    }
+    assert upward_imports(graph) == [
+        ("activities.directory.views", "reports.figures.tables"),
+        ("scoping.accounts.roles", "scoping.urls"),
+    ]
+
+
+def test_imports_only_go_down_the_layers():
+    root = Path(settings.BASE_DIR)
+    modules = project_modules(root)
+    graph = {name: imported(name, path, modules) for name, path in modules.items()}
+    assert "interviews.publication.rules" in graph
+    assert upward_imports(graph) == [], "imports up the layers of docs/architecture.md"
+
+
+def test_no_code_imports_the_tests():
+    """Test helpers (factories, data sets) are the tests' own: the app never needs them."""
+    root = Path(settings.BASE_DIR)
+    offenders = []
+    for app in APPS:
+        for path in (root / app).rglob("*.py"):
+            if "tests" in path.parts or "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                offenders += [
+                    f"{path.relative_to(root)}: {name}"
+                    for name in names
+                    if ".tests" in f".{name}." or name.endswith(".tests")
+                ]
+    assert offenders == []

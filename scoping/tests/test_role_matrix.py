@@ -9,7 +9,7 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from scoping.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 from scoping.tests.matrix_world import build_world
 
 ROLES = ("anonymous", "champion", "analyst", "interviewer", "commissioner", "superuser")

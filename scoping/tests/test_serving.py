@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client
 
-from scoping.logs import JsonFormatter
+from scoping.serving.logs import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_healthz_answers_without_a_login(client):
 
 
 def test_healthz_reports_the_configured_version(client, settings):
-    from scoping import health
+    from scoping.serving import health
 
     settings.APP_VERSION = "2026.11.1"
     health.version.cache_clear()
@@ -276,7 +276,7 @@ def test_pages_link_the_favicon(client):
 
 def test_collectstatic_with_the_production_storage_finds_every_asset(settings, tmp_path):
     """The manifest storage refuses a url() in CSS that points at a missing file, as
-    the footer crest once did; production runs exactly this (scoping/serve.py)."""
+    the footer crest once did; production runs exactly this (scoping/serving/serve.py)."""
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
@@ -288,14 +288,14 @@ def test_collectstatic_with_the_production_storage_finds_every_asset(settings, t
         assert (tmp_path / manifest[name]).is_file(), name
 
 
-# make serve (python -m scoping.serve) and its gunicorn configuration
+# make serve (python -m scoping.serving.serve) and its gunicorn configuration
 
 
 def serve(env):
     unset = {"SECRET_KEY", "DEBUG", "DJANGO_ENV", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
     base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
-        [sys.executable, "-m", "scoping.serve"],
+        [sys.executable, "-m", "scoping.serving.serve"],
         cwd=settings.BASE_DIR,
         env={**base, "DATABASE_URL": "sqlite:///:memory:", **env},
         capture_output=True,
@@ -324,7 +324,7 @@ def test_serve_refuses_debug():
 
 def gunicorn_conf(**env):
     code = (
-        "import json, scoping.gunicorn_conf as c; "
+        "import json, scoping.serving.gunicorn_conf as c; "
         "print(json.dumps([c.workers, c.bind, c.accesslog, c.threads]))"
     )
     result = subprocess.run(

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from activities.services import reference_data_load
+from activities.reference.services import reference_data_load
 
 
 class Command(BaseCommand):

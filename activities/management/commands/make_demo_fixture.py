@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from activities.demo import study_demo_rows
-from activities.services import FIXTURES
+from activities.demo.generator import study_demo_rows
+from activities.reference.services import FIXTURES
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.demo import DEMO_COUNTS
-from activities.seeding import activities_seed
+from activities.demo.generator import DEMO_COUNTS
+from activities.demo.seeding import activities_seed
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from activities.models import Place
-from reports.disclosure import CannotProtect
-from reports.interview_release import audit, figure_label, ranges, release_candidate
+from interviews.disclosure.control import CannotProtect
+from reports.interview_figures.release import audit, figure_label, ranges, release_candidate
 
 
 class Command(BaseCommand):

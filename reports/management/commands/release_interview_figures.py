@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.disclosure import CannotProtect
-from reports.interview_release import interview_figures_release
+from interviews.disclosure.control import CannotProtect
+from reports.interview_figures.release import interview_figures_release
 
 
 class Command(BaseCommand):

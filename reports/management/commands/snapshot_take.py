@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.snapshots import SnapshotError, snapshot_take
+from reports.snapshots.store import SnapshotError, snapshot_take
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from scoping.backups import database_backup, table_row_counts
+from scoping.serving.backups import database_backup, table_row_counts
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from scoping.housekeeping import logs_prune
+from scoping.serving.housekeeping import logs_prune
 
 
 def _count(n, thing):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from scoping.backups import database_restore, table_row_counts
+from scoping.serving.backups import database_restore, table_row_counts
 
 
 class Command(BaseCommand):

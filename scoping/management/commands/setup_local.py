@@ -4,10 +4,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from activities.services import demo_data_load, reference_data_load
+from activities.reference.services import demo_data_load, reference_data_load
 from interviews.services import interview_reference_load, interviews_demo_load
-from reports.interview_release import interview_figures_release
-from reports.services import highlights_demo_load
+from reports.interview_figures.release import interview_figures_release
+from reports.study.services import highlights_demo_load
 
 
 class Command(BaseCommand):

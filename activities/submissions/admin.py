@@ -1,0 +1,93 @@
+"""Champions review public submissions here: edit, then accept (creating the activity) or reject.
+
+A champion assigned to places sees only those places' submissions; one with no
+place (and an administrator) sees all. Nothing here shows who sent a submission:
+the form does not ask.
+"""
+
+from django.contrib import admin, messages
+from django.db import models
+
+from activities.currency.champions import PlaceChampion
+from activities.submissions.decisions import (
+    SubmissionRefused,
+    submission_accept,
+    submission_reject,
+    submissions_for,
+)
+from activities.submissions.models import Submission
+from scoping.shared.admin_widgets import SafeRelationsMixin
+
+
+@admin.action(description="Accept: add to the directory", permissions=["change"])
+def accept_submissions(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, submission_accept, "accepted and added")
+
+
+@admin.action(description="Reject", permissions=["change"])
+def reject_submissions(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, submission_reject, "rejected")
+
+
+def _decide(modeladmin, request, queryset, decide, done):
+    count = 0
+    for submission in queryset.order_by("pk"):
+        try:
+            decide(submission=submission, by=request.user)
+        except SubmissionRefused as refusal:
+            modeladmin.message_user(request, str(refusal), messages.ERROR)
+        else:
+            count += 1
+    if count:
+        modeladmin.message_user(request, f"{count} submission(s) {done}.", messages.SUCCESS)
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
+    list_display = ["name", "place", "state", "submitted_at"]
+    list_filter = ["state", "place"]
+    list_select_related = ["place"]
+    search_fields = ["name", "organisation"]
+    actions = [accept_submissions, reject_submissions]
+    fieldsets = [
+        (None, {"fields": ["name", "organisation", "place", "description"]}),
+        (
+            "Complete before accepting",
+            {"fields": ["sector", "delivery_model", "shared_experiences", "online"]},
+        ),
+        ("Where and how to reach it", {"fields": ["venue", "website", "contact"]}),
+        (
+            "Review",
+            {"fields": ["state", "review_note", "submitted_at", "reviewed_by", "reviewed_at"]},
+        ),
+    ]
+    readonly_fields = ["state", "submitted_at", "reviewed_by", "reviewed_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return submissions_for(request.user).select_related("place")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "place":
+            place_ids = PlaceChampion.objects.place_ids_for(request.user)
+            if place_ids is not None:
+                kwargs["queryset"] = db_field.related_model.objects.filter(pk__in=place_ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return False  # submissions come from the public form
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.state != Submission.State.PENDING:
+            return [f.name for f in Submission._meta.fields] + ["shared_experiences"]
+        return self.readonly_fields
+
+
+class PlaceChampionInline(admin.TabularInline):
+    """On a place's page: the champions who look after it (an administrator sets them)."""
+
+    model = PlaceChampion
+    extra = 0
+    autocomplete_fields = []
+    verbose_name = "champion of this place"
+    verbose_name_plural = "champions of this place"

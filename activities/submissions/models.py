@@ -1,0 +1,86 @@
+"""Activities proposed through the public "share your activity" form.
+
+A submission is kept apart from the directory: nothing reads this table but the
+admin, where a champion of its place edits it and accepts it (which creates the
+activity) or rejects it. Nothing about the person who sent it is stored.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from activities.vocabulary.terms import DeliveryModel, Sector
+
+
+class Submission(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    name = models.CharField("name of the activity", max_length=200)
+    organisation = models.CharField(
+        "organisation", max_length=200, blank=True, help_text="Leave empty for an informal group."
+    )
+    place = models.ForeignKey(
+        "activities.Place", on_delete=models.PROTECT, related_name="submissions"
+    )
+    description = models.TextField(
+        "what happens", max_length=2000, help_text="Plain text; shown to champions only."
+    )
+    delivery_model = models.CharField(
+        "primary model of delivery", max_length=20, choices=DeliveryModel.choices, blank=True
+    )
+    sector = models.CharField(max_length=20, choices=Sector.choices, blank=True)
+    shared_experiences = models.ManyToManyField(
+        "activities.SharedExperience", blank=True, related_name="submissions"
+    )
+    venue = models.CharField("venue / area", max_length=200, blank=True)
+    website = models.URLField(max_length=300, blank=True)
+    contact = models.CharField(
+        "public contact",
+        max_length=300,
+        blank=True,
+        help_text="An office phone or e-mail people may use; not a person's own.",
+    )
+    online = models.BooleanField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField(blank=True, help_text="Why it was rejected, or what changed.")
+    activity = models.ForeignKey(
+        "activities.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The activity accepting it created.",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["pending", "accepted", "rejected"]),
+                name="submission_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(delivery_model__in=["", *DeliveryModel.values]),
+                name="submission_delivery_model_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(sector__in=["", *Sector.values]), name="submission_sector_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Submission {self.pk} ({self.get_state_display().lower()})"

@@ -1,0 +1,137 @@
+"""The forms of the guided flow: participant, identity, consent, interview.
+
+Widgets carry GOV.UK classes so ``_field.html`` renders each one the same way.
+Choice fields are the project's safe ones (a hostile id is a form error).
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from interviews.models import Consent, Interview, InterviewGuide, Participant, ParticipantIdentity
+from scoping.accounts.roles import INTERVIEW_TEAM
+from scoping.shared.admin_widgets import SafeModelChoiceField
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
+TEXT = {"class": "govuk-input"}
+SELECT = {"class": "govuk-select"}
+AREA = {"class": "govuk-textarea", "rows": 4}
+
+
+def interview_team():
+    """The people who may interview, collect consent or shadow: the Interview team only."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=INTERVIEW_TEAM, is_active=True)
+        .order_by("username")
+    )
+
+
+class TeamMemberField(SafeModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=interview_team(),
+            required=False,
+            widget=forms.Select(attrs=SELECT),
+            empty_label="Me",
+            **kwargs,
+        )
+
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["code", "place", "sector", "role", "paid", "organisation"]
+        field_classes = {"place": SafeModelChoiceField, "organisation": SafeModelChoiceField}
+        widgets = {
+            "code": forms.TextInput(attrs={**TEXT, "class": "govuk-input govuk-input--width-10"}),
+            "place": forms.Select(attrs=SELECT),
+            "sector": forms.Select(attrs=SELECT),
+            "role": forms.Select(attrs=SELECT),
+            "organisation": forms.Select(attrs=SELECT),
+        }
+        labels = {"paid": "Paid (leave unticked for a volunteer)"}
+
+
+class IdentityForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantIdentity
+        fields = ["name", "contact"]
+        widgets = {"name": forms.TextInput(attrs=TEXT), "contact": forms.TextInput(attrs=TEXT)}
+
+
+class ConsentForm(forms.ModelForm):
+    """The twelve statements of the study's form, in its groups, then the software tick."""
+
+    collected_by = TeamMemberField(label="Person collecting consent")
+
+    class Meta:
+        model = Consent
+        fields = [
+            *Consent.STATEMENTS,
+            "software_transcription",
+            "signed_on",
+            "collected_by",
+            "form_version",
+        ]
+        widgets = {
+            "signed_on": DATE,
+            "form_version": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
+        }
+        labels = {"signed_on": "Date signed"}
+
+    def statement_groups(self):
+        return [
+            (heading, [self[name] for name in names]) for heading, names in Consent.STATEMENT_GROUPS
+        ]
+
+
+class InterviewForm(forms.ModelForm):
+    interviewer = TeamMemberField(label="Interviewer")
+    guide = SafeModelChoiceField(
+        queryset=InterviewGuide.objects.order_by("name", "-pk"),
+        widget=forms.Select(attrs=SELECT),
+        label="Question guide (and version)",
+        help_text="Its questions are listed above, under “For the interview”.",
+    )
+
+    class Meta:
+        model = Interview
+        fields = [
+            "held_on",
+            "mode",
+            "interviewer",
+            "guide",
+            "transcription_method",
+            "transcript",
+            "recording_deleted_on",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "recording_deleted_on": DATE,
+            "mode": forms.Select(attrs=SELECT),
+            "transcription_method": forms.Select(attrs=SELECT),
+            "transcript": forms.Textarea(attrs={"class": "govuk-textarea", "rows": 8}),
+        }
+        labels = {"held_on": "Date of the interview"}
+        help_texts = {"transcript": "Optional now: paste it here or later in data entry."}
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participant = participant
+        latest = InterviewGuide.objects.filter(role=participant.role).order_by("-pk").first()
+        if latest is not None and not self.is_bound and not self.initial.get("guide"):
+            self.initial["guide"] = latest.pk
+
+    def chosen_guide(self):
+        """The guide chosen (or offered) on this form, for the questions shown beside it."""
+        value = self["guide"].value()
+        if value in (None, "") or not str(value).isdigit():
+            return None
+        return InterviewGuide.objects.filter(pk=value).first()
+
+    def interview_fields(self):
+        """What ``interview_create`` takes from a valid form."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

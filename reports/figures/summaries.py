@@ -1,0 +1,382 @@
+"""The report pages' figures.
+
+The activity counts (every vocabulary category by place and coverage, the
+several-place activities by the places they serve, the shared experiences by
+place) are counted from the data version's facet index (``reports.figures.index_counts``)
+and cached under the data version (``activities.records.data_version``): until the
+activities change, a page reads them from the cache. The rest stays live: the
+places, the experiences' names, the page's highlights, and the two interview
+queries of ``interview_panels`` (participants, then coded themes, each grouped by
+place).
+
+Coverage (``activities.reference.coverage``): the region's figures count every activity
+once, whether it serves one place, several or the whole region; a place's
+figures count every activity serving it: its own, those it shares with other
+places and the region-wide ones. So the places' counts add up to more than the
+region's whenever some activities are shared or region-wide, and a place page
+says how many of its count are which (``PlaceFigures``).
+
+The interview panels are ``Breakdown``s too (``section = INTERVIEWS``), appended
+in ``report_build``; the page and the exports render every ``Breakdown`` alike
+(the table types live in ``reports.figures.tables``, which both modules build on).
+A count the interview panels hide is ``None`` (see ``interviews.disclosure.control``).
+"""
+
+import datetime
+import secrets
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db.models import Q
+from django.utils import timezone
+
+from activities.currency.measure import VERIFIED_RECENTLY, verified_since
+from activities.directory.facet_index import index_of
+from activities.models import Place, SharedExperience
+from activities.records.data_version import cached, current_token
+from activities.reference.coverage import Coverage
+from activities.vocabulary.terms import Status
+from reports.figures.gaps import gap_grids
+from reports.figures.index_counts import (
+    SHARED_BY_PLACE,
+    VOCABULARY_BREAKDOWNS,
+    activity_counts,
+    experience_counts_by_place,
+)
+from reports.figures.tables import (
+    ACTIVITIES,
+    INTERVIEWS,
+    REGION,
+    Breakdown,
+    Row,
+    count_alias,
+    per_100k,
+    percent,
+)
+from reports.interview_figures.panels import interview_panels
+from reports.models import Highlight
+
+SHARED_EXPERIENCE = "shared_experience"
+SHARED_EXPERIENCE_NOTE = (
+    "An activity may bring together people with more than one shared experience, "
+    "so these percentages add up to more than 100."
+)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Which activities a page counts: all or active only, and a date-scoped range."""
+
+    active_only: bool = False
+    scoped_from: datetime.date | None = None
+    scoped_to: datetime.date | None = None
+
+    def activity_filter(self, prefix=""):
+        """The options as a Q over activities (reached through ``prefix``), or None."""
+        conditions = {}
+        if self.active_only:
+            conditions[f"{prefix}status"] = Status.ACTIVE
+        if self.scoped_from:
+            conditions[f"{prefix}date_scoped__gte"] = self.scoped_from
+        if self.scoped_to:
+            conditions[f"{prefix}date_scoped__lte"] = self.scoped_to
+        return Q(**conditions) if conditions else None
+
+    def describe(self):
+        """The options in words, for the page and the exports."""
+        which = "Active activities" if self.active_only else "All activities"
+        start, end = _long_date(self.scoped_from), _long_date(self.scoped_to)
+        if start and end:
+            return f"{which} scoped from {start} to {end}"
+        if start:
+            return f"{which} scoped on or after {start}"
+        if end:
+            return f"{which} scoped on or before {end}"
+        return f"{which}, whenever scoped"
+
+
+def _long_date(date):
+    return f"{date.day} {date:%B %Y}" if date else ""
+
+
+@dataclass
+class PlaceFigures:
+    """A place's activities: ``count`` serve it, of which ``own`` serve it alone,
+    ``shared`` serve it and other places, ``region_wide`` the whole region."""
+
+    place: Place
+    count: int
+    per_100k: Decimal | None
+    share: Decimal
+    own: int = 0
+    shared: int = 0
+    region_wide: int = 0
+    verified: int = 0  # checked in the last 12 months (activities.currency.measure)
+
+
+@dataclass(frozen=True)
+class Coverages:
+    """How many of a page's activities serve one place, several places or the whole region."""
+
+    one_place: int = 0
+    several_places: int = 0
+    region_wide: int = 0
+
+
+@dataclass
+class Report:
+    options: ReportOptions
+    places: list[PlaceFigures]
+    total: int
+    population: int
+    per_100k: Decimal | None
+    region_total: int
+    region_population: int
+    breakdowns: list[Breakdown]
+    highlights: list = field(default_factory=list)
+    place: Place | None = None
+    coverages: Coverages = field(default_factory=Coverages)
+    population_places: list = field(default_factory=list)  # every place, for its source and date
+    interviewed: int | None = None  # participants interviewed here; None when not shown
+    region_interviewed: int | None = None
+    interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
+    computed_at: datetime.datetime | None = None  # when the activity figures were counted
+    figures_version: str = ""  # ``ReportCounts.version``: what is rendered from them is cached
+    verified: int = 0  # of ``total``, checked in the last 12 months
+    region_verified: int = 0
+    gaps: list = field(default_factory=list)  # reports.figures.gaps.GapGrid, on the region's page
+
+    @property
+    def title(self):
+        return self.place.name if self.place else "West Yorkshire & Harrogate"
+
+    @property
+    def share_of_region(self):
+        return percent(self.total, self.region_total)
+
+    @property
+    def region_per_100k(self):
+        return per_100k(self.region_total, self.region_population)
+
+    def breakdown(self, key):
+        return next(b for b in self.breakdowns if b.key == key)
+
+    @property
+    def activity_breakdowns(self):
+        return [b for b in self.breakdowns if b.section == ACTIVITIES]
+
+    @property
+    def interview_breakdowns(self):
+        return [b for b in self.breakdowns if b.section == INTERVIEWS]
+
+
+class ReportCounts(NamedTuple):
+    """The passes over the activities that the report pages and exports need."""
+
+    computed_at: datetime.datetime  # when they were counted
+    counts: dict  # ``activity_counts``
+    experience_counts: dict  # ``experience_counts_by_place``: {experience: {REGION/place: n}}
+    version: str  # new with each computation: names what was rendered from these counts
+
+    def experiences_for(self, place_id):
+        """{experience pk: {REGION: count}}, and the place's count when ``place_id``."""
+        keep = {REGION} if place_id is None else {REGION, place_id}
+        return {
+            pk: {key: n for key, n in by.items() if key in keep}
+            for pk, by in self.experience_counts.items()
+        }
+
+
+def report_counts(options, places=(), *, token=None):
+    """``ReportCounts``: the activities counted, for every place at once.
+
+    Counted from the data version's ``FacetIndex`` (``reports.figures.index_counts``), which
+    the directory builds after every change too. Cached until the data change
+    (``activities.records.data_version``), so the region's page, every place's page and their
+    exports with the same options share one computation; the token costs one query
+    (none when given: ``reports.figures.prepared`` counts under a token not yet published).
+    The day from which a check counts as recent is part of the key, so they renew daily.
+    """
+    since = verified_since()
+    token = current_token() if token is None else token
+
+    def count():
+        index = index_of(token)
+        return ReportCounts(
+            timezone.now(),
+            activity_counts(index, options, since),
+            experience_counts_by_place(index, options, places),
+            secrets.token_hex(8),
+        )
+
+    # :4 since they are counted from the index
+    key = (options, since, tuple(p.pk for p in places))
+    return cached("report-counts:4", key, count, token=token)
+
+
+def _added(*counts):
+    total = {}
+    for one in counts:
+        for alias, n in one.items():
+            total[alias] = total.get(alias, 0) + n
+    return total
+
+
+def places_with_counts(places, counts):
+    """Give every place the counts of the activities serving it; return the region's counts.
+
+    A place's ``counts`` add its own activities, the several-place ones serving
+    it and every region-wide one; the region's count each activity once.
+    """
+    region_wide = counts.get(Coverage.REGION, {})
+    shared_by_place = counts.get(SHARED_BY_PLACE, {})
+    for place in places:
+        own, shared = counts.get(place.pk, {}), shared_by_place.get(place.pk, {})
+        place.counts = _added(own, shared, region_wide)
+        place.activity_count = place.counts.get("activity_count", 0)
+        place.own_count = own.get("activity_count", 0)
+        place.shared_count = shared.get("activity_count", 0)
+        place.region_wide_count = region_wide.get("activity_count", 0)
+        place.verified_count = place.counts.get(VERIFIED_RECENTLY, 0)
+    return _added(*(c for key, c in counts.items() if key != SHARED_BY_PLACE))
+
+
+def _sorted(rows):
+    return sorted(rows, key=lambda r: (-r.count, -(r.region_count or 0), r.label))
+
+
+def _rows(categories, place, places, total, region_total):
+    """Rows from (value, label, {place pk: count, REGION: count}) categories.
+
+    For one place or the region; the region's count is each activity once, so
+    it is given, never the places' counts added up.
+    """
+    rows = []
+    for value, label, counts in categories:
+        region_count = counts.get(REGION, 0)
+        if place is None:
+            rows.append(Row(value, label, region_count, percent(region_count, region_total)))
+        else:
+            count = counts.get(place.pk, 0)
+            rows.append(
+                Row(
+                    value,
+                    label,
+                    count,
+                    percent(count, total),
+                    region_count,
+                    percent(region_count, region_total),
+                )
+            )
+    return _sorted(rows)
+
+
+def vocabulary_breakdowns(places, region, place, total, region_total):
+    breakdowns = []
+    for enumeration in VOCABULARY_BREAKDOWNS:
+        key, title = enumeration.key, enumeration.title
+        categories = [
+            (
+                value,
+                label,
+                {
+                    **{p.pk: p.counts.get(count_alias(key, value), 0) for p in places},
+                    REGION: region.get(count_alias(key, value), 0),
+                },
+            )
+            for value, label in enumeration.choices.choices
+        ]
+        rows = _rows(categories, place, places, total, region_total)
+        breakdowns.append(
+            Breakdown(
+                key, title, total, rows, compared=place is not None, region_total=region_total
+            )
+        )
+    return breakdowns
+
+
+def shared_experience_breakdown(counts, places, place, total, region_total, experiences):
+    categories = [(slug, name, counts.get(pk, {})) for pk, slug, name in experiences]
+    rows = _rows(categories, place, places, total, region_total)
+    return Breakdown(
+        SHARED_EXPERIENCE,
+        "Shared experience",
+        total,
+        rows,
+        compared=place is not None,
+        note=SHARED_EXPERIENCE_NOTE,
+        region_total=region_total,
+    )
+
+
+def report_build(*, options, place_slug=None):
+    """The figures of the region's page, or of one place's; None for an unknown place."""
+    places = list(Place.objects.order_by("name"))
+    place = None
+    if place_slug is not None:
+        place = next((p for p in places if p.slug == place_slug), None)
+        if place is None:
+            return None
+    counted = report_counts(options, places)
+    counts = counted.counts
+    experience_counts = counted.experiences_for(place.pk if place else None)
+    region = places_with_counts(places, counts)
+    region_total = region.get("activity_count", 0)
+    region_population = sum(p.population for p in places)
+    figures = [
+        PlaceFigures(
+            p,
+            p.activity_count,
+            per_100k(p.activity_count, p.population),
+            percent(p.activity_count, region_total),
+            own=p.own_count,
+            shared=p.shared_count,
+            region_wide=p.region_wide_count,
+            verified=p.verified_count,
+        )
+        for p in places
+    ]
+    total = place.activity_count if place else region_total
+    population = place.population if place else region_population
+    if place:
+        coverages = Coverages(place.own_count, place.shared_count, place.region_wide_count)
+    else:
+        coverages = Coverages(
+            sum(p.own_count for p in places),
+            counts.get(Coverage.PLACES, {}).get("activity_count", 0),
+            counts.get(Coverage.REGION, {}).get("activity_count", 0),
+        )
+    breakdowns = vocabulary_breakdowns(places, region, place, total, region_total)
+    experiences = list(SharedExperience.objects.values_list("pk", "slug", "name"))  # query 4
+    breakdowns.append(
+        shared_experience_breakdown(
+            experience_counts, places, place, total, region_total, experiences
+        )
+    )
+    interviews = interview_panels(places, place)
+    breakdowns += interviews.breakdowns
+    return Report(
+        options=options,
+        places=figures,
+        total=total,
+        population=population,
+        per_100k=per_100k(total, population),
+        region_total=region_total,
+        region_population=region_population,
+        breakdowns=breakdowns,
+        highlights=list(Highlight.objects.for_report(place).order_by("order", "pk")),
+        place=place,
+        coverages=coverages,
+        population_places=places,
+        interviewed=interviews.interviewed,
+        region_interviewed=interviews.region_interviewed,
+        interview_release=interviews,
+        computed_at=counted.computed_at,
+        figures_version=counted.version,
+        verified=place.verified_count if place else region.get(VERIFIED_RECENTLY, 0),
+        region_verified=region.get(VERIFIED_RECENTLY, 0),
+        gaps=[]
+        if place
+        else gap_grids(places, region, experience_counts, counted.experience_counts, experiences),
+    )

@@ -1,0 +1,18 @@
+"""The study's own pages: about the study, its recommendations' progress downloads,
+its literature review and the quotes approved for publication."""
+
+from django.urls import path
+
+from reports.study import views
+
+app_name = "study"
+urlpatterns = [
+    path("about/", views.about, name="about"),
+    path("recommendations.csv", views.recommendations_csv, name="recommendations_csv"),
+    path("recommendations.xlsx", views.recommendations_xlsx, name="recommendations_xlsx"),
+    path("literature/", views.literature, name="literature"),
+    path("quotes/", views.quotes, name="quotes"),
+    path("quotes/review/", views.quotes_review, name="quotes_review"),
+    path("quotes/<int:pk>/publish", views.quote_publish, name="quote_publish"),
+    path("quotes/<int:pk>/unpublish", views.quote_unpublish, name="quote_unpublish"),
+]

@@ -1,0 +1,96 @@
+"""Views of the study's pages. Each checks its permission, calls one thing and renders."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET, disclaimer_rows
+from activities.models import Place
+from interviews.models import Excerpt
+from interviews.publication.rules import excerpt_publish, excerpt_unpublish
+from reports.study.literature import literature_page
+from reports.study.quotes import excerpts_for_review, quotes_by_theme
+from reports.study.recommendation_progress import HEADERS, progress_rows, recommendation_progress
+from scoping.accounts.permissions import require
+from scoping.shared.spreadsheets import csv_text, download, xlsx_bytes
+
+VIEW = "reports.view_report"
+
+
+@require_GET
+def about(request):
+    """What the study was, how it scoped, what it counted: for anyone signed in."""
+    return render(request, "reports/about.html", {"disclaimer": DISCLAIMER})
+
+
+def _progress(request):
+    slug = request.GET.get("place", "")
+    places = Place.objects.order_by("name")
+    if slug:
+        places = places.filter(slug=slug)
+    places = list(places)
+    if slug and not places:
+        raise Http404("No such place.")
+    return slug or "region", [HEADERS, *progress_rows(recommendation_progress(places))]
+
+
+@require_GET
+@require(VIEW)
+def recommendations_csv(request):
+    name, rows = _progress(request)
+    return download(csv_text([*disclaimer_rows(), *rows]), f"recommendations-{name}.csv")
+
+
+@require_GET
+@require(VIEW)
+def recommendations_xlsx(request):
+    name, rows = _progress(request)
+    sheets = {DISCLAIMER_SHEET: disclaimer_rows(), "Recommendations": rows}
+    return download(xlsx_bytes(sheets), f"recommendations-{name}.xlsx")
+
+
+@require_GET
+@require(VIEW)
+def literature(request):
+    context = literature_page(request.GET)
+    status = 400 if context["form"].errors else 200
+    return render(request, "reports/literature.html", context, status=status)
+
+
+@require_GET
+@require(VIEW)
+def quotes(request):
+    """The quotes approved for publication, by theme, with only the attributes allowed."""
+    return render(request, "reports/quotes.html", {"themes": quotes_by_theme()})
+
+
+CODE = "interviews.change_excerpt"
+
+
+@require_GET
+@require(CODE)
+def quotes_review(request):
+    return render(request, "reports/quotes_review.html", {"excerpts": excerpts_for_review()})
+
+
+@require_POST
+@require(CODE)
+def quote_publish(request, pk):
+    excerpt = get_object_or_404(Excerpt.objects.select_related("interview__participant"), pk=pk)
+    try:
+        excerpt_publish(excerpt=excerpt, by=request.user)
+    except ValidationError as error:
+        messages.error(request, f"Excerpt {pk} was not approved: {' '.join(error.messages)}")
+    else:
+        messages.success(request, f"Excerpt {pk} is approved for publication.")
+    return redirect("study:quotes_review")
+
+
+@require_POST
+@require(CODE)
+def quote_unpublish(request, pk):
+    excerpt_unpublish(excerpt=get_object_or_404(Excerpt, pk=pk))
+    messages.success(request, f"Excerpt {pk} is no longer approved for publication.")
+    return redirect("study:quotes_review")

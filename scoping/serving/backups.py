@@ -1,0 +1,109 @@
+"""Back up and restore the whole database: pg_dump/pg_restore on PostgreSQL,
+SQLite's online backup (a consistent copy of the file) otherwise."""
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from django.apps import apps
+from django.db import connection
+
+from activities.records.data_version import data_changed
+
+
+def _pg_args(settings_dict):
+    env = {**os.environ}
+    if settings_dict.get("PASSWORD"):
+        env["PGPASSWORD"] = settings_dict["PASSWORD"]
+    args = [
+        "--host",
+        settings_dict.get("HOST") or "localhost",
+        "--port",
+        str(settings_dict.get("PORT") or 5432),
+        "--username",
+        settings_dict.get("USER") or "postgres",
+    ]
+    return args, env
+
+
+def database_backup(*, path):
+    """Write the database to ``path`` and return it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        args, env = _pg_args(db)
+        subprocess.run(
+            ["pg_dump", "--format=custom", "--no-owner", "--file", str(path), *args, db["NAME"]],
+            env=env,
+            check=True,
+        )
+    else:
+        connection.ensure_connection()
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+    return path
+
+
+def database_restore(*, path):
+    """Replace the database's contents with the backup at ``path``, then re-apply erasures.
+
+    Returns the participant codes withdrawn again (``restore_erasures``).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No backup file at {path}")
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        args, env = _pg_args(db)
+        connection.close()
+        subprocess.run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "--dbname",
+                db["NAME"],
+                *args,
+                str(path),
+            ],
+            env=env,
+            check=True,
+        )
+    else:
+        connection.ensure_connection()
+        with sqlite3.connect(path) as source:
+            source.backup(connection.connection)
+    # Figures cached before the restore may describe data that is gone now.
+    data_changed()
+    return restore_erasures()
+
+
+def restore_erasures():
+    """Withdrawals and the retention purge outlive a restore: apply them again.
+
+    The withdrawal ledger lives outside the database (interviews/erasure/storage.py);
+    returns the codes withdrawn again. An old backup restored after the purge
+    date is purged again at once.
+    """
+    from interviews.services import interviews_purge, withdrawals_reapply
+
+    codes = withdrawals_reapply()
+    interviews_purge()
+    return codes
+
+
+def table_row_counts():
+    """{table name: rows} for every model table, to compare a restore with its source."""
+    tables = sorted({m._meta.db_table for m in apps.get_models(include_auto_created=True)})
+    existing = set(connection.introspection.table_names())
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            if table in existing:
+                cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+                counts[table] = cursor.fetchone()[0]
+    return counts
