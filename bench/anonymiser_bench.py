@@ -1,7 +1,7 @@
 """Recall and speed of the interview anonymiser, offline, on synthetic transcripts.
 
 Prints recall per kind of personal detail over a synthetic corpus (the same
-generator as interviews/tests/test_anonymise.py, more transcripts), and the
+generator as interviews/anonymisation/tests/test_anonymise.py, more transcripts), and the
 median time to redact one transcript of about 9,000 words (an hour's interview).
 
     .venv/bin/python bench/anonymiser_bench.py [--transcripts 500] [--repeat 15]

@@ -30,7 +30,7 @@ django.setup()
 
 from interviews.disclosure.audit import difference_pins, pinned_cells  # noqa: E402
 from interviews.disclosure.control import protect, protect_lines  # noqa: E402
-from reports.tests.disclosure_data import grid, random_person, realistic  # noqa: E402
+from interviews.disclosure.tests.disclosure_data import grid, random_person, realistic  # noqa: E402
 
 EXEMPT = [("total", "region")]
 

@@ -16,7 +16,7 @@ temporary folder. The target at 20,000 rows: ratio <= 3, peak under 300 MB.
 ``largest`` imports the largest sheet the caps accept (``MASTER_SHEET_MAX_ROWS``
 rows with data, headers included, in six sheets): its peak must stay under
 300 MB. ``hostile`` runs, each in a fresh process so its peak memory is its
-own, the files of ``activities/tests/hostile_files.py`` at full size (a 5 KB
+own, the files of ``activities/master_sheet/tests/hostile_files.py`` at full size (a 5 KB
 workbook claiming ``A1:XFD1048576`` with a cell on row 1,048,576; 100,000
 one-cell rows; an .ods with a million repeated rows) and prints the time,
 peak memory, the outcome and the size of the stored summary.
@@ -123,7 +123,7 @@ HOSTILE = {
 def hostile_one(name):
     """Import one hostile file (dry run) and print what it cost."""
     from activities.master_sheet import master_sheet_import
-    from activities.tests import hostile_files
+    from activities.master_sheet.tests import hostile_files
 
     function, *arguments = HOSTILE[name]
     data = getattr(hostile_files, function)(*arguments)

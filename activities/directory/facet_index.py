@@ -16,7 +16,7 @@ in the shared figures cache so one process builds it for every worker and
 server, and held in each process's memory for as long as the version lasts.
 
 ``FacetIndex`` answers in the same terms as ``ActivityFilter.condition``; a
-property test holds the two to the same counts (activities/tests/test_facet_index.py).
+property test holds the two to the same counts (activities/directory/tests/test_facet_index.py).
 """
 
 import logging

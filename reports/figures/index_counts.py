@@ -10,7 +10,7 @@ Counted here from that index, the same figures take a few tens of milliseconds.
 
 The results have the shapes the SQL gave (``ReportCounts.counts`` and
 ``ReportCounts.experience_counts``); a test holds them to SQL's for random data
-and options (reports/tests/test_index_counts.py).
+and options (reports/figures/tests/test_index_counts.py).
 """
 
 import numpy as np

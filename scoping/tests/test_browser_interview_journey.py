@@ -1,7 +1,7 @@
 """The interview team's journey in Chromium, as a member of the Interview team: a new
 participant's consent, their interview, anonymise, check and approve, code a passage by
 selecting it in the transcript, and see it counted in the theme matrix. (The guided
-flow's every step is tested in interviews/tests/test_flow_browser.py.)"""
+flow's every step is tested in interviews/recording/tests/test_flow_browser.py.)"""
 
 import re
 

@@ -45,7 +45,7 @@ POST_ONLY = row(LOGIN, 405, 405, 405, 405, 405)
 # every role, signed in or not, gets 401 without a token; with a live token anyone
 # gets 200 (test_api_urls_answer_a_token_not_a_role below); with API_PUBLIC=true
 # everyone gets 200 with no token. Tokens are issued and revoked by superusers only
-# (admin: API partners). activities/tests/test_api_access.py has the details.
+# (admin: API partners). activities/api/tests/test_api_access.py has the details.
 API = row(401, 401, 401, 401, 401, 401)
 
 PAGES = {
