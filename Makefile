@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/peer_support
 
 # Backups: `make backup` writes backups/peer-support-<time>.dump; `make restore FILE=...`.
-.PHONY: backup restore run serve test test-postgres lint format migrations-check install setup css ci clean
+.PHONY: backup restore run serve test test-fast test-postgres lint format migrations-check install setup css ci clean
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ serve: install
 # pytest exits 5 when it collects no test; that is not a failure of the code.
 test: install
 	$(PY) -m pytest $(ARGS) || [ $$? -eq 5 ]
+
+# The quick local pass: everything but the tests marked slow (browser journeys, property
+# tests, load-shaped tests; conftest.py and pytest.ini say which). `make test` and CI run all.
+test-fast: install
+	$(PY) -m pytest -m "not slow" $(ARGS) || [ $$? -eq 5 ]
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(ARGS) || [ $$? -eq 5 ]

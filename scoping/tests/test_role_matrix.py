@@ -341,6 +341,7 @@ def answer(response):
     return response.status_code
 
 
+@pytest.mark.slow  # every URL for every role: a whole-site sweep
 def test_each_role_gets_what_it_should(client, world):
     """One world, every URL, every role: all mismatches are listed together."""
     users, objects = world

@@ -24,6 +24,9 @@ import pytest
 from conftest import PASSWORD
 from scoping.tests.app_servers import Browser, gunicorn, prepare_database, redis_server, server_env
 
+# Load-shaped: two app servers and a Redis of its own.
+pytestmark = pytest.mark.slow
+
 SEEDED = 40
 
 

@@ -44,6 +44,7 @@ def test_rows_beyond_the_cap_are_refused(settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.slow  # a file of many thousand bad rows
 def test_reading_stops_after_many_errors_and_the_summary_stays_small(settings):
     settings.MASTER_SHEET_PROBLEMS_STORED = 20
 

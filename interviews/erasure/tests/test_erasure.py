@@ -48,6 +48,7 @@ def state(url, env):
     return json.loads(out.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # backs up and restores the database in subprocesses
 def test_backup_withdraw_restore_leaves_the_participant_withdrawn(scratch_urls, tmp_path):  # noqa: F811
     source, _target = scratch_urls
     env = {

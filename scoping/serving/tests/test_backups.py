@@ -14,6 +14,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+# Load-shaped: whole-database dumps and restores in subprocesses.
+pytestmark = pytest.mark.slow
+
 COUNTS = "from scoping.serving.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
 
 
