@@ -3,10 +3,10 @@
 Fail closed: ``DEBUG`` is off unless ``DEBUG=1`` turns it on (``make run`` does, for
 local use), and with it off the settings refuse to load without ``SECRET_KEY`` and
 ``ALLOWED_HOSTS``. The tests load ``scoping.settings_test``, the local configuration.
+Every environment variable is read through ``scoping/environment.py``, which holds each
+one's default and meaning (the table in docs/settings.md is generated from it).
 """
 
-import datetime
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,52 +15,27 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV, XLSX
 
+from scoping import environment as env
 from scoping.serving.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_date(name, default):
-    value = os.environ.get(name) or default
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be an ISO date (YYYY-MM-DD), not {value!r}."
-        ) from None
-
-
-def env_days(name, default):
-    value = os.environ.get(name) or str(default)
-    if not value.strip().isdigit() or int(value) < 1:
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number of days, 1 or more, not {value!r}."
-        )
-    return int(value)
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+# interviews/tests/test_settings.py tests the dates' rule under this name.
+env_date = env.date
 
 
 # Production unless DEBUG=1 says otherwise: a forgotten variable fails closed.
 # DJANGO_ENV=production is still accepted, and then DEBUG may not be turned on at all.
-PRODUCTION = os.environ.get("DJANGO_ENV", "").lower() == "production"
-DEBUG = env_bool("DEBUG", default=False)
+PRODUCTION = env.text("DJANGO_ENV").lower() == "production"
+DEBUG = env.flag("DEBUG")
 if DEBUG and PRODUCTION:
     raise ImproperlyConfigured(
         "DEBUG=1 and DJANGO_ENV=production contradict each other: unset DEBUG."
     )
 
 _LOCAL_SECRET = "local-only-insecure-key-do-not-use-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.text("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -70,17 +45,17 @@ if not SECRET_KEY:
         )
     SECRET_KEY = _LOCAL_SECRET
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+ALLOWED_HOSTS = env.names("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must be set when DEBUG is off (production): the host names the site "
         "is served under, comma-separated, e.g. ALLOWED_HOSTS=peer-support.example.org. "
         "For local development set DEBUG=1 instead (make run does)."
     )
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env.names("CSRF_TRUSTED_ORIGINS")
 
 # What /healthz reports as the version: this if set, else the git commit.
-APP_VERSION = os.environ.get("APP_VERSION", "")
+APP_VERSION = env.text("APP_VERSION")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -149,8 +124,8 @@ WSGI_APPLICATION = "scoping.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        env.text_or_default("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(env.text("CONN_MAX_AGE")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -166,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # all app servers share one: a figure is computed once for all of them, and the
 # admin's import previews (django-import-export) are kept there instead of in a
 # local temporary file another server could not read. See docs/deploy.md.
-CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_URL = env.text("CACHE_URL")
 if CACHE_URL:
     # A cache server that stops answering costs a second, not a hung worker.
     _REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
@@ -240,8 +215,8 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 
 # Behind a TLS-terminating proxy (or a chain of them): see docs/deploy.md.
-BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1")) if BEHIND_TLS_PROXY else 0
+BEHIND_TLS_PROXY = env.flag("BEHIND_TLS_PROXY")
+TRUSTED_PROXY_COUNT = int(env.text("TRUSTED_PROXY_COUNT")) if BEHIND_TLS_PROXY else 0
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -267,16 +242,14 @@ STORAGES = {
 }
 
 # Uploaded master sheets larger than this are refused before they are parsed.
-MASTER_SHEET_MAX_UPLOAD_BYTES = int(
-    os.environ.get("MASTER_SHEET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
-)
+MASTER_SHEET_MAX_UPLOAD_BYTES = int(env.text("MASTER_SHEET_MAX_UPLOAD_BYTES"))
 # What an import reads (activities/master_sheet/readers.py): rows per sheet (and rows of
 # data in the whole file), columns, and the run of blank rows after which data is refused
 # as stray; errors kept in an import run's stored summary.
-MASTER_SHEET_MAX_ROWS = int(os.environ.get("MASTER_SHEET_MAX_ROWS", 50_000))
-MASTER_SHEET_MAX_COLUMNS = int(os.environ.get("MASTER_SHEET_MAX_COLUMNS", 60))
-MASTER_SHEET_BLANK_RUN = int(os.environ.get("MASTER_SHEET_BLANK_RUN", 1_000))
-MASTER_SHEET_PROBLEMS_STORED = int(os.environ.get("MASTER_SHEET_PROBLEMS_STORED", 500))
+MASTER_SHEET_MAX_ROWS = int(env.text("MASTER_SHEET_MAX_ROWS"))
+MASTER_SHEET_MAX_COLUMNS = int(env.text("MASTER_SHEET_MAX_COLUMNS"))
+MASTER_SHEET_BLANK_RUN = int(env.text("MASTER_SHEET_BLANK_RUN"))
+MASTER_SHEET_PROBLEMS_STORED = int(env.text("MASTER_SHEET_PROBLEMS_STORED"))
 
 # django-import-export, for the admin's simple tables (places, aliases, organisations;
 # activities/reference/admin_tables.py). The master sheet has its own importer. Imports are all
@@ -293,22 +266,22 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 
 # The interview study: participants may withdraw until the reporting date; all
 # interview data is deleted six months after the project ends.
-INTERVIEWS_WITHDRAWAL_DEADLINE = env_date("INTERVIEWS_WITHDRAWAL_DEADLINE", "2027-03-31")
-PROJECT_END_DATE = env_date("PROJECT_END_DATE", "2027-06-30")
+INTERVIEWS_WITHDRAWAL_DEADLINE = env.date("INTERVIEWS_WITHDRAWAL_DEADLINE")
+PROJECT_END_DATE = env.date("PROJECT_END_DATE")
 # Withdrawn codes are also written here, outside the database, so a restore cannot bring
 # a withdrawn participant back (interviews/erasure/storage.py); keep it off the backups' disk
 # rotation and out of the database's backups. Backups are written to BACKUPS_DIR, and
 # purge_expired deletes those that hold purged interview data.
 INTERVIEWS_WITHDRAWAL_LEDGER = Path(
-    os.environ.get("INTERVIEWS_WITHDRAWAL_LEDGER", BASE_DIR / "withdrawals" / "withdrawn.jsonl")
+    env.text("INTERVIEWS_WITHDRAWAL_LEDGER", BASE_DIR / "withdrawals" / "withdrawn.jsonl")
 )
-BACKUPS_DIR = Path(os.environ.get("BACKUPS_DIR", BASE_DIR / "backups"))
+BACKUPS_DIR = Path(env.text("BACKUPS_DIR", BASE_DIR / "backups"))
 
 # Logs: one JSON object a line on stdout (scoping/serving/logs.py), one line per request
 # (scoping.serving.middleware.RequestLogMiddleware; /healthz at DEBUG only), errors tagged
 # with the request's id. LOG_LEVEL=DEBUG shows the health checks too.
 LOGGING = logging_config(
-    root={"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    root={"handlers": ["stdout"], "level": env.text("LOG_LEVEL").upper()},
     loggers={
         # Django's own handlers (e-mail to admins, runserver's console) give way to the above.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
@@ -341,11 +314,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's probe may come over HTTP
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60))
+    SECURE_HSTS_SECONDS = int(env.text("SECURE_HSTS_SECONDS"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     if BEHIND_TLS_PROXY:
@@ -354,13 +327,13 @@ if not DEBUG:
 # The Open Referral UK API (activities/api/). Partners' tokens by default;
 # API_PUBLIC=true opens it to anyone, as the profile's compliance rules expect (no key,
 # Access-Control-Allow-Origin: *). API_RATE_LIMIT is per token (per address when public).
-API_PUBLIC = env_bool("API_PUBLIC", False)
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+API_PUBLIC = env.flag("API_PUBLIC")
+API_RATE_LIMIT = env.text("API_RATE_LIMIT")
 
 # How long the database keeps its logs (scoping/serving/housekeeping.py, manage.py prune_logs):
 # sign-in records hold usernames and client addresses.
-SIGN_IN_LOG_DAYS = env_days("SIGN_IN_LOG_DAYS", 90)
-API_USE_LOG_DAYS = env_days("API_USE_LOG_DAYS", 365)
+SIGN_IN_LOG_DAYS = env.days("SIGN_IN_LOG_DAYS")
+API_USE_LOG_DAYS = env.days("API_USE_LOG_DAYS")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["activities.api.access.PartnerTokenAuthentication"],

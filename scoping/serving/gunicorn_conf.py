@@ -10,6 +10,7 @@ which knows the user id and the request id and leaves out query values.
 
 import os
 
+from scoping import environment as env
 from scoping.serving.logs import logging_config
 
 
@@ -21,13 +22,13 @@ def _cpus():
 
 
 wsgi_app = "scoping.wsgi:application"
-bind = [os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT') or 8000}"]
+bind = [env.text("BIND") or f"127.0.0.1:{env.text_or_default('PORT')}"]
 # gunicorn's own rule of thumb. GUNICORN_THREADS > 1 gives each worker threads, so a
 # sign-in's deliberately slow password hash holds a thread rather than a worker; under
 # load on two cores neither was clearly faster (docs/performance.md), so it is a knob.
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * _cpus() + 1)
-threads = int(os.environ.get("GUNICORN_THREADS") or 1)
-timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 60)
+workers = int(env.text_or_default("WEB_CONCURRENCY", 2 * _cpus() + 1))
+threads = int(env.text_or_default("GUNICORN_THREADS"))
+timeout = int(env.text_or_default("GUNICORN_TIMEOUT"))
 graceful_timeout = 30
 proc_name = "peer-support"
 # No runtime control socket: one fixed path per user would clash between two
@@ -50,7 +51,7 @@ def pre_fork(server, worker):
 
 
 accesslog = None
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = env.text("LOG_LEVEL").lower()
 logconfig_dict = logging_config(
     root={"level": "INFO", "handlers": []},
     loggers={

@@ -12,6 +12,8 @@ or with DEBUG on, saying what to set.
 import os
 import sys
 
+from scoping import environment as env
+
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/peer_support"
 
 
@@ -49,7 +51,7 @@ def ensure_postgres_database(db):
 
 def main(argv):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scoping.settings")
-    os.environ["DATABASE_URL"] = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    os.environ["DATABASE_URL"] = env.text_or_default("DATABASE_URL", DEFAULT_DATABASE_URL)
 
     import django
     from django.core.exceptions import ImproperlyConfigured

@@ -152,7 +152,7 @@ def sideways_overflow(page):
 
 
 def screenshot(page, name):
-    """With SCREENSHOT_DIR set (docs/screenshots for the README), keep a picture of the page."""
+    """With SCREENSHOT_DIR set (docs/screenshots, for the docs), keep a picture of the page."""
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
         width = page.viewport_size["width"]

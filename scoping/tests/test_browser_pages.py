@@ -1,7 +1,7 @@
 """Every page, in Chromium at a phone's and a desktop's width: no serious or critical
 accessibility failure (axe-core), nothing scrolls sideways at 390 px, and ticking a
 filter leaves the page where it was. With SCREENSHOT_DIR=docs/screenshots the run
-also saves the pictures the README shows.
+also saves the pictures the README and docs/ show.
 """
 
 import re
