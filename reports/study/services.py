@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from activities.models import Place
-from reports.models import Highlight
+from reports.study.highlight_models import Highlight
 
 HIGHLIGHTS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "highlights.json"
 
