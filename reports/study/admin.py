@@ -10,7 +10,8 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.reference.admin_tables import TableImportExportMixin
-from reports.study.highlight_checks import live_figures, reasons_to_check, record_written_figures
+from reports.figures.area_figures import live_figures
+from reports.study.highlight_checks import reasons_to_check, record_written_figures
 from reports.study.highlight_models import Highlight
 from reports.study.literature_models import LiteratureSource, ReviewTheme
 from reports.study.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction

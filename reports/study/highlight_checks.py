@@ -9,95 +9,17 @@ that order ahead of the rest (a tie still holds).
 """
 
 import itertools
-from dataclasses import dataclass
 from decimal import Decimal
-
-from django.db.models import Count
-
-from activities.models import Activity, Place, SharedExperience
-from activities.reference.coverage import serving_condition
-from reports.figures.summaries import (
-    SHARED_EXPERIENCE,
-    VOCABULARY_BREAKDOWNS,
-    ReportOptions,
-    places_with_counts,
-    report_counts,
-)
-from reports.figures.tables import count_alias
 
 MATERIAL_SHARE = Decimal("0.10")
 LEADING = 3  # how many leading categories a new highlight records
 
 
-@dataclass
-class AreaFigures:
-    """An area's figures as a highlight is checked against them.
-
-    ``found`` is what a highlight's total means: for a place, the activities
-    found there (its own and those it shares with other places, as the study's
-    place pages listed them), not the region-wide ones its page adds; for the
-    region, every activity. ``counts`` are the page's own breakdowns.
-    """
-
-    found: int
-    counts: dict  # {breakdown key: {value: count}}
-
-    def order(self, key, leading=LEADING):
-        counts = self.counts.get(key, {})
-        return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:leading]
-
-
-def figures_of(report):
-    """A report page's figures, as a highlight is checked against them."""
-    found = report.total - (report.coverages.region_wide if report.place else 0)
-    return AreaFigures(
-        found,
-        {b.key: {r.value: r.count for r in b.rows} for b in report.activity_breakdowns},
-    )
-
-
-def _experience_counts(places):
-    """{experience slug: {place pk: activities serving it}}, and the region's, in one query."""
-    links = Activity.shared_experiences.through.objects.order_by()
-    annotations = {"region": Count("*")}
-    for place in places:
-        annotations[f"p{place.pk}"] = Count(
-            "pk", filter=serving_condition([place.pk], "activity__")
-        )
-    grouped = links.values("sharedexperience__slug").annotate(**annotations)
-    return {g.pop("sharedexperience__slug"): g for g in grouped}
-
-
-def live_figures():
-    """{place slug, or "" for the region: AreaFigures} of every activity, as the pages count them.
-
-    From the report pages' own (cached) activity counts and one grouped query
-    for the shared experiences: a few queries whatever the number of places or
-    highlights. A test holds it equal to ``figures_of`` each page.
-    """
-    places = list(Place.objects.order_by("name"))
-    counts = report_counts(ReportOptions(), places).counts
-    region = places_with_counts(places, counts)
-    experiences = _experience_counts(places)
-    slugs = SharedExperience.objects.values_list("slug", flat=True)
-    areas = {"": (region, "region")} | {p.slug: (p.counts, f"p{p.pk}") for p in places}
-    figures = {}
-    for slug, (area_counts, column) in areas.items():
-        breakdowns = {
-            e.key: {v: area_counts.get(count_alias(e.key, v), 0) for v in e.choices.values}
-            for e in VOCABULARY_BREAKDOWNS
-        }
-        breakdowns[SHARED_EXPERIENCE] = {s: experiences.get(s, {}).get(column, 0) for s in slugs}
-        place = next((p for p in places if p.slug == slug), None)
-        found = region.get("activity_count", 0)
-        if place is not None:
-            found = place.own_count + place.shared_count
-        figures[slug] = AreaFigures(found, breakdowns)
-    return figures
-
-
 def reasons_to_check(highlight, live):
-    """Why ``highlight`` no longer matches ``live`` figures (``live_figures()``): [] if it does."""
+    """Why ``highlight`` no longer matches ``live`` figures: [] if it does.
+
+    ``live`` is ``reports.figures.area_figures.live_figures()``.
+    """
     area = live.get(highlight.place.slug if highlight.place_id else "")
     if area is None:
         return []
@@ -124,4 +46,4 @@ def record_written_figures(highlight, live):
     if area is None:
         return
     highlight.written_total = area.found
-    highlight.written_order = area.order(highlight.about) if highlight.about else []
+    highlight.written_order = area.order(highlight.about, LEADING) if highlight.about else []

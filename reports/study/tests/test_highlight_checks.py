@@ -10,10 +10,10 @@ from activities.models import Activity, Place
 from activities.reference.services import demo_data_load
 from activities.tests.factories import make_activity
 from activities.vocabulary.terms import DeliveryModel, Status
-from reports.figures.summaries import ReportOptions, report_build
+from reports.figures.area_figures import live_figures
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
-from reports.study.highlight_checks import figures_of, live_figures, reasons_to_check
+from reports.study.highlight_checks import reasons_to_check
 from reports.study.services import highlights_demo_load
 
 pytestmark = pytest.mark.django_db
@@ -177,14 +177,6 @@ def test_the_studys_highlights_are_true_of_the_demo_data(demo):
     assert about.count() == 13
     for highlight in Highlight.objects.filter(place=None):  # the region's hold too
         assert reasons_to_check(highlight, demo) == [], highlight.text
-
-
-def test_the_live_figures_are_the_report_pages_own(demo):
-    region = report_build(options=ReportOptions())
-    assert demo[""] == figures_of(region)
-    for figures in region.places:
-        slug = figures.place.slug
-        assert demo[slug] == figures_of(report_build(options=ReportOptions(), place_slug=slug))
 
 
 def test_the_highlights_admin_runs_a_fixed_number_of_queries(
