@@ -1,7 +1,7 @@
 """Every area's figures in brief, live: for the region and each place, its activities and
 its report page's breakdown counts, read in a few queries whatever the number of places.
 
-What a highlight is written against and compared with (``reports.study.highlight_checks``).
+What a highlight is written against and compared with (``reports.study.highlight_holds``).
 """
 
 from dataclasses import dataclass

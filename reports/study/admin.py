@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from activities.reference.admin_tables import TableImportExportMixin
 from reports.figures.area_figures import live_figures
-from reports.study.highlight_checks import reasons_to_check, record_written_figures
+from reports.study.highlight_holds import reasons_it_may_not_hold, record_written_figures
 from reports.study.highlight_models import Highlight
 from reports.study.literature_models import LiteratureSource, ReviewTheme
 from reports.study.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction
@@ -19,8 +19,8 @@ from reports.study.resources import ActionProgressResource, LiteratureSourceReso
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
 
-@admin.action(description="Still true: record today's figures against it")
-def highlights_confirm(modeladmin, request, queryset):
+@admin.action(description="Still holds: record today's figures against it")
+def highlights_still_hold(modeladmin, request, queryset):
     live = live_figures()
     for highlight in queryset.select_related("place"):
         record_written_figures(highlight, live)
@@ -30,16 +30,16 @@ def highlights_confirm(modeladmin, request, queryset):
 
 @admin.register(Highlight)
 class HighlightAdmin(SimpleHistoryAdmin):
-    """Highlights whose figures have moved since they were written say "check this highlight"."""
+    """Highlights whose figures have moved since they were written say they may no longer hold."""
 
-    list_display = ["scope", "order", "opening", "written_on", "figures_check"]
+    list_display = ["scope", "order", "opening", "written_on", "holds"]
     _local = threading.local()
     list_display_links = ["scope", "opening"]
     list_filter = [("place", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["place"]
     fields = ["place", "order", "text", "about", "written_on", "written_total", "written_order"]
     readonly_fields = ["written_on", "written_total", "written_order"]
-    actions = [highlights_confirm]
+    actions = [highlights_still_hold]
 
     @admin.display(description="page", ordering="place__name")
     def scope(self, highlight):
@@ -50,9 +50,9 @@ class HighlightAdmin(SimpleHistoryAdmin):
         return truncatechars(highlight.text, 80)
 
     @admin.display(description="figures since written")
-    def figures_check(self, highlight):
-        reasons = reasons_to_check(highlight, self._live())
-        return "Check this highlight: " + "; ".join(reasons) if reasons else "Still match"
+    def holds(self, highlight):
+        reasons = reasons_it_may_not_hold(highlight, self._live())
+        return "May no longer hold: " + "; ".join(reasons) if reasons else "Still holds"
 
     def _live(self):
         if getattr(self._local, "live", None) is None:
@@ -68,7 +68,7 @@ class HighlightAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
-        return [*self.readonly_fields, "figures_check"] if obj else self.readonly_fields
+        return [*self.readonly_fields, "holds"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
         """A new or rewritten highlight is written today, against today's figures."""

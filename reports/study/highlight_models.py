@@ -1,6 +1,6 @@
 """The study's narrative highlights beside a report page's figures: for a place, or for
 the region, each with the figures it was written against (whether it still holds is
-``reports.study.highlight_checks``)."""
+``reports.study.highlight_holds``)."""
 
 from django.db import models
 from django.utils import timezone

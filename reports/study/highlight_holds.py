@@ -3,9 +3,10 @@
 A highlight records its area's activities (a place's own and shared ones, as
 the study's place pages counted them, or the region's all) and, when it is
 about a breakdown, its page's leading categories in order
-(``Highlight.written_total`` and ``written_order``). It needs checking when the total has moved by more than
-``MATERIAL_SHARE`` of what it was, or the categories it names are no longer in
-that order ahead of the rest (a tie still holds).
+(``Highlight.written_total`` and ``written_order``). It may no longer hold when
+the total has moved by more than ``MATERIAL_SHARE`` of what it was, or the
+categories it names are no longer in that order ahead of the rest (a tie still
+holds).
 """
 
 import itertools
@@ -15,8 +16,8 @@ MATERIAL_SHARE = Decimal("0.10")
 LEADING = 3  # how many leading categories a new highlight records
 
 
-def reasons_to_check(highlight, live):
-    """Why ``highlight`` no longer matches ``live`` figures: [] if it does.
+def reasons_it_may_not_hold(highlight, live):
+    """Why ``highlight`` may no longer hold against ``live`` figures: [] if it still holds.
 
     ``live`` is ``reports.figures.area_figures.live_figures()``.
     """
