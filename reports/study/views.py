@@ -11,7 +11,7 @@ from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication.rules import excerpt_publish, excerpt_unpublish
 from reports.study.literature import literature_page
-from reports.study.quotes import excerpts_for_review, quotes_by_theme
+from reports.study.quotes import excerpts_for_approval, quotes_by_theme
 from reports.study.recommendation_progress import HEADERS, progress_rows, recommendation_progress
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import csv_text, download, xlsx_bytes
@@ -71,8 +71,9 @@ CODE = "interviews.change_excerpt"
 
 @require_GET
 @require(CODE)
-def quotes_review(request):
-    return render(request, "reports/quotes_review.html", {"excerpts": excerpts_for_review()})
+def quotes_approval(request):
+    """Every coded excerpt, to approve for publication or withdraw its approval."""
+    return render(request, "reports/quotes_approval.html", {"excerpts": excerpts_for_approval()})
 
 
 @require_POST
@@ -85,7 +86,7 @@ def quote_publish(request, pk):
         messages.error(request, f"Excerpt {pk} was not approved: {' '.join(error.messages)}")
     else:
         messages.success(request, f"Excerpt {pk} is approved for publication.")
-    return redirect("study:quotes_review")
+    return redirect("study:quotes_approval")
 
 
 @require_POST
@@ -93,4 +94,4 @@ def quote_publish(request, pk):
 def quote_unpublish(request, pk):
     excerpt_unpublish(excerpt=get_object_or_404(Excerpt, pk=pk))
     messages.success(request, f"Excerpt {pk} is no longer approved for publication.")
-    return redirect("study:quotes_review")
+    return redirect("study:quotes_approval")
