@@ -22,7 +22,7 @@ VIEW = "reports.view_report"
 @require_GET
 def about(request):
     """What the study was, how it scoped, what it counted: for anyone signed in."""
-    return render(request, "reports/about.html", {"disclaimer": DISCLAIMER})
+    return render(request, "reports/study/about.html", {"disclaimer": DISCLAIMER})
 
 
 def _progress(request):
@@ -56,14 +56,14 @@ def recommendations_xlsx(request):
 def literature(request):
     context = literature_page(request.GET)
     status = 400 if context["form"].errors else 200
-    return render(request, "reports/literature.html", context, status=status)
+    return render(request, "reports/study/literature.html", context, status=status)
 
 
 @require_GET
 @require(VIEW)
 def quotes(request):
     """The quotes approved for publication, by theme, with only the attributes allowed."""
-    return render(request, "reports/quotes.html", {"themes": quotes_by_theme()})
+    return render(request, "reports/study/quotes.html", {"themes": quotes_by_theme()})
 
 
 CODE = "interviews.change_excerpt"
@@ -73,7 +73,9 @@ CODE = "interviews.change_excerpt"
 @require(CODE)
 def quotes_approval(request):
     """Every coded excerpt, to approve for publication or withdraw its approval."""
-    return render(request, "reports/quotes_approval.html", {"excerpts": excerpts_for_approval()})
+    return render(
+        request, "reports/study/quotes_approval.html", {"excerpts": excerpts_for_approval()}
+    )
 
 
 @require_POST
