@@ -1,4 +1,4 @@
-"""Views of the study's pages. Each checks its permission, calls one thing and renders."""
+"""Views of the study's pages. Each requires its permission, calls one thing and renders."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
