@@ -58,7 +58,7 @@ def _page(request, place_slug):
     report, form = _report_or_error(request, place_slug)
     return render(
         request,
-        "reports/report.html",
+        "reports/figures/report.html",
         {
             "report": report,
             "form": form,

@@ -34,7 +34,7 @@ from interviews.models import (
     consent_holds,
 )
 from reports.figures.tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
-from reports.models import InterviewRelease
+from reports.interview_figures.models import InterviewRelease
 
 # (key, title, [(value, label, condition on the participant)], note): one table each.
 PARTITIONS = [

@@ -21,8 +21,8 @@ from activities.models import Place
 from interviews.disclosure.audit import difference_pins, hidden_ranges, pinned_cells
 from interviews.disclosure.control import protect
 from reports.figures.tables import REGION
+from reports.interview_figures.models import InterviewRelease
 from reports.interview_figures.panels import PARTITIONS, THEMES, live_figures, release_figures
-from reports.models import InterviewRelease
 
 EXEMPT = (("total", REGION),)  # whose change between releases may show
 

@@ -25,7 +25,7 @@ from django.utils.text import slugify
 from activities.records.data_version import current_token
 from reports.figures.summaries import ReportOptions, report_build
 from reports.figures.tables import per_100k
-from reports.models import Snapshot, SnapshotArea
+from reports.snapshots.models import Snapshot, SnapshotArea
 
 STUDY_SNAPSHOT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "study_snapshot.json"
 LIVE_SOURCE = "The live directory: every activity, whatever its status or date scoped."

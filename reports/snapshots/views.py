@@ -19,7 +19,7 @@ def place_changes_page(request, place_slug):
     changes = place_changes(place, snapshot.as_at) if snapshot else None
     return render(
         request,
-        "reports/changes.html",
+        "reports/snapshots/changes.html",
         {
             "place": place,
             "snapshots": snapshots,

@@ -1,15 +1,81 @@
-"""The admin for the study's conclusions: its recommendations (read-only but for
-administrators), the progress champions record against them, and the literature review."""
+"""The admin for the study's conclusions: the highlights of the report pages (and whether
+each still holds), its recommendations (read-only but for administrators), the progress
+champions record against them, and the literature review."""
+
+import threading
 
 from django.contrib import admin
 from django.template.defaultfilters import truncatechars
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.reference.admin_tables import TableImportExportMixin
+from reports.figures.area_figures import live_figures
+from reports.study.highlight_holds import reasons_it_may_not_hold, record_written_figures
+from reports.study.highlight_models import Highlight
 from reports.study.literature_models import LiteratureSource, ReviewTheme
 from reports.study.recommendation_models import ActionProgress, RecommendationArea, SuggestedAction
 from reports.study.resources import ActionProgressResource, LiteratureSourceResource
 from scoping.shared.admin_widgets import SafeRelationsMixin
+
+
+@admin.action(description="Still holds: record today's figures against it")
+def highlights_still_hold(modeladmin, request, queryset):
+    live = live_figures()
+    for highlight in queryset.select_related("place"):
+        record_written_figures(highlight, live)
+        highlight.save(update_fields=["written_total", "written_order"])
+    modeladmin.message_user(request, f"{queryset.count()} highlight(s) now match today's figures.")
+
+
+@admin.register(Highlight)
+class HighlightAdmin(SimpleHistoryAdmin):
+    """Highlights whose figures have moved since they were written say they may no longer hold."""
+
+    list_display = ["scope", "order", "opening", "written_on", "holds"]
+    _local = threading.local()
+    list_display_links = ["scope", "opening"]
+    list_filter = [("place", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["place"]
+    fields = ["place", "order", "text", "about", "written_on", "written_total", "written_order"]
+    readonly_fields = ["written_on", "written_total", "written_order"]
+    actions = [highlights_still_hold]
+
+    @admin.display(description="page", ordering="place__name")
+    def scope(self, highlight):
+        return highlight.scope_name
+
+    @admin.display(description="text")
+    def opening(self, highlight):
+        return truncatechars(highlight.text, 80)
+
+    @admin.display(description="figures since written")
+    def holds(self, highlight):
+        reasons = reasons_it_may_not_hold(highlight, self._live())
+        return "May no longer hold: " + "; ".join(reasons) if reasons else "Still holds"
+
+    def _live(self):
+        if getattr(self._local, "live", None) is None:
+            self._local.live = live_figures()
+        return self._local.live
+
+    def changelist_view(self, request, extra_context=None):
+        self._local.live = None  # figures read once per page, afresh each time
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._local.live = None
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "holds"] if obj else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        """A new or rewritten highlight is written today, against today's figures."""
+        if not change or {"text", "about", "place"} & set(form.changed_data):
+            obj.written_on = timezone.localdate()
+            record_written_figures(obj, live_figures())
+        super().save_model(request, obj, form, change)
 
 
 class SuggestedActionInline(admin.TabularInline):

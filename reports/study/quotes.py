@@ -1,5 +1,6 @@
 """The quotes page's data: published excerpts grouped by theme, each with the
-attributes the small-number rule allows, and the interview team's review list."""
+attributes the small-number rule allows, and the interview team's list of excerpts to
+approve for publication."""
 
 from interviews.anonymisation.flag_decisions import excerpts_with_open_flags
 from interviews.models import Excerpt
@@ -23,7 +24,7 @@ def quotes_by_theme():
     return sorted(themes.items(), key=lambda item: item[0].name)
 
 
-def excerpts_for_review():
+def excerpts_for_approval():
     """Every coded excerpt with whether it is approved and what stops it: a fixed few queries."""
     excerpts = (
         Excerpt.objects.select_related(

@@ -2,7 +2,7 @@
 
 The study offers its recommendations as ten "areas for consideration", each with
 suggested actions (sixty in all); their wording is the study's own
-(``fixtures/recommendations.json``, loaded by ``reports.study.data``). Progress is
+(``fixtures/recommendations.json``, loaded by ``reports.study.services``). Progress is
 what a place (or one organisation in it) has done about an action: a status and
 a dated note, kept with its history, entered by champions in the admin.
 """

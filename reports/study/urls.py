@@ -1,7 +1,8 @@
 """The study's own pages: about the study, its recommendations' progress downloads,
-its literature review and the quotes approved for publication."""
+its literature review and the quotes approved for publication (and approving them)."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from reports.study import views
 
@@ -12,7 +13,13 @@ urlpatterns = [
     path("recommendations.xlsx", views.recommendations_xlsx, name="recommendations_xlsx"),
     path("literature/", views.literature, name="literature"),
     path("quotes/", views.quotes, name="quotes"),
-    path("quotes/review/", views.quotes_review, name="quotes_review"),
+    path("quotes/approval/", views.quotes_approval, name="quotes_approval"),
+    # Its old path (before "review" came to mean only the champions' review queue).
+    path(
+        "quotes/review/",
+        RedirectView.as_view(pattern_name="study:quotes_approval", permanent=True),
+        name="quotes_approval_old_path",
+    ),
     path("quotes/<int:pk>/publish", views.quote_publish, name="quote_publish"),
     path("quotes/<int:pk>/unpublish", views.quote_unpublish, name="quote_unpublish"),
 ]

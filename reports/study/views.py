@@ -1,4 +1,4 @@
-"""Views of the study's pages. Each checks its permission, calls one thing and renders."""
+"""Views of the study's pages. Each requires its permission, calls one thing and renders."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,7 +11,7 @@ from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication.rules import excerpt_publish, excerpt_unpublish
 from reports.study.literature import literature_page
-from reports.study.quotes import excerpts_for_review, quotes_by_theme
+from reports.study.quotes import excerpts_for_approval, quotes_by_theme
 from reports.study.recommendation_progress import HEADERS, progress_rows, recommendation_progress
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import csv_text, download, xlsx_bytes
@@ -22,7 +22,7 @@ VIEW = "reports.view_report"
 @require_GET
 def about(request):
     """What the study was, how it scoped, what it counted: for anyone signed in."""
-    return render(request, "reports/about.html", {"disclaimer": DISCLAIMER})
+    return render(request, "reports/study/about.html", {"disclaimer": DISCLAIMER})
 
 
 def _progress(request):
@@ -56,14 +56,14 @@ def recommendations_xlsx(request):
 def literature(request):
     context = literature_page(request.GET)
     status = 400 if context["form"].errors else 200
-    return render(request, "reports/literature.html", context, status=status)
+    return render(request, "reports/study/literature.html", context, status=status)
 
 
 @require_GET
 @require(VIEW)
 def quotes(request):
     """The quotes approved for publication, by theme, with only the attributes allowed."""
-    return render(request, "reports/quotes.html", {"themes": quotes_by_theme()})
+    return render(request, "reports/study/quotes.html", {"themes": quotes_by_theme()})
 
 
 CODE = "interviews.change_excerpt"
@@ -71,8 +71,11 @@ CODE = "interviews.change_excerpt"
 
 @require_GET
 @require(CODE)
-def quotes_review(request):
-    return render(request, "reports/quotes_review.html", {"excerpts": excerpts_for_review()})
+def quotes_approval(request):
+    """Every coded excerpt, to approve for publication or withdraw its approval."""
+    return render(
+        request, "reports/study/quotes_approval.html", {"excerpts": excerpts_for_approval()}
+    )
 
 
 @require_POST
@@ -85,7 +88,7 @@ def quote_publish(request, pk):
         messages.error(request, f"Excerpt {pk} was not approved: {' '.join(error.messages)}")
     else:
         messages.success(request, f"Excerpt {pk} is approved for publication.")
-    return redirect("study:quotes_review")
+    return redirect("study:quotes_approval")
 
 
 @require_POST
@@ -93,4 +96,4 @@ def quote_publish(request, pk):
 def quote_unpublish(request, pk):
     excerpt_unpublish(excerpt=get_object_or_404(Excerpt, pk=pk))
     messages.success(request, f"Excerpt {pk} is no longer approved for publication.")
-    return redirect("study:quotes_review")
+    return redirect("study:quotes_approval")

@@ -62,7 +62,7 @@ def _bar_text(row):
     return f"{_percent(row.percent)} ({row.count:,})"
 
 
-@register.inclusion_tag("reports/_bar_chart.html")
+@register.inclusion_tag("reports/figures/_bar_chart.html")
 def bar_chart(report, breakdown):
     compared = breakdown.compared
     values = [row.percent for row in breakdown.rows]

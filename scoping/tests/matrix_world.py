@@ -27,8 +27,8 @@ from interviews.models import (
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
-from reports.study.data import study_conclusions_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
+from reports.study.services import study_conclusions_load
 
 
 def build_world(users):

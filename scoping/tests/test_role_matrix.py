@@ -89,7 +89,8 @@ PAGES = {
     "study:literature": EVERYONE,
     # Quotes approved for publication: every report reader; approving them: the interview team.
     "study:quotes": EVERYONE,
-    "study:quotes_review": INTERVIEW_ONLY,
+    "study:quotes_approval": INTERVIEW_ONLY,
+    "study:quotes_approval_old_path": row(LOGIN, 301, 301, 301, 301, 301),  # to quotes_approval
     "study:quote_publish": POST_ONLY,
     "study:quote_unpublish": POST_ONLY,
     # Transcripts, identities and coding: the interview team only.

@@ -49,7 +49,7 @@ def test_an_approved_quote_appears_to_commissioners_under_its_theme(
     team, interviewer, client_for, commissioner
 ):
     excerpt = coded(by=interviewer)
-    assert "Approve for publication" in team.get("/study/quotes/review/").content.decode()
+    assert "Approve for publication" in team.get("/study/quotes/approval/").content.decode()
     assert "is approved for publication" in approve(team, excerpt).content.decode()
     html = quotes_page(signed_in(commissioner))
     assert QUOTE in html and '<h2 class="govuk-heading-m">Meaning of peer support</h2>' in html
@@ -83,7 +83,7 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
     interview = excerpt.interview
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.CHECKED)
     assert QUOTE not in quotes_page(reader)
-    review = team.get("/study/quotes/review/").content.decode()
+    review = team.get("/study/quotes/approval/").content.decode()
     assert "Approved, not shown" in review and "The transcript is not approved." in review
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.APPROVED)
     assert QUOTE in quotes_page(reader)
@@ -100,7 +100,7 @@ def test_a_quote_from_an_interview_its_consent_does_not_cover_is_not_shown(
     later = excerpt.interview.held_on + datetime.timedelta(days=1)
     Consent.objects.filter(participant=excerpt.interview.participant).update(signed_on=later)
     assert QUOTE not in quotes_page(signed_in(commissioner))
-    review = team.get("/study/quotes/review/").content.decode()
+    review = team.get("/study/quotes/approval/").content.decode()
     assert "consent to be interviewed does not cover this interview" in review
 
 
@@ -127,7 +127,7 @@ def test_withdrawal_removes_the_quote_everywhere(team, interviewer, client_for, 
     )
     assert not PublicationApproval.objects.exists()
     assert QUOTE not in quotes_page(signed_in(commissioner))
-    assert QUOTE not in team.get("/study/quotes/review/").content.decode()
+    assert QUOTE not in team.get("/study/quotes/approval/").content.decode()
 
 
 def test_withdrawing_the_approval_takes_the_quote_down(team, interviewer, client_for, commissioner):
@@ -142,7 +142,7 @@ def test_only_the_interview_team_approves(request, client_for, interviewer, role
     excerpt = coded(by=interviewer)
     client = client_for(request.getfixturevalue(role))
     assert client.post(f"/study/quotes/{excerpt.pk}/publish").status_code == 403
-    assert client.get("/study/quotes/review/").status_code == 403
+    assert client.get("/study/quotes/approval/").status_code == 403
     assert not PublicationApproval.objects.exists()
 
 
@@ -207,5 +207,5 @@ def test_the_review_list_runs_a_fixed_number_of_queries(
         approve(team, coded(make_participant(f"R-{n}"), by=interviewer))
     # excerpts with consent and approval, and the anonymisation flags' fixed few
     with django_assert_num_queries(overhead + 1 + FLAG_QUERIES):
-        html = team.get("/study/quotes/review/").content.decode()
+        html = team.get("/study/quotes/approval/").content.decode()
     assert html.count("Withdraw approval") == 3

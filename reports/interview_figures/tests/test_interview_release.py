@@ -48,7 +48,7 @@ def test_the_audit_passes_and_the_release_freezes_the_figures(client_for, commis
     after = report_build(options=ReportOptions())
     assert after.interview_breakdowns == before.interview_breakdowns  # frozen
     html = client_for(commissioner).get("/reports/").content.decode()
-    assert "a release the interview team reviewed on" in html
+    assert "These figures are those the interview team released on" in html
 
 
 def test_a_withdrawal_takes_the_figures_off_the_pages_until_the_next_release(settings):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reports.study.data import study_conclusions_load
+from reports.study.services import study_conclusions_load
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Place
-from reports.study.data import study_conclusions_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
+from reports.study.services import study_conclusions_load
 from scoping.tests.hostile import (
     RUN,
     SCRIPT,

@@ -4,9 +4,9 @@ the records, the study's impossible percentages shown as such, values compared."
 import pytest
 
 from interviews.services import interview_reference_load
-from reports.study.data import study_conclusions_load
 from reports.study.literature import fits, smallest_fitting_total
 from reports.study.literature_models import LiteratureSource, ReviewTheme, SourceType
+from reports.study.services import study_conclusions_load
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import pytest
 from openpyxl import load_workbook
 
 from activities.models import Organisation, Place
-from reports.study.data import study_conclusions_load
 from reports.study.recommendation_models import (
     ActionProgress,
     ProgressStatus,
     RecommendationArea,
     SuggestedAction,
 )
+from reports.study.services import study_conclusions_load
 
 # Written from the study's "Recommendations" section (areas for consideration and
 # their suggested actions), not from the fixture.

@@ -1,16 +1,10 @@
-"""Whether a highlight still holds: the figures it was written against, beside today's.
+"""Every area's figures in brief, live: for the region and each place, its activities and
+its report page's breakdown counts, read in a few queries whatever the number of places.
 
-A highlight records its area's activities (a place's own and shared ones, as
-the study's place pages counted them, or the region's all) and, when it is
-about a breakdown, its page's leading categories in order
-(``Highlight.written_total`` and ``written_order``). It needs checking when the total has moved by more than
-``MATERIAL_SHARE`` of what it was, or the categories it names are no longer in
-that order ahead of the rest (a tie still holds).
+What a highlight is written against and compared with (``reports.study.highlight_holds``).
 """
 
-import itertools
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Count
 
@@ -25,30 +19,28 @@ from reports.figures.summaries import (
 )
 from reports.figures.tables import count_alias
 
-MATERIAL_SHARE = Decimal("0.10")
-LEADING = 3  # how many leading categories a new highlight records
-
 
 @dataclass
 class AreaFigures:
-    """An area's figures as a highlight is checked against them.
+    """An area's figures in brief: how many activities it has, and its page's breakdowns.
 
-    ``found`` is what a highlight's total means: for a place, the activities
-    found there (its own and those it shares with other places, as the study's
-    place pages listed them), not the region-wide ones its page adds; for the
-    region, every activity. ``counts`` are the page's own breakdowns.
+    ``found`` is an area's activities as the study's place pages counted them: for
+    a place, those found there (its own and those it shares with other places),
+    not the region-wide ones its page adds; for the region, every activity.
+    ``counts`` are the page's own breakdowns.
     """
 
     found: int
     counts: dict  # {breakdown key: {value: count}}
 
-    def order(self, key, leading=LEADING):
+    def order(self, key, leading):
+        """The ``leading`` most common values of breakdown ``key``, most first (ties by value)."""
         counts = self.counts.get(key, {})
         return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:leading]
 
 
 def figures_of(report):
-    """A report page's figures, as a highlight is checked against them."""
+    """A report page's figures as ``AreaFigures``."""
     found = report.total - (report.coverages.region_wide if report.place else 0)
     return AreaFigures(
         found,
@@ -94,34 +86,3 @@ def live_figures():
             found = place.own_count + place.shared_count
         figures[slug] = AreaFigures(found, breakdowns)
     return figures
-
-
-def reasons_to_check(highlight, live):
-    """Why ``highlight`` no longer matches ``live`` figures (``live_figures()``): [] if it does."""
-    area = live.get(highlight.place.slug if highlight.place_id else "")
-    if area is None:
-        return []
-    reasons = []
-    then = highlight.written_total
-    if then is not None and abs(area.found - then) > max(1, then * MATERIAL_SHARE):
-        reasons.append(f"activities were {then:,} when written, now {area.found:,}")
-    order = [v for v in highlight.written_order or [] if isinstance(v, str)]
-    if highlight.about and order:
-        counts = area.counts.get(highlight.about, {})
-        named = [counts.get(v, 0) for v in order]
-        others = [n for v, n in counts.items() if v not in order]
-        in_order = all(a >= b for a, b in itertools.pairwise(named))
-        ahead = not others or named[-1] >= max(others)
-        if not (in_order and ahead):
-            now = ", ".join(area.order(highlight.about, max(len(order), 1)))
-            reasons.append(f"the order was {', '.join(order)}; now {now}")
-    return reasons
-
-
-def record_written_figures(highlight, live):
-    """Set what a highlight is written against from ``live`` figures (on saving it)."""
-    area = live.get(highlight.place.slug if highlight.place_id else "")
-    if area is None:
-        return
-    highlight.written_total = area.found
-    highlight.written_order = area.order(highlight.about) if highlight.about else []

@@ -1,4 +1,5 @@
-"""Highlights that stay honest: written against figures, flagged when those move materially."""
+"""Highlights that stay honest: written against figures, said to no longer hold when those move
+materially."""
 
 import datetime
 
@@ -10,10 +11,10 @@ from activities.models import Activity, Place
 from activities.reference.services import demo_data_load
 from activities.tests.factories import make_activity
 from activities.vocabulary.terms import DeliveryModel, Status
-from reports.figures.summaries import ReportOptions, report_build
+from reports.figures.area_figures import live_figures
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
-from reports.study.highlight_checks import figures_of, live_figures, reasons_to_check
+from reports.study.highlight_holds import reasons_it_may_not_hold
 from reports.study.services import highlights_demo_load
 
 pytestmark = pytest.mark.django_db
@@ -47,29 +48,31 @@ def test_a_highlight_records_when_and_what_it_was_written_against(written):
     assert written.written_on == timezone.localdate()
     assert written.written_total == 15
     assert written.written_order[:2] == ["support_group", "activity_group"]
-    assert reasons_to_check(written, live_figures()) == []
+    assert reasons_it_may_not_hold(written, live_figures()) == []
 
 
-def test_small_changes_that_keep_the_order_do_not_flag_it(written):
+def test_small_changes_that_keep_the_order_still_hold(written):
     groups(1, prefix="Another")  # 16 of 15: within a tenth
     Activity.objects.filter(name="Walk 0").update(status=Status.CLOSED)  # not a count change
-    assert reasons_to_check(written, live_figures()) == []
+    assert reasons_it_may_not_hold(written, live_figures()) == []
 
 
-def test_a_material_change_in_the_places_total_flags_it(written):
+def test_after_a_material_change_in_the_places_total_it_may_not_hold(written):
     groups(2, prefix="Another")  # 17 of 15: more than a tenth
-    assert reasons_to_check(written, live_figures()) == ["activities were 15 when written, now 17"]
+    assert reasons_it_may_not_hold(written, live_figures()) == [
+        "activities were 15 when written, now 17"
+    ]
 
 
-def test_a_change_in_the_order_flags_it(written):
+def test_after_a_change_in_the_order_it_may_not_hold(written):
     Activity.objects.filter(name__in=[f"Group {i}" for i in range(6)]).update(
         delivery_model=DeliveryModel.ACTIVITY_GROUP
     )  # 4 support groups, 11 activity groups
-    reasons = reasons_to_check(written, live_figures())
+    reasons = reasons_it_may_not_hold(written, live_figures())
     assert len(reasons) == 1 and reasons[0].startswith("the order was support_group")
 
 
-def test_a_category_overtaking_the_last_named_one_flags_it():
+def test_after_a_category_overtakes_the_last_named_one_it_may_not_hold():
     groups(5)
     groups(3, model=DeliveryModel.ACTIVITY_GROUP, prefix="Walk")
     highlight = Highlight.objects.create(
@@ -79,36 +82,38 @@ def test_a_category_overtaking_the_last_named_one_flags_it():
         written_total=8,
         written_order=["support_group"],
     )
-    assert reasons_to_check(highlight, live_figures()) == []
+    assert reasons_it_may_not_hold(highlight, live_figures()) == []
     groups(2, model=DeliveryModel.ACTIVITY_GROUP, prefix="Walk more")  # a tie still holds
-    assert reasons_to_check(highlight, live_figures()) == ["activities were 8 when written, now 10"]
+    assert reasons_it_may_not_hold(highlight, live_figures()) == [
+        "activities were 8 when written, now 10"
+    ]
     highlight.written_total = 10
     groups(1, model=DeliveryModel.ACTIVITY_GROUP, prefix="Walk yet more")
-    assert reasons_to_check(highlight, live_figures())[-1].startswith("the order was")
+    assert reasons_it_may_not_hold(highlight, live_figures())[-1].startswith("the order was")
 
 
-def test_the_admin_says_check_this_highlight_and_the_page_says_when_it_was_written(
+def test_the_admin_says_whether_a_highlight_holds_and_the_page_says_when_it_was_written(
     client_for, interviewer, commissioner, written
 ):
     client = client_for(interviewer)
-    assert "Still match" in client.get("/admin/reports/highlight/").content.decode()
+    assert "Still holds" in client.get("/admin/reports/highlight/").content.decode()
     groups(5, prefix="Another")
     html = client.get("/admin/reports/highlight/").content.decode()
-    assert "Check this highlight: activities were 15 when written, now 20" in html
+    assert "May no longer hold: activities were 15 when written, now 20" in html
     Highlight.objects.filter(pk=written.pk).update(written_on=datetime.date(2020, 3, 1))
     html = client_for(commissioner).get("/reports/leeds/").content.decode()
     assert "Support groups lead. <span" in html and "(Written March 2020)" in html
 
 
-def test_confirming_records_todays_figures(client_for, interviewer, written):
+def test_still_holds_records_todays_figures(client_for, interviewer, written):
     groups(5, prefix="Another")
     client_for(interviewer).post(
         "/admin/reports/highlight/",
-        {"action": "highlights_confirm", "_selected_action": [written.pk]},
+        {"action": "highlights_still_hold", "_selected_action": [written.pk]},
     )
     written.refresh_from_db()
     assert written.written_total == 20
-    assert reasons_to_check(written, live_figures()) == []
+    assert reasons_it_may_not_hold(written, live_figures()) == []
 
 
 def test_rewriting_a_highlight_dates_it_today(client_for, interviewer, written):
@@ -168,23 +173,15 @@ def test_the_demo_data_reproduce_the_studys_place_totals_and_printed_breakdowns(
 
 def test_the_studys_highlights_are_true_of_the_demo_data(demo):
     wrong = {
-        (h.scope_name, h.order): reasons_to_check(h, demo)
+        (h.scope_name, h.order): reasons_it_may_not_hold(h, demo)
         for h in Highlight.objects.select_related("place")
-        if h.place_id and reasons_to_check(h, demo)
+        if h.place_id and reasons_it_may_not_hold(h, demo)
     }
     assert wrong == {}
     about = Highlight.objects.exclude(about="")
     assert about.count() == 13
     for highlight in Highlight.objects.filter(place=None):  # the region's hold too
-        assert reasons_to_check(highlight, demo) == [], highlight.text
-
-
-def test_the_live_figures_are_the_report_pages_own(demo):
-    region = report_build(options=ReportOptions())
-    assert demo[""] == figures_of(region)
-    for figures in region.places:
-        slug = figures.place.slug
-        assert demo[slug] == figures_of(report_build(options=ReportOptions(), place_slug=slug))
+        assert reasons_it_may_not_hold(highlight, demo) == [], highlight.text
 
 
 def test_the_highlights_admin_runs_a_fixed_number_of_queries(
