@@ -9,7 +9,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from simple_history.admin import SimpleHistoryAdmin
 
-from interviews import services
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.forms import QuestionListField
 from interviews.models import (
     AccessEvent,
@@ -27,6 +27,9 @@ from interviews.models import (
     Theme,
     Withdrawal,
 )
+from interviews.personal_data.access_log import access_record, access_search_record
+from interviews.recording.services import normalise_transcript
+from interviews.transcripts.services import transcript_edited
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
 
@@ -49,7 +52,7 @@ class LoggedLookupsMixin:
             return response
         changelist = (getattr(response, "context_data", None) or {}).get("cl")
         if changelist is not None:
-            services.access_search_record(
+            access_search_record(
                 user=request.user, rows=list(changelist.result_list), event=AccessEvent.SEARCH
             )
         return response
@@ -85,7 +88,7 @@ class ParticipantAdmin(AutocompleteAdmin):
             return self.withdraw_confirmation(request, queryset)
         for participant in list(queryset):
             try:
-                services.withdraw_participant(participant=participant, by=request.user)
+                withdraw_participant(participant=participant, by=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
@@ -103,7 +106,7 @@ class ParticipantAdmin(AutocompleteAdmin):
             identity = getattr(participant, "identity", None)
             name = identity.name if show_names and identity else ""
             if name:
-                services.access_record(
+                access_record(
                     user=request.user, participant=participant, event=AccessEvent.IDENTITY
                 )
             rows.append({"participant": participant, "name": name})
@@ -138,7 +141,7 @@ class ParticipantIdentityAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         identity = self.get_object(request, object_id)
         if identity is not None and self.has_view_or_change_permission(request, identity):
-            services.access_record(
+            access_record(
                 user=request.user, participant=identity.participant, event=AccessEvent.IDENTITY
             )
         return super().change_view(request, object_id, form_url, extra_context)
@@ -199,7 +202,7 @@ class InterviewAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         interview = self.get_object(request, object_id)
         if interview is not None and self.has_view_or_change_permission(request, interview):
-            services.access_record(
+            access_record(
                 user=request.user,
                 participant=interview.participant,
                 interview=interview,
@@ -208,11 +211,11 @@ class InterviewAdmin(LoggedLookupsMixin, AutocompleteAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        obj.transcript = services.normalise_transcript(obj.transcript)
+        obj.transcript = normalise_transcript(obj.transcript)
         if not change and obj.interviewer_id is None:
             obj.interviewer = request.user
         if change and "transcript" in form.changed_data:
-            services.transcript_edited(interview=obj)
+            transcript_edited(interview=obj)
         super().save_model(request, obj, form, change)
 
     def view_on_site(self, obj):
@@ -298,7 +301,7 @@ class RedactionLogEntryAdmin(LoggedLookupsMixin, ReadOnlyAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         entry = self.get_object(request, object_id)
         if entry is not None and self.has_view_or_change_permission(request, entry):
-            services.access_record(
+            access_record(
                 user=request.user,
                 participant=entry.interview.participant,
                 interview=entry.interview,

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 
 from interviews.anonymisation.flag_decisions import REASON_MAX, REDACT_TAGS
+from interviews.coding.services import span_from_quote
 from interviews.models import Theme
-from interviews.services import span_from_quote
 from scoping.shared.ids import is_database_id
 
 CODEBOOK_MAX_BYTES = 1024 * 1024

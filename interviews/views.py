@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from interviews import services
 from interviews.anonymisation import flag_decisions
+from interviews.coding import services
 from interviews.coding.codebook_csv import (
     CodebookError,
     codebook_csv,
@@ -29,6 +29,8 @@ from interviews.coding.excerpt_export import excerpts_workbook
 from interviews.coding.theme_matrix import theme_matrices, theme_matrix_workbook
 from interviews.forms import CodebookImportForm, ExcerptForm, FlagDecisionForm, ThemeMergeForm
 from interviews.models import AccessEvent, Excerpt, Interview, Participant, Theme
+from interviews.personal_data.access_log import access_record
+from interviews.personal_data.subject_access import subject_access_export
 from interviews.recording.interview_aids import interview_aids
 from interviews.transcripts.highlight import transcript_segments
 from interviews.transcripts.views import transcript_steps
@@ -79,7 +81,7 @@ def interview_detail(request, pk):
             else:
                 messages.success(request, "Excerpt coded.")
                 return redirect("interviews:interview", pk=interview.pk)
-    services.access_record(
+    access_record(
         user=request.user,
         participant=interview.participant,
         interview=interview,
@@ -110,7 +112,7 @@ def interview_detail(request, pk):
 def transcript_flags(request, pk):
     """The words the anonymiser flagged for review: redact each, or keep it with a reason.
 
-    Approval waits until none is open (``services.interview_approve``)."""
+    Approval waits until none is open (``transcripts.services.interview_approve``)."""
     interview = get_object_or_404(Interview.objects.select_related("participant"), pk=pk)
     form = FlagDecisionForm(request.POST or None)
     if request.method == "POST":
@@ -126,7 +128,7 @@ def transcript_flags(request, pk):
             else:
                 messages.success(request, "Decision recorded in the redaction log.")
                 return redirect("interviews:flags", pk=interview.pk)
-    services.access_record(
+    access_record(
         user=request.user,
         participant=interview.participant,
         interview=interview,
@@ -179,7 +181,7 @@ def participant_identity(request, pk):
     participant = get_object_or_404(
         Participant.objects.select_related("place", "identity", "consent"), pk=pk
     )
-    services.access_record(user=request.user, participant=participant, event=AccessEvent.IDENTITY)
+    access_record(user=request.user, participant=participant, event=AccessEvent.IDENTITY)
     consent = getattr(participant, "consent", None)
     statements = (
         [(consent._meta.get_field(s).verbose_name, getattr(consent, s)) for s in consent.STATEMENTS]
@@ -204,7 +206,7 @@ def participant_identity(request, pk):
 @never_cache  # personal data: no copy in a browser's or a proxy's cache
 def subject_access(request, pk):
     participant = get_object_or_404(Participant.objects.select_related("place"), pk=pk)
-    data = services.subject_access_export(participant=participant, by=request.user)
+    data = subject_access_export(participant=participant, by=request.user)
     return download(
         json.dumps(data, indent=2, ensure_ascii=False),
         f"subject-access-{participant.code}-{timezone.localdate():%Y-%m-%d}.json",

@@ -1,7 +1,7 @@
 """Flags for review (``flags``): what is open, and resolving one.
 
 The one place the rule lives: a transcript may be approved only when
-``transcript_open_flags`` is empty (``services.interview_approve`` asks), and an
+``transcript_open_flags`` is empty (``transcripts.services.interview_approve`` asks), and an
 excerpt is fit to publish only when ``excerpt_has_open_flags`` is False. A
 decision is a row of the redaction log: kind "flagged" for each occurrence
 redacted, kind "kept" (with the reason) for a word kept.

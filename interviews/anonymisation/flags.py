@@ -8,7 +8,7 @@ and every number it left is *flagged* for a person to review, unless it is a
 known safe word: the common words below, the team's own list (``SafeWord``, in
 the admin), or part of a place or organisation name in the directory. Each
 flag is resolved by redacting it or keeping it with a reason
-(``services.flag_resolve``); approval waits until none is open.
+(``flag_decisions.flag_resolve``); approval waits until none is open.
 """
 
 import re

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
-from interviews import services
 from interviews.models import AccessEvent, Consent, Interview, Participant, ParticipantIdentity
+from interviews.personal_data.access_log import access_record
+from interviews.recording import services
 from interviews.recording.forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
 from interviews.recording.interview_aids import interview_aids
 from interviews.recording.progress import participant_steps
@@ -79,9 +80,7 @@ def participant_identity_step(request, pk):
     identity = getattr(participant, "identity", None)
     if identity is not None:  # the form shows who they are: as any view of an identity, logged
         identity = ParticipantIdentity.objects.get(pk=identity.pk)
-        services.access_record(
-            user=request.user, participant=participant, event=AccessEvent.IDENTITY
-        )
+        access_record(user=request.user, participant=participant, event=AccessEvent.IDENTITY)
     form = IdentityForm(
         request.POST or None, instance=identity or ParticipantIdentity(participant=participant)
     )

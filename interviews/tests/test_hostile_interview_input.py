@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activities.models import Place
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.models import (
     Consent,
     Excerpt,
@@ -294,7 +294,7 @@ def approved(consented):
 
 @pytest.fixture
 def excerpt(approved, codebook, interviewer):
-    return services.excerpt_create(
+    return excerpt_create(
         interview=approved, start=0, end=11, themes=[codebook["values"]], by=interviewer
     )
 

@@ -6,8 +6,8 @@ import logging
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from interviews import services
 from interviews.models import AccessLogEntry, RedactionLogEntry, StaffName, Withdrawal
+from interviews.personal_data.access_log import access_record
 from interviews.tests.factories import make_interview, make_participant
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_no_str_shows_a_transcript_a_quote_or_an_identity(coded, interviewer):
         participant.consent,
         interview,
         coded["excerpt"],
-        services.access_record(user=interviewer, participant=participant, event="identity"),
+        access_record(user=interviewer, participant=participant, event="identity"),
         RedactionLogEntry.objects.create(
             interview=interview,
             kind="name",
@@ -60,7 +60,7 @@ def test_admin_lists_show_no_transcript_or_identity(client_for, superuser, coded
         start=0,
         end=4,
     )
-    services.access_record(user=superuser, participant=coded["participant"], event="identity")
+    access_record(user=superuser, participant=coded["participant"], event="identity")
     page = client_for(superuser).get(f"/admin/interviews/{changelist}/").content.decode()
     assert coded["participant"].code in page
     assert not any(secret in page for secret in SECRETS), changelist

@@ -3,7 +3,7 @@
 import pytest
 
 from interviews.models import InterviewGuide, Theme
-from interviews.services import interview_reference_load
+from interviews.reference.services import interview_reference_load
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,9 @@ def test_an_edited_theme_is_kept():
 
 
 def test_the_demo_interviews_are_anonymised_approved_and_coded_once():
+    from interviews.demo.services import interviews_demo_load
     from interviews.models import Excerpt, Interview, Participant, RedactionLogEntry
-    from interviews.services import interviews_demo_load, transcript_findings
+    from interviews.transcripts.services import transcript_findings
 
     assert interviews_demo_load() == 36
     assert Participant.objects.values("place").distinct().count() == 6

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from interviews.models import Consent, InterviewGuide, Theme
 from interviews.recording.interview_aids import GROUND_RULES
-from interviews.services import interview_reference_load
+from interviews.reference.services import interview_reference_load
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 WYH, L, B = "interviews", "literature", "both"  # the source of each theme

@@ -4,8 +4,10 @@ import json
 
 import pytest
 
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.models import AccessLogEntry, Consent
+from interviews.personal_data.access_log import access_record
+from interviews.personal_data.subject_access import subject_access_export
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +19,10 @@ def test_it_exports_everything_held(interviewer):
     first = make_interview(participant, transcript="First [NAME 1] transcript.")
     second = make_interview(participant, transcript="Second one, coded.", approved=True)
     theme = make_theme("Values")
-    services.excerpt_create(
-        interview=second, start=0, end=6, themes=[theme], memo="opening", by=interviewer
-    )
-    services.access_record(user=interviewer, participant=participant, event="identity")
+    excerpt_create(interview=second, start=0, end=6, themes=[theme], memo="opening", by=interviewer)
+    access_record(user=interviewer, participant=participant, event="identity")
 
-    data = json.loads(
-        json.dumps(services.subject_access_export(participant=participant, by=interviewer))
-    )
+    data = json.loads(json.dumps(subject_access_export(participant=participant, by=interviewer)))
 
     assert data["participant"]["code"] == participant.code
     assert data["participant"]["place"] == "Leeds"

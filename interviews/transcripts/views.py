@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from interviews import services
 from interviews.models import AnonymisationStatus, Excerpt, Interview
+from interviews.transcripts import services
 from scoping.accounts.permissions import require
 
 ACTIONS = {

@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 
 from activities.vocabulary.terms import Sector
-from interviews import services as interview_services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import AnonymisationStatus, Consent, Excerpt, ParticipantRole
 from interviews.publication.models import PublicationApproval
 from interviews.tests.factories import make_interview, make_participant, make_theme
@@ -18,7 +19,7 @@ QUOTE = "Peer support means being alongside someone who has been there too."
 def coded(participant=None, theme="Meaning of peer support", by=None):
     interview = make_interview(participant or make_participant())
     start = interview.transcript.index(QUOTE)
-    return interview_services.excerpt_create(
+    return excerpt_create(
         interview=interview, start=start, end=start + len(QUOTE), themes=[make_theme(theme)], by=by
     )
 
@@ -122,9 +123,7 @@ def test_an_open_anonymisation_flag_stops_approval_and_publication(
 def test_withdrawal_removes_the_quote_everywhere(team, interviewer, client_for, commissioner):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
-    interview_services.withdraw_participant(
-        participant=excerpt.interview.participant, by=interviewer
-    )
+    withdraw_participant(participant=excerpt.interview.participant, by=interviewer)
     assert not PublicationApproval.objects.exists()
     assert QUOTE not in quotes_page(signed_in(commissioner))
     assert QUOTE not in team.get("/study/quotes/review/").content.decode()
