@@ -24,7 +24,7 @@ class StaffName(models.Model):
 
 
 class SafeWord(models.Model):
-    """A capitalised word or number the anonymiser need not flag for review (``flags``)."""
+    """A capitalised word or number the anonymiser need not flag (``flags``)."""
 
     word = models.CharField(
         max_length=100,

@@ -41,7 +41,7 @@ def span_from_quote(*, interview, quote):
     return start, start + len(quote)
 
 
-def _check_span(interview, start, end):
+def _validate_span(interview, start, end):
     if not interview.is_approved:
         raise ValidationError("Only an approved transcript can be coded.")
     if not Interview.objects.consented().filter(pk=interview.pk).exists():
@@ -57,7 +57,7 @@ def _check_span(interview, start, end):
 
 @transaction.atomic
 def excerpt_create(*, interview, start, end, themes, by, memo=""):
-    _check_span(interview, start, end)
+    _validate_span(interview, start, end)
     if not themes:
         raise ValidationError("Choose at least one theme.")
     excerpt = Excerpt.objects.create(
@@ -74,7 +74,7 @@ def excerpt_create(*, interview, start, end, themes, by, memo=""):
 
 @transaction.atomic
 def excerpt_update(*, excerpt, start, end, themes, memo, by):
-    _check_span(excerpt.interview, start, end)
+    _validate_span(excerpt.interview, start, end)
     if not themes:
         raise ValidationError("Choose at least one theme.")
     excerpt.start, excerpt.end, excerpt.memo = start, end, memo

@@ -96,7 +96,7 @@ def approval_blockers(interview):
         blockers.append(
             f"{len(flags)} flagged word(s) or number(s) in the transcript of "
             f"{interview.participant.code} still need a decision: redact each, or keep it "
-            "with a reason, on its review page."
+            "with a reason, on its Flagged words page."
         )
     return blockers
 

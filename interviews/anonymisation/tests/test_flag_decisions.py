@@ -1,5 +1,5 @@
 """Other people's names: every known name is redacted everywhere, everything else that
-could be a name is flagged for review, approval waits for the review, and a withdrawal
+could be a name is flagged, approval waits for a decision on each, and a withdrawal
 takes the name out of everyone else's transcripts and excerpts."""
 
 import datetime
@@ -248,11 +248,14 @@ def test_withdrawal_takes_the_name_out_of_other_transcripts_and_excerpts(
     assert cells and not any("Zebedee" in c or "Quuxington" in c for c in cells)
 
 
-def test_the_review_page_lists_flags_and_records_a_decision(client_for, interviewer, analyst):
+def test_the_flagged_words_page_lists_flags_and_records_a_decision(
+    client_for, interviewer, analyst
+):
     interview = record(make_participant(), interviewer, "Dinah and Barnaby run it.")
     client = client_for(interviewer)
     page = client.get(f"/interviews/{interview.pk}/flags/").content.decode()
-    assert "2 words or numbers to review." in page
+    assert '<h1 class="govuk-heading-l">Flagged words</h1>' in page
+    assert "2 words or numbers waiting for a decision." in page
     assert "<strong>Dinah</strong> and Barnaby run it." in page
     response = client.post(
         f"/interviews/{interview.pk}/flags/",
@@ -268,5 +271,5 @@ def test_the_review_page_lists_flags_and_records_a_decision(client_for, intervie
     interview.refresh_from_db()
     assert interview.transcript == "[NAME] and Barnaby run it."
     page = client.get(f"/interviews/{interview.pk}/flags/").content.decode()
-    assert "1 word or number to review." in page
+    assert "1 word or number waiting for a decision." in page
     assert client_for(analyst).get(f"/interviews/{interview.pk}/flags/").status_code == 403

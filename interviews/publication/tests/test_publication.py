@@ -84,8 +84,8 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
     interview = excerpt.interview
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.CHECKED)
     assert QUOTE not in quotes_page(reader)
-    review = team.get("/study/quotes/review/").content.decode()
-    assert "Approved, not shown" in review and "The transcript is not approved." in review
+    approvals = team.get("/study/quotes/review/").content.decode()
+    assert "Approved, not shown" in approvals and "The transcript is not approved." in approvals
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.APPROVED)
     assert QUOTE in quotes_page(reader)
     Consent.objects.filter(participant=interview.participant).update(contributions_in_report=False)
@@ -101,8 +101,8 @@ def test_a_quote_from_an_interview_its_consent_does_not_cover_is_not_shown(
     later = excerpt.interview.held_on + datetime.timedelta(days=1)
     Consent.objects.filter(participant=excerpt.interview.participant).update(signed_on=later)
     assert QUOTE not in quotes_page(signed_in(commissioner))
-    review = team.get("/study/quotes/review/").content.decode()
-    assert "consent to be interviewed does not cover this interview" in review
+    approvals = team.get("/study/quotes/review/").content.decode()
+    assert "consent to be interviewed does not cover this interview" in approvals
 
 
 def test_an_open_anonymisation_flag_stops_approval_and_publication(
@@ -181,7 +181,7 @@ def test_a_lone_sector_shows_no_details(team, interviewer, client_for, commissio
     assert "Details not shown" in caption(quotes_page(signed_in(commissioner)))
 
 
-# review_flags.excerpts_with_open_flags: known names (participants, identities, staff),
+# flag_decisions.excerpts_with_open_flags: known names (participants, identities, staff),
 # safe words, the directory's names, the kept decisions; whatever the number of excerpts.
 FLAG_QUERIES = 6
 
@@ -198,7 +198,7 @@ def test_the_quotes_page_runs_a_fixed_number_of_queries(
         quotes_page(reader)
 
 
-def test_the_review_list_runs_a_fixed_number_of_queries(
+def test_the_quote_approval_list_runs_a_fixed_number_of_queries(
     team, interviewer, analyst, django_assert_num_queries, request_overhead
 ):
     overhead = request_overhead(signed_in(analyst))

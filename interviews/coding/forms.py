@@ -1,58 +1,14 @@
-import json
+"""The coding forms: a passage and its themes (``ExcerptForm``), merging two themes, and
+the codebook CSV upload."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.fields import InvalidJSONInput
 
-from interviews.anonymisation.flag_decisions import REASON_MAX, REDACT_TAGS
 from interviews.coding.services import span_from_quote
 from interviews.models import Theme
 from scoping.shared.ids import is_database_id
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
-
-
-class QuestionListField(forms.JSONField):
-    """A question guide's topics: a JSON list of text.
-
-    Django's JSON field lets through what no database stores (NaN, Infinity, a
-    NUL) and fails on very deep nesting; each of those is a form error here.
-    """
-
-    default_error_messages = {
-        "invalid": 'Enter the topics as a JSON list of text, for example ["Your role"].',
-    }
-
-    def _loads(self, value):
-        def refuse(constant):
-            raise ValueError(constant)
-
-        return json.loads(value, parse_constant=refuse)
-
-    def to_python(self, value):
-        if self.disabled:
-            return value
-        if value in self.empty_values:
-            return None
-        try:
-            data = self._loads(value) if isinstance(value, str) else value
-        except (ValueError, RecursionError):
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not isinstance(data, list) or not all(isinstance(q, str) for q in data):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        if any("\x00" in q for q in data):
-            raise ValidationError("A topic may not hold a NUL character.", code="null")
-        return data
-
-    def bound_data(self, data, initial):
-        if self.disabled:
-            return initial
-        if data is None:
-            return None
-        try:
-            return self._loads(data)
-        except (ValueError, RecursionError):
-            return InvalidJSONInput(data)
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -163,22 +119,3 @@ class CodebookImportForm(forms.Form):
 
 def _group(heading, boxes):
     return (heading, boxes, any(box.data["selected"] for box in boxes))
-
-
-class FlagDecisionForm(forms.Form):
-    """One reviewer's decision on a flagged word (``review_flags.flag_resolve``)."""
-
-    word = forms.CharField(max_length=200, widget=forms.HiddenInput)
-    decision = forms.ChoiceField(
-        choices=[("redact", "Redact it everywhere in this transcript"), ("keep", "Keep it")],
-        widget=forms.RadioSelect,
-    )
-    tag = forms.ChoiceField(
-        choices=[(t, t) for t in REDACT_TAGS], required=False, label="Replace it with"
-    )
-    reason = forms.CharField(
-        max_length=REASON_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        label="Why it can stay (needed to keep it)",
-    )
