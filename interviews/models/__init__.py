@@ -18,7 +18,14 @@ excerpt; no ``__str__`` shows a transcript, a quote or an identity.
 """
 
 from interviews.anonymisation.models import RedactionLogEntry, SafeWord, StaffName
-from interviews.coding.models import Excerpt, ExcerptQuerySet, Theme, ThemeQuerySet, ThemeSource
+from interviews.coding.models import (
+    Excerpt,
+    ExcerptQuerySet,
+    HistoricalTheme,  # made by django-simple-history for Theme.history
+    Theme,
+    ThemeQuerySet,
+    ThemeSource,
+)
 from interviews.erasure.models import Withdrawal
 from interviews.personal_data.models import AccessEvent, AccessLogEntry
 from interviews.publication.models import PublicationApproval
@@ -56,6 +63,7 @@ __all__ = [
     "Consent",
     "Excerpt",
     "ExcerptQuerySet",
+    "HistoricalTheme",
     "Interview",
     "InterviewGuide",
     "InterviewGuideManager",
