@@ -1,6 +1,6 @@
 import pytest
 
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from scoping.accounts.roles import INTERVIEW_TEAM
 
@@ -13,7 +13,7 @@ def coded(db, make_user):
     interview = make_interview(participant)
     theme = make_theme("Boundaries")
     start = interview.transcript.index("Boundaries")
-    excerpt = services.excerpt_create(
+    excerpt = excerpt_create(
         interview=interview,
         start=start,
         end=start + len("Boundaries, mostly."),

@@ -1,17 +1,19 @@
+"""The interview study's URLs (``/interviews/``): each room's pages, same paths and names."""
+
 from django.urls import path
 
-from interviews import views
-from interviews.recording import views as flow_views
+from interviews.anonymisation import views as anonymisation_views
+from interviews.coding import views as coding_views
+from interviews.personal_data import views as personal_data_views
+from interviews.recording import views as recording_views
 from interviews.transcripts import views as transcript_views
 
 app_name = "interviews"
 
 urlpatterns = [
-    path("", views.interview_list, name="list"),
-    path("<int:pk>/", views.interview_detail, name="interview"),
-    path("<int:pk>/flags/", views.transcript_flags, name="flags"),
-    path("excerpts/<int:pk>/edit/", views.excerpt_edit, name="excerpt_edit"),
-    path("excerpts/<int:pk>/delete/", transcript_views.excerpt_delete, name="excerpt_delete"),
+    # Transcripts: the list, a transcript (read and code it), its three steps.
+    path("", transcript_views.interview_list, name="list"),
+    path("<int:pk>/", transcript_views.interview_detail, name="interview"),
     path(
         "<int:pk>/anonymise/",
         transcript_views.transcript_action,
@@ -30,34 +32,45 @@ urlpatterns = [
         {"action": "approve"},
         name="transcript_approve",
     ),
-    path("participants/", flow_views.participant_list, name="participants"),
-    path("participants/new/", flow_views.participant_new, name="flow_participant"),
-    path("participants/<int:pk>/progress/", flow_views.participant_progress, name="participant"),
+    # Anonymisation: the flagged words of a transcript, each decided.
+    path("<int:pk>/flags/", anonymisation_views.transcript_flags, name="flags"),
+    # Recording: participants and the guided flow.
+    path("participants/", recording_views.participant_list, name="participants"),
+    path("participants/new/", recording_views.participant_new, name="flow_participant"),
+    path(
+        "participants/<int:pk>/progress/", recording_views.participant_progress, name="participant"
+    ),
     path(
         "participants/<int:pk>/identity/",
-        flow_views.participant_identity_step,
+        recording_views.participant_identity_step,
         name="flow_identity",
     ),
     path(
-        "participants/<int:pk>/consent/", flow_views.participant_consent_step, name="flow_consent"
+        "participants/<int:pk>/consent/",
+        recording_views.participant_consent_step,
+        name="flow_consent",
     ),
     path(
         "participants/<int:pk>/interview/",
-        flow_views.participant_interview_step,
+        recording_views.participant_interview_step,
         name="flow_interview",
     ),
-    path("excerpts/export.xlsx", views.excerpts_export, name="excerpts_export"),
-    path("participants/<int:pk>/", views.participant_identity, name="identity"),
+    # Personal data: identity and consent, the subject access file.
+    path("participants/<int:pk>/", personal_data_views.participant_identity, name="identity"),
     path(
         "participants/<int:pk>/subject-access.json",
-        views.subject_access,
+        personal_data_views.subject_access,
         name="subject_access",
     ),
-    path("themes/", views.codebook, name="codebook"),
-    path("themes/<int:pk>/", views.theme_detail, name="theme"),
-    path("themes/merge/", views.theme_merge, name="theme_merge"),
-    path("themes/export.csv", views.codebook_export, name="codebook_export"),
-    path("themes/import/", views.codebook_upload, name="codebook_import"),
-    path("themes/matrix/", views.matrix, name="matrix"),
-    path("themes/matrix.xlsx", views.matrix_export, name="matrix_export"),
+    # Coding: excerpts, the codebook, themes, the matrix.
+    path("excerpts/<int:pk>/edit/", coding_views.excerpt_edit, name="excerpt_edit"),
+    path("excerpts/<int:pk>/delete/", coding_views.excerpt_delete, name="excerpt_delete"),
+    path("excerpts/export.xlsx", coding_views.excerpts_export, name="excerpts_export"),
+    path("themes/", coding_views.codebook, name="codebook"),
+    path("themes/<int:pk>/", coding_views.theme_detail, name="theme"),
+    path("themes/merge/", coding_views.theme_merge, name="theme_merge"),
+    path("themes/export.csv", coding_views.codebook_export, name="codebook_export"),
+    path("themes/import/", coding_views.codebook_upload, name="codebook_import"),
+    path("themes/matrix/", coding_views.matrix, name="matrix"),
+    path("themes/matrix.xlsx", coding_views.matrix_export, name="matrix_export"),
 ]

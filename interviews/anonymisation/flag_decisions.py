@@ -1,7 +1,7 @@
-"""Flags for review (``flags``): what is open, and resolving one.
+"""Flag decisions (``flags``): which flags are still open, and deciding one.
 
 The one place the rule lives: a transcript may be approved only when
-``transcript_open_flags`` is empty (``services.interview_approve`` asks), and an
+``transcript_open_flags`` is empty (``transcripts.services.interview_approve`` asks), and an
 excerpt is fit to publish only when ``excerpt_has_open_flags`` is False. A
 decision is a row of the redaction log: kind "flagged" for each occurrence
 redacted, kind "kept" (with the reason) for a word kept.
@@ -25,7 +25,7 @@ from interviews.anonymisation.flags import (
 from interviews.anonymisation.known_names import all_known_names
 from interviews.models import RedactionLogEntry, SafeWord
 
-KEPT, FLAGGED = "kept", "flagged"  # the redaction log's kinds for a reviewer's decisions
+KEPT, FLAGGED = "kept", "flagged"  # the redaction log's kinds for flag decisions
 REDACT_TAGS = ["[REDACTED]", "[NAME]", "[PLACE]", "[ORGANISATION]", "[NUMBER]"]
 REASON_MAX = 500
 
@@ -83,8 +83,8 @@ def excerpts_with_open_flags(excerpts):
 
 
 @dataclass(frozen=True)
-class FlagForReview:
-    """A flag with where it appears, for the review screen."""
+class FlagInContext:
+    """A flag with where it appears, for the Flagged words page."""
 
     word: str
     kind: str
@@ -92,11 +92,11 @@ class FlagForReview:
     contexts: list  # [(before, word, after)], the first few
 
 
-def flags_for_review(interview, limit=3):
-    """The open flags with a few lines of context each (for the screen)."""
+def open_flags_in_context(interview, limit=3):
+    """The open flags with a few lines of context each (for the Flagged words page)."""
     text = interview.transcript
     return [
-        FlagForReview(
+        FlagInContext(
             flag.word,
             flag.kind,
             flag.count,

@@ -4,11 +4,11 @@ The anonymiser replaces what it can recognise: contact details, and the names of
 every participant and every member of staff the system knows. Anyone else a
 participant mentions (a colleague, a relative, a ward) it cannot know. So, as
 the UK Data Service's text anonymisation helper does, every capitalised word
-and every number it left is *flagged* for a person to review, unless it is a
+and every number it left is *flagged* for a person to decide on, unless it is a
 known safe word: the common words below, the team's own list (``SafeWord``, in
 the admin), or part of a place or organisation name in the directory. Each
 flag is resolved by redacting it or keeping it with a reason
-(``services.flag_resolve``); approval waits until none is open.
+(``flag_decisions.flag_resolve``); approval waits until none is open.
 """
 
 import re
@@ -52,7 +52,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass(frozen=True)
 class Flag:
-    """A word or number to review: how it reads, how often, where it first appears."""
+    """A flagged word or number: how it reads, how often, where it first appears."""
 
     word: str
     count: int
@@ -129,7 +129,7 @@ def occurrences(text, word):
 
 
 def context(text, start, end, width=60):
-    """A line of text around a span, for the reviewer."""
+    """A line of text around a span, for the person deciding on a flag."""
     before = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
     after = text[end : end + width].split("\n", 1)[0]
     return before, text[start:end], after

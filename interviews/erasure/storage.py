@@ -3,7 +3,7 @@
 - **The withdrawal ledger**: a file outside the database
   (``INTERVIEWS_WITHDRAWAL_LEDGER``, one JSON line per withdrawal: the code,
   when and who; never a name) that a restore cannot overwrite.
-  ``services.withdrawals_reapply`` runs after every restore and withdraws
+  ``withdrawal.withdrawals_reapply`` runs after every restore and withdraws
   again every ledger code the restored database still holds; the purge is
   re-run too, so an old backup cannot bring back data that retention deleted.
 - **Old backups**: ``backups_purge`` deletes the backup files that still hold
@@ -13,7 +13,7 @@
   about a participant's rows, including rows deleted earlier in the admin
   (matched by the code in their description).
 - **Database files**: ``tables_vacuum`` rewrites the tables a withdrawal or
-  purge deleted from (``services.erased_tables``) (``VACUUM FULL`` on PostgreSQL, ``VACUUM`` on SQLite),
+  purge deleted from (``tables.erased_tables``) (``VACUUM FULL`` on PostgreSQL, ``VACUUM`` on SQLite),
   so the deleted rows' bytes leave the table files. What it cannot reach
   (WAL, base backups, replicas) is in docs/erasure.md.
 """

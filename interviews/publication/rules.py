@@ -33,9 +33,9 @@ APPROVED_TRANSCRIPT = Q(interview__status=AnonymisationStatus.APPROVED)
 
 def _has_open_anonymisation_flag(excerpt, flagged=None):
     """Whether the excerpt's quote holds an anonymisation flag nobody has resolved, or a
-    name the anonymiser would replace now (``review_flags.excerpt_has_open_flags``).
+    name the anonymiser would replace now (``flag_decisions.excerpt_has_open_flags``).
 
-    ``flagged``: the pks ``review_flags.excerpts_with_open_flags`` found for a whole list,
+    ``flagged``: the pks ``flag_decisions.excerpts_with_open_flags`` found for a whole list,
     so a page of quotes costs a fixed number of queries.
     """
     if flagged is not None:

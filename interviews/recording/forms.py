@@ -1,11 +1,16 @@
-"""The forms of the guided flow: participant, identity, consent, interview.
+"""The forms of the guided flow: participant, identity, consent, interview; and the
+question guide's topics in the admin (``QuestionListField``).
 
 Widgets carry GOV.UK classes so ``_field.html`` renders each one the same way.
 Choice fields are the project's safe ones (a hostile id is a form error).
 """
 
+import json
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.forms.fields import InvalidJSONInput
 
 from interviews.models import Consent, Interview, InterviewGuide, Participant, ParticipantIdentity
 from scoping.accounts.roles import INTERVIEW_TEAM
@@ -135,3 +140,46 @@ class InterviewForm(forms.ModelForm):
     def interview_fields(self):
         """What ``interview_create`` takes from a valid form."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class QuestionListField(forms.JSONField):
+    """A question guide's topics: a JSON list of text.
+
+    Django's JSON field lets through what no database stores (NaN, Infinity, a
+    NUL) and fails on very deep nesting; each of those is a form error here.
+    """
+
+    default_error_messages = {
+        "invalid": 'Enter the topics as a JSON list of text, for example ["Your role"].',
+    }
+
+    def _loads(self, value):
+        def refuse(constant):
+            raise ValueError(constant)
+
+        return json.loads(value, parse_constant=refuse)
+
+    def to_python(self, value):
+        if self.disabled:
+            return value
+        if value in self.empty_values:
+            return None
+        try:
+            data = self._loads(value) if isinstance(value, str) else value
+        except (ValueError, RecursionError):
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not isinstance(data, list) or not all(isinstance(q, str) for q in data):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if any("\x00" in q for q in data):
+            raise ValidationError("A topic may not hold a NUL character.", code="null")
+        return data
+
+    def bound_data(self, data, initial):
+        if self.disabled:
+            return initial
+        if data is None:
+            return None
+        try:
+            return self._loads(data)
+        except (ValueError, RecursionError):
+            return InvalidJSONInput(data)

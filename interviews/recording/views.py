@@ -12,8 +12,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
-from interviews import services
 from interviews.models import AccessEvent, Consent, Interview, Participant, ParticipantIdentity
+from interviews.personal_data.access_log import access_record
+from interviews.recording import services
 from interviews.recording.forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
 from interviews.recording.interview_aids import interview_aids
 from interviews.recording.progress import participant_steps
@@ -39,7 +40,7 @@ def participant_list(request):
     participants = Participant.objects.for_progress().order_by("code")
     return render(
         request,
-        "interviews/participant_list.html",
+        "interviews/recording/participant_list.html",
         {
             "participants": participants,
             "unconsented": Interview.objects.without_consent()
@@ -55,7 +56,7 @@ def participant_progress(request, pk):
     participant = _participant(pk)
     return _page(
         request,
-        "interviews/participant_progress.html",
+        "interviews/recording/participant_progress.html",
         participant,
         None,
         visits=participant.shadowing_visits.order_by("started_on"),
@@ -69,7 +70,9 @@ def participant_new(request):
         participant = form.save()
         messages.success(request, f"{participant.code} added. Next: who they are.")
         return redirect("interviews:flow_identity", pk=participant.pk)
-    return _page(request, "interviews/flow_participant.html", None, "Participant", form=form)
+    return _page(
+        request, "interviews/recording/flow_participant.html", None, "Participant", form=form
+    )
 
 
 @sensitive_post_parameters("name", "contact")
@@ -79,9 +82,7 @@ def participant_identity_step(request, pk):
     identity = getattr(participant, "identity", None)
     if identity is not None:  # the form shows who they are: as any view of an identity, logged
         identity = ParticipantIdentity.objects.get(pk=identity.pk)
-        services.access_record(
-            user=request.user, participant=participant, event=AccessEvent.IDENTITY
-        )
+        access_record(user=request.user, participant=participant, event=AccessEvent.IDENTITY)
     form = IdentityForm(
         request.POST or None, instance=identity or ParticipantIdentity(participant=participant)
     )
@@ -89,7 +90,9 @@ def participant_identity_step(request, pk):
         form.save()
         messages.success(request, f"Identity of {participant.code} saved. Next: their consent.")
         return redirect("interviews:flow_consent", pk=participant.pk)
-    return _page(request, "interviews/flow_identity.html", participant, "Identity", form=form)
+    return _page(
+        request, "interviews/recording/flow_identity.html", participant, "Identity", form=form
+    )
 
 
 @require("interviews.add_consent", "interviews.change_consent")
@@ -109,7 +112,9 @@ def participant_consent_step(request, pk):
             request, f"Consent of {participant.code} saved: they did not agree to an interview."
         )
         return redirect("interviews:participant", pk=participant.pk)
-    return _page(request, "interviews/flow_consent.html", participant, "Consent", form=form)
+    return _page(
+        request, "interviews/recording/flow_consent.html", participant, "Consent", form=form
+    )
 
 
 @sensitive_post_parameters("transcript")
@@ -152,7 +157,7 @@ def participant_interview_step(request, pk):
     guide = form.chosen_guide()
     return _page(
         request,
-        "interviews/flow_interview.html",
+        "interviews/recording/flow_interview.html",
         participant,
         "Interview",
         form=form,

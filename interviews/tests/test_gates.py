@@ -6,15 +6,21 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.models import AnonymisationStatus, Excerpt, Interview, RedactionLogEntry, StaffName
+from interviews.recording.services import interview_create
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
+from interviews.transcripts.services import (
+    interview_approve,
+    interview_mark_checked,
+    transcript_anonymise,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def record(participant, user, transcript="Hello."):
-    return services.interview_create(
+    return interview_create(
         participant=participant,
         by=user,
         held_on=datetime.date(2020, 3, 1),
@@ -65,9 +71,9 @@ def test_it_refuses_approval_while_the_anonymiser_finds_something(interviewer):
     interview = anonymised(
         record(make_participant(name="Jane Smith"), interviewer, "I'm Jane, 07700 900123.")
     )
-    services.interview_mark_checked(interview=interview, by=interviewer)
+    interview_mark_checked(interview=interview, by=interviewer)
     with pytest.raises(ValidationError, match=r"still finds 2 item\(s\) \(name, phone\)"):
-        services.interview_approve(interview=interview, by=interviewer)
+        interview_approve(interview=interview, by=interviewer)
     interview.refresh_from_db()
     assert interview.status == AnonymisationStatus.CHECKED
 
@@ -75,21 +81,21 @@ def test_it_refuses_approval_while_the_anonymiser_finds_something(interviewer):
 def test_staff_names_block_approval_too(interviewer):
     StaffName.objects.create(name="Claire Dawson")
     interview = anonymised(record(make_participant(), interviewer, "Claire's group is good."))
-    services.interview_mark_checked(interview=interview, by=interviewer)
+    interview_mark_checked(interview=interview, by=interviewer)
     with pytest.raises(ValidationError, match="name"):
-        services.interview_approve(interview=interview, by=interviewer)
+        interview_approve(interview=interview, by=interviewer)
 
 
 def test_anonymise_then_approve(interviewer):
     interview = record(make_participant(name="Jane Smith"), interviewer, "I'm Jane, 07700 900123.")
-    assert services.transcript_anonymise(interview=interview, by=interviewer) == 2
+    assert transcript_anonymise(interview=interview, by=interviewer) == 2
     assert interview.transcript == "I'm [NAME 1], [PHONE]."
     assert list(RedactionLogEntry.objects.values_list("kind", "original")) == [
         ("name", "Jane"),
         ("phone", "07700 900123"),
     ]
-    services.interview_mark_checked(interview=interview, by=interviewer)
-    services.interview_approve(interview=interview, by=interviewer)
+    interview_mark_checked(interview=interview, by=interviewer)
+    interview_approve(interview=interview, by=interviewer)
     interview.refresh_from_db()
     assert interview.status == AnonymisationStatus.APPROVED
     assert interview.approved_by == interviewer
@@ -98,19 +104,17 @@ def test_anonymise_then_approve(interviewer):
 def test_a_draft_cannot_be_approved_without_being_checked(interviewer):
     interview = record(make_participant(), interviewer)
     with pytest.raises(ValidationError, match="must mark the anonymised transcript as checked"):
-        services.interview_approve(interview=interview, by=interviewer)
+        interview_approve(interview=interview, by=interviewer)
 
 
 def test_an_approved_transcript_cannot_be_anonymised_again(interviewer):
     interview = make_interview()
     with pytest.raises(ValidationError, match="approved"):
-        services.transcript_anonymise(interview=interview, by=interviewer)
+        transcript_anonymise(interview=interview, by=interviewer)
 
 
 def test_no_excerpt_from_an_unapproved_transcript(interviewer):
     interview = make_interview(approved=False)
     with pytest.raises(ValidationError, match="Only an approved transcript"):
-        services.excerpt_create(
-            interview=interview, start=0, end=5, themes=[make_theme()], by=interviewer
-        )
+        excerpt_create(interview=interview, start=0, end=5, themes=[make_theme()], by=interviewer)
     assert Excerpt.objects.count() == 0

@@ -1,14 +1,26 @@
-"""The transcript page's buttons: anonymise, mark checked, approve; and deleting an
-excerpt, which asks first. Each button calls one service, which enforces the same
-preconditions the page explains (``services.check_blockers``, ``approval_blockers``)."""
+"""The transcript pages: the list of interviews, a transcript with its coded passages (and,
+for the interview team, the form to code one), and its buttons: anonymise, mark checked,
+approve. Each button calls one service, which enforces the same preconditions the page
+explains (``services.check_blockers``, ``approval_blockers``).
+
+Transcripts: the interview team only (``view_interview``), and every view of one is
+logged.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from interviews import services
-from interviews.models import AnonymisationStatus, Excerpt, Interview
+from interviews.coding import services as coding_services
+from interviews.coding.forms import ExcerptForm
+from interviews.models import AccessEvent, AnonymisationStatus, Interview
+from interviews.personal_data.access_log import access_record
+from interviews.recording.interview_aids import interview_aids
+from interviews.transcripts import services
+from interviews.transcripts.segments import transcript_segments
 from scoping.accounts.permissions import require
 
 ACTIONS = {
@@ -16,6 +28,79 @@ ACTIONS = {
     "check": (services.interview_mark_checked, "The transcript is marked as checked"),
     "approve": (services.interview_approve, "The transcript is approved: it can be coded"),
 }
+
+
+@require("interviews.view_interview")
+def interview_list(request):
+    return render(
+        request,
+        "interviews/transcripts/interview_list.html",
+        {
+            "interviews": Interview.objects.for_listing(),
+            "unconsented": Interview.objects.without_consent()
+            .select_related("participant")
+            .only("pk", "held_on", "participant__code")
+            .order_by("participant__code", "held_on"),
+        },
+    )
+
+
+@sensitive_post_parameters("quote", "memo")
+@require("interviews.view_interview")
+def interview_detail(request, pk):
+    """Read a transcript and, for the interview team, code a passage of it."""
+    interview = get_object_or_404(
+        Interview.objects.select_related(
+            "participant__place",
+            "participant__consent",
+            "participant__identity",
+            "guide",
+            "approved_by",
+        ),
+        pk=pk,
+    )
+    form = ExcerptForm(
+        request.POST or None,
+        interview=interview,
+        recent=coding_services.recent_themes(request.user),
+    )
+    if request.method == "POST":
+        if not request.user.has_perm("interviews.add_excerpt"):
+            return HttpResponse("You may not code transcripts.", status=403)
+        if form.is_valid():
+            try:
+                coding_services.excerpt_create(
+                    interview=interview, by=request.user, **form.coding()
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Excerpt coded.")
+                return redirect("interviews:interview", pk=interview.pk)
+    access_record(
+        user=request.user,
+        participant=interview.participant,
+        interview=interview,
+        event=AccessEvent.TRANSCRIPT,
+    )
+    excerpts = list(interview.excerpts.prefetch_related("themes").order_by("start", "pk"))
+    consent_holds = interview.consent_holds()
+    return render(
+        request,
+        "interviews/transcripts/interview_detail.html",
+        {
+            "interview": interview,
+            "segments": transcript_segments(interview.transcript, excerpts),
+            "excerpts": excerpts,
+            "form": form,
+            "can_code": interview.is_approved
+            and consent_holds
+            and request.user.has_perm("interviews.add_excerpt"),
+            "consent_holds": consent_holds,
+            "transcript_steps": transcript_steps(interview),
+            "aids": interview_aids(interview.participant.place, interview.guide),
+        },
+    )
 
 
 def transcript_steps(interview):
@@ -68,18 +153,3 @@ def transcript_action(request, pk, action):
     else:
         messages.success(request, f"{done}.")
     return redirect("interviews:interview", pk=interview.pk)
-
-
-@require("interviews.delete_excerpt", "interviews.view_interview")
-def excerpt_delete(request, pk):
-    """A page that asks first; only its POST deletes."""
-    excerpt = get_object_or_404(
-        Excerpt.objects.select_related("interview__participant").prefetch_related("themes"),
-        pk=pk,
-    )
-    interview_pk = excerpt.interview_id
-    if request.method == "POST":
-        excerpt.delete()
-        messages.success(request, "Excerpt deleted.")
-        return redirect("interviews:interview", pk=interview_pk)
-    return render(request, "interviews/excerpt_delete.html", {"excerpt": excerpt})

@@ -21,7 +21,7 @@ Co-production 1/1/1, the only count under 3.
 """
 
 from activities.vocabulary.terms import Sector
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.models import ParticipantRole
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
@@ -57,7 +57,7 @@ def add_participant(code, place, sector, role, paid, interviews=((),)):
     for excerpts in interviews:
         interview = make_interview(participant)
         for n, theme_names in enumerate(excerpts):
-            services.excerpt_create(
+            excerpt_create(
                 interview=interview,
                 start=n,
                 end=n + 10,

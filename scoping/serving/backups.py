@@ -89,7 +89,8 @@ def restore_erasures():
     returns the codes withdrawn again. An old backup restored after the purge
     date is purged again at once.
     """
-    from interviews.services import interviews_purge, withdrawals_reapply
+    from interviews.erasure.purge import interviews_purge
+    from interviews.erasure.withdrawal import withdrawals_reapply
 
     codes = withdrawals_reapply()
     interviews_purge()

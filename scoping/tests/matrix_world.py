@@ -15,7 +15,8 @@ from activities.models import Activity, Alias, ImportRowResult, Place, SharedExp
 from activities.submissions.models import Submission
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
-from interviews import services as interview_services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import (
     AccessLogEntry,
     InterviewGuide,
@@ -24,7 +25,9 @@ from interviews.models import (
     Signposting,
     StaffName,
 )
+from interviews.personal_data.access_log import access_record
 from interviews.tests.factories import make_interview, make_participant, make_theme
+from interviews.transcripts.services import transcript_anonymise
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
@@ -46,16 +49,14 @@ def build_world(users):
     Signposting.objects.create(place=participant.place, text="Samaritans: 116 123")
     theme = make_theme("Boundaries")
     start = interview.transcript.index("Boundaries")
-    excerpt = interview_services.excerpt_create(
+    excerpt = excerpt_create(
         interview=interview, start=start, end=start + 10, themes=[theme], by=users["interviewer"]
     )
-    interview_services.access_record(
-        user=users["interviewer"], participant=participant, event="identity"
-    )
+    access_record(user=users["interviewer"], participant=participant, event="identity")
     withdrawn = make_participant(code="LDS-99", name="Sam Jones")
-    interview_services.withdraw_participant(participant=withdrawn, by=users["interviewer"])
+    withdraw_participant(participant=withdrawn, by=users["interviewer"])
     StaffName.objects.create(name="Dr Example")
-    interview_services.transcript_anonymise(
+    transcript_anonymise(
         interview=make_interview(
             make_participant(), transcript="Call 0113 496 0000", approved=False
         ),

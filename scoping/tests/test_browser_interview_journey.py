@@ -56,7 +56,7 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
     # Capitalised words the anonymiser did not know are flagged: approval waits until each
     # is redacted or kept with a reason (interviews.anonymisation.flag_decisions).
     expect(page.locator("#blockers-approve")).to_contain_text("flagged word(s)")
-    page.get_by_role("link", name="Words the anonymiser flagged for review").click()
+    page.get_by_role("link", name="Flagged words: redact or keep each").click()
     while page.locator("#keep-1").count():
         page.locator("#keep-1").check()
         page.locator("#reason-1").fill("An ordinary word, not a name")

@@ -1,5 +1,5 @@
 """Other people's names: every known name is redacted everywhere, everything else that
-could be a name is flagged for review, approval waits for the review, and a withdrawal
+could be a name is flagged, approval waits for a decision on each, and a withdrawal
 takes the name out of everyone else's transcripts and excerpts."""
 
 import datetime
@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from activities.models import Organisation
-from interviews import services
 from interviews.anonymisation.flag_decisions import (
     excerpt_has_open_flags,
     excerpts_with_open_flags,
@@ -18,8 +17,16 @@ from interviews.anonymisation.flag_decisions import (
     transcript_open_flags,
 )
 from interviews.anonymisation.flags import find_flags
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import AnonymisationStatus, RedactionLogEntry, SafeWord, StaffName
+from interviews.recording.services import interview_create
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
+from interviews.transcripts.services import (
+    interview_approve,
+    interview_mark_checked,
+    transcript_anonymise,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +38,7 @@ B_SAYS = (
 
 
 def record(participant, user, transcript):
-    return services.interview_create(
+    return interview_create(
         participant=participant,
         by=user,
         held_on=datetime.date(2020, 3, 1),
@@ -48,31 +55,31 @@ def words(flags):
 def test_another_participants_name_is_redacted_from_a_transcript(interviewer):
     make_participant(code="LDS-01", name="Zebedee Quuxington")
     b = record(make_participant(code="LDS-02", name="Jane Smith"), interviewer, B_SAYS)
-    services.transcript_anonymise(interview=b, by=interviewer)
+    transcript_anonymise(interview=b, by=interviewer)
     assert "Zebedee" not in b.transcript and "Quuxington" not in b.transcript
     assert "I work alongside [NAME 1] at the drop-in. [NAME 1] had a breakdown" in b.transcript
     assert transcript_open_flags(b) == []
-    services.interview_mark_checked(interview=b, by=interviewer)
-    services.interview_approve(interview=b, by=interviewer)
+    interview_mark_checked(interview=b, by=interviewer)
+    interview_approve(interview=b, by=interviewer)
     assert b.status == AnonymisationStatus.APPROVED
 
 
 def test_a_staff_members_name_is_redacted_from_every_transcript(interviewer):
     StaffName.objects.create(name="Claire Dawson")
     interview = record(make_participant(), interviewer, "Ask Claire Dawson, she knows.")
-    services.transcript_anonymise(interview=interview, by=interviewer)
+    transcript_anonymise(interview=interview, by=interviewer)
     assert interview.transcript == "Ask [NAME 1], she knows."
 
 
 def test_an_unknown_name_is_flagged_and_blocks_approval_until_resolved(interviewer):
     interview = record(make_participant(name="Jane Smith"), interviewer, B_SAYS)
-    services.transcript_anonymise(interview=interview, by=interviewer)
+    transcript_anonymise(interview=interview, by=interviewer)
     assert "Zebedee Quuxington" in interview.transcript  # nobody the system knows
     flags = transcript_open_flags(interview)
     assert [(f.word, f.count) for f in flags] == [("Zebedee", 2), ("Quuxington", 1)]
-    services.interview_mark_checked(interview=interview, by=interviewer)
+    interview_mark_checked(interview=interview, by=interviewer)
     with pytest.raises(ValidationError, match=r"2 flagged word\(s\) or number\(s\)") as error:
-        services.interview_approve(interview=interview, by=interviewer)
+        interview_approve(interview=interview, by=interviewer)
     assert "Zebedee" not in str(error.value)  # the message names no one
     assert (
         flag_resolve(
@@ -81,7 +88,7 @@ def test_an_unknown_name_is_flagged_and_blocks_approval_until_resolved(interview
         == 2
     )
     with pytest.raises(ValidationError, match="1 flagged"):
-        services.interview_approve(interview=interview, by=interviewer)
+        interview_approve(interview=interview, by=interviewer)
     flag_resolve(
         interview=interview, word="Quuxington", decision="redact", tag="[NAME]", by=interviewer
     )
@@ -89,7 +96,7 @@ def test_an_unknown_name_is_flagged_and_blocks_approval_until_resolved(interview
     assert "alongside [NAME] [NAME] at the drop-in. [NAME] had a breakdown" in (
         interview.transcript
     )
-    services.interview_approve(interview=interview, by=interviewer)
+    interview_approve(interview=interview, by=interviewer)
     interview.refresh_from_db()
     assert interview.status == AnonymisationStatus.APPROVED
     logged = list(
@@ -100,7 +107,7 @@ def test_an_unknown_name_is_flagged_and_blocks_approval_until_resolved(interview
 
 def test_keeping_a_flag_needs_a_reason_which_the_log_records(interviewer):
     interview = record(make_participant(), interviewer, "We meet at Hollybush every 2 weeks.")
-    services.transcript_anonymise(interview=interview, by=interviewer)  # finds nothing
+    transcript_anonymise(interview=interview, by=interviewer)  # finds nothing
     assert words(transcript_open_flags(interview)) == ["Hollybush", "2"]
     with pytest.raises(ValidationError, match="Say why"):
         flag_resolve(interview=interview, word="Hollybush", decision="keep", by=interviewer)
@@ -117,8 +124,8 @@ def test_keeping_a_flag_needs_a_reason_which_the_log_records(interviewer):
     assert (kept.reason, kept.by) == ("A public venue, not a person", interviewer)
     interview.refresh_from_db()
     assert interview.transcript == "We meet at Hollybush every 2 weeks."  # kept as it was
-    services.interview_mark_checked(interview=interview, by=interviewer)
-    services.interview_approve(interview=interview, by=interviewer)
+    interview_mark_checked(interview=interview, by=interviewer)
+    interview_approve(interview=interview, by=interviewer)
 
 
 def test_a_flag_is_resolved_only_once_and_only_before_approval(interviewer):
@@ -165,7 +172,7 @@ def test_possessives_and_numbers_are_one_flag_each():
 
 def test_an_excerpt_with_an_open_flag_is_not_fit_to_publish(interviewer):
     interview = make_interview(transcript="Dinah runs the group with me.")
-    excerpt = services.excerpt_create(
+    excerpt = excerpt_create(
         interview=interview, start=0, end=20, themes=[make_theme()], by=interviewer
     )
     assert excerpt_has_open_flags(excerpt)
@@ -182,12 +189,12 @@ def test_open_flags_of_many_excerpts_take_a_fixed_number_of_queries(
     for n in range(5):
         interview = make_interview(transcript=f"Dinah said {n} things; fine words here.")
         excerpts.append(
-            services.excerpt_create(
+            excerpt_create(
                 interview=interview, start=0, end=10, themes=[make_theme()], by=interviewer
             )
         )
         excerpts.append(
-            services.excerpt_create(
+            excerpt_create(
                 interview=interview, start=21, end=32, themes=[make_theme()], by=interviewer
             )
         )
@@ -208,11 +215,11 @@ def test_withdrawal_takes_the_name_out_of_other_transcripts_and_excerpts(
     theme = make_theme("Burnout")
     start = b.transcript.index("I work")
     end = b.transcript.index("last year.") + len("last year.")
-    excerpt = services.excerpt_create(
+    excerpt = excerpt_create(
         interview=b, start=start, end=end, themes=[theme], memo="Zebedee: ask later", by=None
     )
     thanks = b.transcript.index("Thank you")
-    later = services.excerpt_create(
+    later = excerpt_create(
         interview=b, start=thanks, end=len(b.transcript) - 1, themes=[theme], by=None
     )
     RedactionLogEntry.objects.create(
@@ -221,7 +228,7 @@ def test_withdrawal_takes_the_name_out_of_other_transcripts_and_excerpts(
     client = client_for(analyst)
     assert "Quuxington" in client.get(f"/interviews/themes/{theme.pk}/").content.decode()
 
-    services.withdraw_participant(participant=a, by=interviewer)
+    withdraw_participant(participant=a, by=interviewer)
 
     b.refresh_from_db()
     excerpt.refresh_from_db()
@@ -241,11 +248,14 @@ def test_withdrawal_takes_the_name_out_of_other_transcripts_and_excerpts(
     assert cells and not any("Zebedee" in c or "Quuxington" in c for c in cells)
 
 
-def test_the_review_page_lists_flags_and_records_a_decision(client_for, interviewer, analyst):
+def test_the_flagged_words_page_lists_flags_and_records_a_decision(
+    client_for, interviewer, analyst
+):
     interview = record(make_participant(), interviewer, "Dinah and Barnaby run it.")
     client = client_for(interviewer)
     page = client.get(f"/interviews/{interview.pk}/flags/").content.decode()
-    assert "2 words or numbers to review." in page
+    assert '<h1 class="govuk-heading-l">Flagged words</h1>' in page
+    assert "2 words or numbers waiting for a decision." in page
     assert "<strong>Dinah</strong> and Barnaby run it." in page
     response = client.post(
         f"/interviews/{interview.pk}/flags/",
@@ -261,5 +271,5 @@ def test_the_review_page_lists_flags_and_records_a_decision(client_for, intervie
     interview.refresh_from_db()
     assert interview.transcript == "[NAME] and Barnaby run it."
     page = client.get(f"/interviews/{interview.pk}/flags/").content.decode()
-    assert "1 word or number to review." in page
+    assert "1 word or number waiting for a decision." in page
     assert client_for(analyst).get(f"/interviews/{interview.pk}/flags/").status_code == 403

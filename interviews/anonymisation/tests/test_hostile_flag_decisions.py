@@ -1,4 +1,4 @@
-"""Hostile input to the review of flagged words: a form error or a recorded decision,
+"""Hostile input to the flag decisions: a form error or a recorded decision,
 never a 500; a refused decision writes nothing to the redaction log."""
 
 import pytest
@@ -20,7 +20,7 @@ def flagged():
 
 @RUN
 @given(data=form_data(VALID, list(VALID)))
-def test_the_flag_review_form_survives_anything(client_for, interviewer, flagged, data):
+def test_the_flag_decision_form_survives_anything(client_for, interviewer, flagged, data):
     url = f"/interviews/{flagged.pk}/flags/"
     response = post_and_check(client_for(interviewer), url, data, RedactionLogEntry, pages=[url])
     if response.status_code == 200:  # refused: the transcript is as it was

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from interviews import services
+from interviews.coding.services import excerpt_create, excerpt_update, span_from_quote, theme_merge
 from interviews.tests.factories import make_interview, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_the_quote_is_the_span(interviewer):
     interview = make_interview(transcript="Café life: peer support — 😀 matters.\nYes.")
     start = interview.transcript.index("peer")
-    excerpt = services.excerpt_create(
+    excerpt = excerpt_create(
         interview=interview, start=start, end=start + 20, themes=[make_theme()], by=interviewer
     )
     excerpt.refresh_from_db()
@@ -23,39 +23,37 @@ def test_the_quote_is_the_span(interviewer):
 
 def test_offsets_from_a_pasted_quote(interviewer):
     interview = make_interview()
-    start, end = services.span_from_quote(interview=interview, quote="Boundaries, mostly.")
+    start, end = span_from_quote(interview=interview, quote="Boundaries, mostly.")
     assert interview.transcript[start:end] == "Boundaries, mostly."
 
 
 def test_a_quote_found_twice_or_not_at_all_says_so():
     interview = make_interview(transcript="Yes. Yes. No.")
     with pytest.raises(ValidationError, match="appears 2 times"):
-        services.span_from_quote(interview=interview, quote="Yes.")
+        span_from_quote(interview=interview, quote="Yes.")
     with pytest.raises(ValidationError, match="not in the transcript"):
-        services.span_from_quote(interview=interview, quote="Maybe")
+        span_from_quote(interview=interview, quote="Maybe")
 
 
 @pytest.mark.parametrize("start,end", [(-1, 3), (5, 5), (6, 2), (0, 10_000)])
 def test_spans_outside_the_transcript_are_refused(interviewer, start, end):
     with pytest.raises(ValidationError, match="within the transcript"):
-        services.excerpt_create(
+        excerpt_create(
             interview=make_interview(), start=start, end=end, themes=[make_theme()], by=interviewer
         )
 
 
 def test_an_excerpt_needs_a_theme(interviewer):
     with pytest.raises(ValidationError, match="at least one theme"):
-        services.excerpt_create(
-            interview=make_interview(), start=0, end=4, themes=[], by=interviewer
-        )
+        excerpt_create(interview=make_interview(), start=0, end=4, themes=[], by=interviewer)
 
 
 def test_editing_an_excerpt_recomputes_its_quote(interviewer):
     interview = make_interview()
-    excerpt = services.excerpt_create(
+    excerpt = excerpt_create(
         interview=interview, start=0, end=11, themes=[make_theme()], by=interviewer
     )
-    services.excerpt_update(
+    excerpt_update(
         excerpt=excerpt, start=13, end=17, themes=[make_theme("Other")], memo="m", by=interviewer
     )
     excerpt.refresh_from_db()
@@ -67,16 +65,12 @@ def test_merging_themes_moves_excerpts_and_children(interviewer):
     a, b = make_theme("A"), make_theme("B")
     child = make_theme("Child", parent=a)
     interview = make_interview()
-    both = services.excerpt_create(
-        interview=interview, start=0, end=3, themes=[a, b], by=interviewer
-    )
-    only_a = services.excerpt_create(
-        interview=interview, start=4, end=8, themes=[a], by=interviewer
-    )
-    services.theme_merge(source=a, target=b)
+    both = excerpt_create(interview=interview, start=0, end=3, themes=[a, b], by=interviewer)
+    only_a = excerpt_create(interview=interview, start=4, end=8, themes=[a], by=interviewer)
+    theme_merge(source=a, target=b)
     assert list(both.themes.values_list("name", flat=True)) == ["B"]
     assert list(only_a.themes.values_list("name", flat=True)) == ["B"]
     child.refresh_from_db()
     assert child.parent == b
     with pytest.raises(ValidationError, match="sits under"):
-        services.theme_merge(source=b, target=child)
+        theme_merge(source=b, target=child)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from interviews import services
+from interviews.coding.services import excerpt_create, excerpt_update
 from interviews.models import Theme
 from interviews.tests.factories import make_interview, make_theme
 
@@ -52,12 +52,8 @@ def test_an_admin_edit_of_a_theme_is_kept_with_who_made_it(client_for, interview
 def test_coding_an_excerpt_adds_nothing_to_a_themes_history(interviewer):
     theme = make_theme()
     interview = make_interview()
-    excerpt = services.excerpt_create(
-        interview=interview, start=0, end=11, themes=[theme], by=interviewer
-    )
-    services.excerpt_update(
-        excerpt=excerpt, start=0, end=12, themes=[theme], memo="A memo", by=interviewer
-    )
+    excerpt = excerpt_create(interview=interview, start=0, end=11, themes=[theme], by=interviewer)
+    excerpt_update(excerpt=excerpt, start=0, end=12, themes=[theme], memo="A memo", by=interviewer)
     assert theme.history.count() == 1
     recorded = list(Theme.history.values_list("name", "description"))
     assert recorded == [(theme.name, "")]

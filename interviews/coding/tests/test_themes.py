@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from activities.vocabulary.terms import Sector
-from interviews import services
 from interviews.coding.codebook_csv import codebook_csv
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import ParticipantRole, Theme, ThemeSource
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
@@ -18,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def code(interview, *themes, start=0, end=5, by=None):
-    return services.excerpt_create(
-        interview=interview, start=start, end=end, themes=list(themes), by=by
-    )
+    return excerpt_create(interview=interview, start=start, end=end, themes=list(themes), by=by)
 
 
 def test_the_codebook_counts_excerpts_and_interviews(
@@ -221,7 +220,7 @@ def test_the_matrix_counts_by_place_sector_and_role_and_drops_a_withdrawal(
     assert matrix_cell(page, "role", "Burnout", 1) == "2 (1)"  # managers
 
     with time_machine.travel(datetime.datetime(2029, 1, 1, tzinfo=datetime.UTC)):
-        services.withdraw_participant(participant=leeds, by=interviewer)
+        withdraw_participant(participant=leeds, by=interviewer)
     page = client.get("/interviews/themes/matrix/").content.decode()
     assert matrix_cell(page, "place", "Burnout", 4) == "0 (0)"
     assert matrix_cell(page, "place", "Burnout", 6) == "1 (1)"

@@ -12,8 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from interviews import services
 from interviews.erasure import storage
+from interviews.erasure.tables import erased_tables
+from interviews.erasure.withdrawal import withdraw_participant, withdrawals_reapply
 from interviews.models import (
     AccessLogEntry,
     Participant,
@@ -31,7 +32,7 @@ CREATE = (
     "make_participant(code='ZZZ-97', name='Zebedee Quuxington')"
 )
 WITHDRAW = (
-    "from interviews.models import Participant; from interviews.services import "
+    "from interviews.models import Participant; from interviews.erasure.withdrawal import "
     "withdraw_participant; withdraw_participant(participant=Participant.objects.get("
     "code='ZZZ-97'), by=None)"
 )
@@ -75,7 +76,7 @@ def test_backup_withdraw_restore_leaves_the_participant_withdrawn(scratch_urls, 
 def test_withdrawal_writes_the_code_to_the_ledger_and_no_name(interviewer):
     participant = make_participant(code="ZZZ-97", name="Zebedee Quuxington")
 
-    services.withdraw_participant(participant=participant, by=interviewer)
+    withdraw_participant(participant=participant, by=interviewer)
 
     [entry] = storage.ledger_entries()
     assert entry["code"] == "ZZZ-97"
@@ -90,7 +91,7 @@ def test_reapplying_withdraws_what_a_restore_brought_back(interviewer):
     make_participant(code="ZZZ-97", name="Zebedee Quuxington")
     make_participant(code="LDS-01", name="Ann Other")
 
-    assert services.withdrawals_reapply() == ["ZZZ-97"]
+    assert withdrawals_reapply() == ["ZZZ-97"]
 
     assert list(Participant.objects.values_list("code", flat=True)) == ["LDS-01"]
     assert not ParticipantIdentity.objects.filter(name="Zebedee Quuxington").exists()
@@ -105,7 +106,7 @@ def test_a_withdrawal_that_cannot_be_recorded_is_not_made(interviewer, settings,
     participant = make_participant(code="ZZZ-97")
 
     with pytest.raises(OSError):
-        services.withdraw_participant(participant=participant, by=interviewer)
+        withdraw_participant(participant=participant, by=interviewer)
 
     assert Participant.objects.filter(code="ZZZ-97").exists()
     assert not Withdrawal.objects.exists()
@@ -199,7 +200,7 @@ def test_withdrawal_removes_the_log_of_an_identity_deleted_earlier(interviewer):
     deleted_identity_log(interviewer, "ZZZ-97", 99999)
     other = deleted_identity_log(interviewer, "ZZZ-970", 99998)
 
-    services.withdraw_participant(participant=participant, by=interviewer)
+    withdraw_participant(participant=participant, by=interviewer)
 
     assert list(LogEntry.objects.values_list("pk", flat=True)) == [other.pk]
 
@@ -220,12 +221,12 @@ def test_purge_removes_the_log_of_rows_deleted_earlier(settings, interviewer):
 
 def test_no_vacuum_inside_a_transaction():
     with transaction.atomic():
-        assert storage.tables_vacuum(services.erased_tables()) == []
+        assert storage.tables_vacuum(erased_tables()) == []
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_erased_tables_are_vacuumed_after_commit():
-    statements = storage.tables_vacuum(services.erased_tables())
+    statements = storage.tables_vacuum(erased_tables())
 
     if connection.vendor == "postgresql":
         assert statements[0].startswith("VACUUM (FULL, ANALYZE) ")
@@ -244,9 +245,9 @@ def test_withdrawal_schedules_the_vacuum(
     monkeypatch.setattr(storage, "tables_vacuum", vacuumed.append)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.withdraw_participant(participant=participant, by=interviewer)
+        withdraw_participant(participant=participant, by=interviewer)
 
-    assert vacuumed == [services.erased_tables()]
+    assert vacuumed == [erased_tables()]
     assert "interviews_participantidentity" in vacuumed[0]
 
 
@@ -368,6 +369,6 @@ def test_admin_history_is_still_erased_by_withdrawal(interviewer):
         user_id=interviewer.pk, queryset=[participant], action_flag=CHANGE, change_message="x"
     )
 
-    services.withdraw_participant(participant=participant, by=interviewer)
+    withdraw_participant(participant=participant, by=interviewer)
 
     assert not LogEntry.objects.exists()

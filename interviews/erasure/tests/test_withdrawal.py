@@ -13,7 +13,9 @@ from django.core.management import call_command
 
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity
-from interviews import services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.purge import purge_date
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import (
     AccessLogEntry,
     Consent,
@@ -27,6 +29,7 @@ from interviews.models import (
     Theme,
     Withdrawal,
 )
+from interviews.personal_data.access_log import access_record
 from interviews.tests.factories import make_interview, make_participant, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -46,16 +49,12 @@ def contribute(user, name="Jane Smith"):
     """A participant with something in every interview table."""
     participant = make_participant(name=name)
     interview = make_interview(participant, transcript="I'm [NAME 1]. Groups help.")
-    excerpt = services.excerpt_create(
-        interview=interview, start=13, end=25, themes=[make_theme()], by=user
-    )
+    excerpt = excerpt_create(interview=interview, start=13, end=25, themes=[make_theme()], by=user)
     RedactionLogEntry.objects.create(
         interview=interview, kind="name", original="Jane", replacement="[NAME 1]", start=4, end=8
     )
-    services.access_record(user=user, participant=participant, event="identity")
-    services.access_record(
-        user=user, participant=participant, interview=interview, event="transcript"
-    )
+    access_record(user=user, participant=participant, event="identity")
+    access_record(user=user, participant=participant, interview=interview, event="transcript")
     for obj in (participant, participant.identity, participant.consent, interview, excerpt):
         LogEntry.objects.log_actions(
             user_id=user.pk, queryset=[obj], action_flag=CHANGE, change_message="Changed."
@@ -120,7 +119,7 @@ def test_withdrawal_before_the_deadline_leaves_nothing_but_a_tombstone(interview
     keys = keys_of(withdrawn)
     assert all(rows_about(**keys).values())
 
-    tombstone = services.withdraw_participant(participant=withdrawn, by=interviewer)
+    tombstone = withdraw_participant(participant=withdrawn, by=interviewer)
 
     assert rows_about(**keys) == dict.fromkeys(rows_about(**keys), 0)
     assert (tombstone.code, tombstone.withdrawn_by) == (withdrawn.code, interviewer)
@@ -138,7 +137,7 @@ def test_withdrawal_after_the_deadline_is_refused(interviewer):
     participant = contribute(interviewer)
     keys = keys_of(participant)
     with pytest.raises(ValidationError, match="deadline \\(30 September 2020\\) has passed"):
-        services.withdraw_participant(participant=participant, by=interviewer)
+        withdraw_participant(participant=participant, by=interviewer)
     assert all(rows_about(**keys).values())
     assert not Withdrawal.objects.exists()
 
@@ -194,9 +193,7 @@ def test_purge_dry_run_deletes_nothing(interviewer):
 def test_purge_deletes_all_interview_data_and_nothing_else(interviewer):
     make_activity()
     with time_machine.travel(datetime.datetime(2020, 9, 1, 9, 0, tzinfo=datetime.UTC)):
-        services.withdraw_participant(
-            participant=contribute(interviewer, "Ann Other"), by=interviewer
-        )
+        withdraw_participant(participant=contribute(interviewer, "Ann Other"), by=interviewer)
     keys = [keys_of(contribute(interviewer)), keys_of(contribute(interviewer, "Bob Jones"))]
     StaffName.objects.create(name="Claire Dawson")
     kept = (
@@ -262,4 +259,4 @@ def test_a_withdrawn_code_is_not_given_out_again(client_for, superuser):
 )
 def test_the_purge_date_is_six_calendar_months_after_the_end(settings, end, first_purge_day):
     settings.PROJECT_END_DATE = end
-    assert services.purge_date() == first_purge_day
+    assert purge_date() == first_purge_day

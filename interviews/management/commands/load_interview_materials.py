@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from interviews.services import interview_reference_load
+from interviews.reference.services import interview_reference_load
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from interviews.services import interviews_purge, purge_date
+from interviews.erasure.purge import interviews_purge, purge_date
 
 
 class Command(BaseCommand):

@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 
 from activities.vocabulary.terms import Sector
-from interviews import services as interview_services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import AnonymisationStatus, Consent, Excerpt, ParticipantRole
 from interviews.publication.models import PublicationApproval
 from interviews.tests.factories import make_interview, make_participant, make_theme
@@ -18,7 +19,7 @@ QUOTE = "Peer support means being alongside someone who has been there too."
 def coded(participant=None, theme="Meaning of peer support", by=None):
     interview = make_interview(participant or make_participant())
     start = interview.transcript.index(QUOTE)
-    return interview_services.excerpt_create(
+    return excerpt_create(
         interview=interview, start=start, end=start + len(QUOTE), themes=[make_theme(theme)], by=by
     )
 
@@ -83,8 +84,8 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
     interview = excerpt.interview
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.CHECKED)
     assert QUOTE not in quotes_page(reader)
-    review = team.get("/study/quotes/approval/").content.decode()
-    assert "Approved, not shown" in review and "The transcript is not approved." in review
+    approvals = team.get("/study/quotes/approval/").content.decode()
+    assert "Approved, not shown" in approvals and "The transcript is not approved." in approvals
     type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.APPROVED)
     assert QUOTE in quotes_page(reader)
     Consent.objects.filter(participant=interview.participant).update(contributions_in_report=False)
@@ -100,8 +101,8 @@ def test_a_quote_from_an_interview_its_consent_does_not_cover_is_not_shown(
     later = excerpt.interview.held_on + datetime.timedelta(days=1)
     Consent.objects.filter(participant=excerpt.interview.participant).update(signed_on=later)
     assert QUOTE not in quotes_page(signed_in(commissioner))
-    review = team.get("/study/quotes/approval/").content.decode()
-    assert "consent to be interviewed does not cover this interview" in review
+    approvals = team.get("/study/quotes/approval/").content.decode()
+    assert "consent to be interviewed does not cover this interview" in approvals
 
 
 def test_an_open_anonymisation_flag_stops_approval_and_publication(
@@ -122,9 +123,7 @@ def test_an_open_anonymisation_flag_stops_approval_and_publication(
 def test_withdrawal_removes_the_quote_everywhere(team, interviewer, client_for, commissioner):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
-    interview_services.withdraw_participant(
-        participant=excerpt.interview.participant, by=interviewer
-    )
+    withdraw_participant(participant=excerpt.interview.participant, by=interviewer)
     assert not PublicationApproval.objects.exists()
     assert QUOTE not in quotes_page(signed_in(commissioner))
     assert QUOTE not in team.get("/study/quotes/approval/").content.decode()
@@ -182,7 +181,7 @@ def test_a_lone_sector_shows_no_details(team, interviewer, client_for, commissio
     assert "Details not shown" in caption(quotes_page(signed_in(commissioner)))
 
 
-# review_flags.excerpts_with_open_flags: known names (participants, identities, staff),
+# flag_decisions.excerpts_with_open_flags: known names (participants, identities, staff),
 # safe words, the directory's names, the kept decisions; whatever the number of excerpts.
 FLAG_QUERIES = 6
 
@@ -199,7 +198,7 @@ def test_the_quotes_page_runs_a_fixed_number_of_queries(
         quotes_page(reader)
 
 
-def test_the_review_list_runs_a_fixed_number_of_queries(
+def test_the_quote_approval_list_runs_a_fixed_number_of_queries(
     team, interviewer, analyst, django_assert_num_queries, request_overhead
 ):
     overhead = request_overhead(signed_in(analyst))

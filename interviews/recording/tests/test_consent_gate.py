@@ -7,8 +7,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from interviews import services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import Consent, Interview, ShadowingVisit, Theme
+from interviews.recording.services import interview_create
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
 from reports.interview_figures.panels import participant_counts, theme_counts
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def record(participant, by, held_on, **fields):
-    return services.interview_create(
+    return interview_create(
         participant=participant,
         by=by,
         held_on=held_on,
@@ -129,7 +131,7 @@ def test_withdrawal_still_takes_consent_and_interviews_away(interviewer, setting
     settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2100, 1, 1)
     participant = make_participant()
     make_interview(participant)
-    services.withdraw_participant(participant=participant, by=interviewer)
+    withdraw_participant(participant=participant, by=interviewer)
     assert not Consent.objects.exists() and not Interview.objects.exists()
 
 
@@ -140,7 +142,7 @@ def test_an_interview_whose_consent_went_missing_counts_nowhere_and_is_flagged(
     kept = make_interview(make_participant(code="LDS-01"))
     lost = make_interview(make_participant(code="LDS-02"))
     for interview in (kept, lost):
-        services.excerpt_create(interview=interview, start=0, end=5, themes=[theme], by=None)
+        excerpt_create(interview=interview, start=0, end=5, themes=[theme], by=None)
     Consent.objects.filter(participant=lost.participant).delete()  # e.g. straight in the database
 
     assert list(Interview.objects.consented()) == [kept]
@@ -154,7 +156,7 @@ def test_an_interview_whose_consent_went_missing_counts_nowhere_and_is_flagged(
     transcript = team.get(f"/interviews/{lost.pk}/").content.decode()
     assert "No consent for this interview" in transcript
     with pytest.raises(ValidationError, match="no consent"):
-        services.excerpt_create(interview=lost, start=6, end=9, themes=[theme], by=None)
+        excerpt_create(interview=lost, start=6, end=9, themes=[theme], by=None)
 
     counted = Theme.objects.for_codebook().get(pk=theme.pk)
     assert (counted.excerpt_count, counted.interview_count) == (1, 1)

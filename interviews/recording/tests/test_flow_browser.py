@@ -85,8 +85,10 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     expect(page.locator("#transcript-status")).to_have_text("Checked")
     # "Fine" and "Mutual" could be names: approval waits until each is redacted or kept.
     expect(page.locator("#blockers-approve")).to_contain_text("2 flagged word(s)")
-    page.get_by_role("link", name="Words the anonymiser flagged for review").click()
-    expect(page.locator("#open-flag-count")).to_have_text("2 words or numbers to review.")
+    page.get_by_role("link", name="Flagged words: redact or keep each").click()
+    expect(page.locator("#open-flag-count")).to_have_text(
+        "2 words or numbers waiting for a decision."
+    )
     for _ in range(2):
         page.locator("#keep-1").check()
         page.locator("#reason-1").fill("An ordinary word at the start of a sentence")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from activities.models import Place
-from interviews import services
+from interviews.coding.services import excerpt_create
 from interviews.coding.theme_matrix import theme_matrices
 from interviews.models import (
     AccessLogEntry,
@@ -18,8 +18,10 @@ from interviews.models import (
     Participant,
     Signposting,
 )
-from interviews.services import interview_reference_load
+from interviews.reference.services import interview_reference_load
 from interviews.tests.factories import make_interview, make_participant, make_theme
+from interviews.transcripts import services as transcript_services
+from interviews.transcripts.services import transcript_anonymise
 from scoping.accounts.roles import INTERVIEW_TEAM
 
 pytestmark = pytest.mark.django_db
@@ -184,7 +186,7 @@ def test_the_participant_list_shows_progress_and_the_anonymisation_state(client_
         make_participant(code="LDS-01", name="Jane Smith"), "Jane said hi.", approved=False
     )
     make_participant(code="LDS-02", consent=False)
-    services.transcript_anonymise(interview=draft, by=interviewer)
+    transcript_anonymise(interview=draft, by=interviewer)
     client = client_for(interviewer)
     page = client.get("/interviews/participants/").content.decode()
     assert "Anonymised" in page and "Not recorded" in page and "Not interviewed" in page
@@ -238,7 +240,7 @@ def test_the_approve_button_calls_the_one_approval_service(client_for, interview
     interview = make_interview(approved=False)
     interview.status = "checked"
     interview.save()
-    monkeypatch.setattr(services, "approval_blockers", lambda interview: ["A new rule."])
+    monkeypatch.setattr(transcript_services, "approval_blockers", lambda interview: ["A new rule."])
     page = client_for(interviewer).post(f"/interviews/{interview.pk}/approve/", follow=True)
     assert "A new rule." in page.content.decode()
     interview.refresh_from_db()
@@ -265,7 +267,7 @@ def test_the_theme_picker_puts_your_recent_themes_first_with_a_search_box(client
         make_theme(name, parent=parent)
     zebra = make_theme("Zebra crossing")
     interview = make_interview()
-    services.excerpt_create(interview=interview, start=0, end=5, themes=[zebra], by=interviewer)
+    excerpt_create(interview=interview, start=0, end=5, themes=[zebra], by=interviewer)
     page = client_for(interviewer).get(f"/interviews/{interview.pk}/").content.decode()
     assert 'id="theme-search"' in page and "Search the codebook" in page
     picker = page.split('id="theme-choices"')[1]
@@ -291,8 +293,8 @@ def test_the_matrix_groups_by_parent_folds_zero_rows_and_has_paid_or_volunteer(c
     make_theme("Burnout")
     paid = make_interview(make_participant(paid=True))
     unpaid = make_interview(make_participant(paid=False))
-    services.excerpt_create(interview=paid, start=0, end=5, themes=[respect, safety], by=None)
-    services.excerpt_create(interview=unpaid, start=0, end=5, themes=[respect], by=None)
+    excerpt_create(interview=paid, start=0, end=5, themes=[respect, safety], by=None)
+    excerpt_create(interview=unpaid, start=0, end=5, themes=[respect], by=None)
 
     matrices = {m["key"]: m for m in theme_matrices()}
     assert list(matrices) == ["place", "sector", "role", "paid"]

@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from activities.vocabulary.terms import Sector
-from interviews import services
+from interviews.coding.services import excerpt_create
+from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import Interview
 from interviews.tests.factories import make_theme
 from reports.figures.summaries import ReportOptions, report_build
@@ -121,7 +122,7 @@ def test_a_participant_who_withdraws_drops_out_of_every_figure(settings):
     settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
     people = make_known_interviews()
     release()
-    services.withdraw_participant(participant=people["LDS-07"], by=None)
+    withdraw_participant(participant=people["LDS-07"], by=None)
     # Until the team releases again the pages show no interview figures at all.
     withheld = report_build(options=ALL, place_slug="leeds")
     assert withheld.interview_breakdowns == [] and withheld.interviewed is None
@@ -157,7 +158,7 @@ def test_only_the_ten_most_frequent_themes_are_listed():
     for n in range(12):
         add_participant(f"KRK-{n:02d}", "kirklees", Sector.NHS, WORKER, True)
     for n, interview in enumerate(Interview.objects.order_by("participant__code")):
-        services.excerpt_create(
+        excerpt_create(
             interview=interview,
             start=0,
             end=10,

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from activities.vocabulary.terms import Sector
-from interviews import services
+from interviews.erasure.withdrawal import withdraw_participant
 from reports.figures.summaries import ReportOptions, report_build
 from reports.models import InterviewRelease
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews
@@ -55,7 +55,7 @@ def test_a_withdrawal_takes_the_figures_off_the_pages_until_the_next_release(set
     settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
     people = make_known_interviews()
     run("release_interview_figures")
-    services.withdraw_participant(participant=people["WKF-01"], by=None)
+    withdraw_participant(participant=people["WKF-01"], by=None)
     assert report_build(options=ReportOptions()).interview_breakdowns == []
     assert "Audit passed" in run("audit_interview_figures")
     run("release_interview_figures")

@@ -3,7 +3,7 @@ the records, the study's impossible percentages shown as such, values compared."
 
 import pytest
 
-from interviews.services import interview_reference_load
+from interviews.reference.services import interview_reference_load
 from reports.study.literature import fits, smallest_fitting_total
 from reports.study.literature_models import LiteratureSource, ReviewTheme, SourceType
 from reports.study.services import study_conclusions_load

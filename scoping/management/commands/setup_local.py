@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from activities.reference.services import demo_data_load, reference_data_load
-from interviews.services import interview_reference_load, interviews_demo_load
+from interviews.demo.services import interviews_demo_load
+from interviews.reference.services import interview_reference_load
 from reports.interview_figures.release import interview_figures_release
 from reports.study.services import highlights_demo_load
 

@@ -1,0 +1,34 @@
+"""The recording room's fixed lists: participants' roles, interview modes, transcription
+methods, a transcript's anonymisation status, and who may be named as interviewer."""
+
+from django.db import models
+
+from scoping.accounts.roles import INTERVIEW_TEAM
+
+# Interviewer, "collected by", "shadowed by": only members of the interview team.
+INTERVIEW_TEAM_ONLY = {"groups__name": INTERVIEW_TEAM}
+
+
+class ParticipantRole(models.TextChoices):
+    WORKER = "worker", "Peer support worker or volunteer"
+    MANAGER = "manager", "Manager or co-ordinator"
+
+
+class InterviewMode(models.TextChoices):
+    TELEPHONE = "telephone", "Telephone"
+    VIDEO = "video", "Video call"
+    IN_PERSON = "in_person", "In person"
+
+
+class TranscriptionMethod(models.TextChoices):
+    MANUAL = "manual", "Manual"
+    SOFTWARE = "software", "Software (with the participant's consent)"
+
+
+class AnonymisationStatus(models.TextChoices):
+    """A transcript's way to coding: draft, anonymiser run, checked by a person, approved."""
+
+    DRAFT = "draft", "Draft"
+    ANONYMISED = "anonymised", "Anonymised"
+    CHECKED = "checked", "Checked"
+    APPROVED = "approved", "Approved"
