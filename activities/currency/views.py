@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from activities.currency.champions import PlaceChampion
 from activities.currency.measure import verified_since
+from activities.currency.models import PlaceChampion
 from activities.currency.queue import ACTIONS, activity_check_record, queue_for
 from activities.models import Activity
 from scoping.accounts.permissions import require

@@ -9,41 +9,10 @@
   name), and the renames and new organisations that makes.
 - ``apply``: the plan written all or nothing, and the import run recorded.
 - ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
+- ``models``: the import runs and what each row of a run did.
+- ``admin``: the admin's screens: upload, preview, confirm, export, the run log.
+
+Import from the module that holds a name: this package re-exports nothing, so
+that loading the models (``activities.models`` imports ``master_sheet.models``)
+does not load the importer.
 """
-
-from activities.master_sheet.apply import StalePlan, master_sheet_import, plan_apply, runs_prune
-from activities.master_sheet.export import directory_csv, directory_xlsx, master_sheet_export
-from activities.master_sheet.files import (
-    UnreadableWorkbook,
-    max_upload_bytes,
-    size_text,
-    spreadsheet_check,
-    spreadsheet_open,
-    upload_size_check,
-    workbook_check,
-    workbook_open,
-)
-from activities.master_sheet.layout import COLUMNS, HEADERS
-from activities.master_sheet.plan import Plan, master_sheet_plan
-
-__all__ = [
-    "COLUMNS",
-    "HEADERS",
-    "Plan",
-    "StalePlan",
-    "UnreadableWorkbook",
-    "directory_csv",
-    "directory_xlsx",
-    "master_sheet_export",
-    "master_sheet_import",
-    "master_sheet_plan",
-    "max_upload_bytes",
-    "plan_apply",
-    "runs_prune",
-    "size_text",
-    "spreadsheet_check",
-    "spreadsheet_open",
-    "upload_size_check",
-    "workbook_check",
-    "workbook_open",
-]

@@ -19,11 +19,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from activities.master_sheet import (
-    StalePlan,
+from activities.master_sheet.apply import StalePlan, master_sheet_import
+from activities.master_sheet.export import master_sheet_export
+from activities.master_sheet.files import (
     UnreadableWorkbook,
-    master_sheet_export,
-    master_sheet_import,
     max_upload_bytes,
     size_text,
     spreadsheet_check,

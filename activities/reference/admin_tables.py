@@ -29,7 +29,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 from tablib import InvalidDimensions
 
-from activities.master_sheet import UnreadableWorkbook, upload_size_check, workbook_check
+from activities.master_sheet.files import UnreadableWorkbook, upload_size_check, workbook_check
 
 SESSION_KEY = "table_import_files"
 

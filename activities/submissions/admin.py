@@ -8,7 +8,7 @@ the form does not ask.
 from django.contrib import admin, messages
 from django.db import models
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.submissions.decisions import (
     SubmissionRefused,
     submission_accept,

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Organisation
 from activities.submissions.models import Submission
 from activities.vocabulary.spelling import clean_text, value_key

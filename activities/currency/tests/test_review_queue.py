@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.vocabulary.terms import Status

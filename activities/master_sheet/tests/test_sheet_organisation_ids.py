@@ -13,7 +13,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.master_sheet.tests.test_sheet_published_ids import preview_rows
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
 from activities.tests.factories import make_activity, make_shared_activity

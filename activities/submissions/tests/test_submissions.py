@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Place
 from activities.submissions.forms import SUBMISSIONS_PER_HOUR
 from activities.submissions.models import Submission
