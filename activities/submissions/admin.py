@@ -81,13 +81,3 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         if obj is not None and obj.state != Submission.State.PENDING:
             return [f.name for f in Submission._meta.fields] + ["shared_experiences"]
         return self.readonly_fields
-
-
-class PlaceChampionInline(admin.TabularInline):
-    """On a place's page: the champions who look after it (an administrator sets them)."""
-
-    model = PlaceChampion
-    extra = 0
-    autocomplete_fields = []
-    verbose_name = "champion of this place"
-    verbose_name_plural = "champions of this place"
