@@ -77,7 +77,7 @@ class ImportRowResult(models.Model):
         ERROR = "error", "Error"
 
     class IdentifiedBy(models.TextChoices):
-        """How the import knew which activity a row is (see ``master_sheet.plan._match``)."""
+        """How the import knew which activity a row is (see ``master_sheet.identities.row_match``)."""
 
         NEW = "", "New"
         NEW_WITH_ID = "new_with_id", "New, with the sheet's published id"
