@@ -26,7 +26,7 @@ def review_queue(request):
     places = PlaceChampion.objects.filter(user=request.user).select_related("place")
     return render(
         request,
-        "activities/review_queue.html",
+        "activities/currency/review_queue.html",
         {
             "page": page,
             "places": [p.place for p in places] if not request.user.is_superuser else [],

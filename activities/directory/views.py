@@ -110,7 +110,7 @@ def activity_list(request):
     query.pop("page", None)
     return render(
         request,
-        "activities/activity_list.html",
+        "activities/directory/activity_list.html",
         {
             "filters": filters,
             "form": filters.form,
@@ -148,7 +148,7 @@ def activity_detail(request, pk):
         other_count = siblings.count() if len(others) == OTHER_ACTIVITIES_SHOWN else len(others)
     return render(
         request,
-        "activities/activity_detail.html",
+        "activities/directory/activity_detail.html",
         {
             "activity": activity,
             "others": others,
