@@ -141,7 +141,7 @@ class ActivityForm(forms.ModelForm):
         detail = "; ".join(changes) if changes else "see its history"
         raise forms.ValidationError(
             f"This activity was changed by someone else since you opened it ({who}, {when}): "
-            f"{detail}. Your changes have not been saved. Check the form, then save again "
+            f"{detail}. Your changes have not been saved. Look over the form, then save again "
             "to keep your version."
         )
 

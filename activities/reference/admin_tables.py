@@ -101,7 +101,7 @@ class TableImportExportMixin(ImportExportMixin):
             )
         else:
             message = (
-                "The file could not be read. Check that the format chosen matches the file "
+                "The file could not be read. Make sure the format chosen matches the file "
                 "(CSV for .csv, xlsx for an Excel workbook)."
             )
         form.add_error("import_file", message)

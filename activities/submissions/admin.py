@@ -1,4 +1,4 @@
-"""Champions review public submissions here: edit, then accept (creating the activity) or reject.
+"""Champions decide on public submissions here: edit, then accept (creating the activity) or reject.
 
 A champion assigned to places sees only those places' submissions; one with no
 place (and an administrator) sees all. Nothing here shows who sent a submission:
@@ -57,11 +57,11 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         ),
         ("Where and how to reach it", {"fields": ["venue", "website", "contact"]}),
         (
-            "Review",
-            {"fields": ["state", "review_note", "submitted_at", "reviewed_by", "reviewed_at"]},
+            "Decision",
+            {"fields": ["state", "decision_note", "submitted_at", "decided_by", "decided_at"]},
         ),
     ]
-    readonly_fields = ["state", "submitted_at", "reviewed_by", "reviewed_at"]
+    readonly_fields = ["state", "submitted_at", "decided_by", "decided_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

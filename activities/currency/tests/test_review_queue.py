@@ -206,6 +206,7 @@ def test_home_offers_champions_the_queue_and_the_submissions(client_for, champio
     html = client_for(champion).get("/").content.decode()
     assert 'href="/activities/review/"' in html
     assert 'href="/admin/activities/submission/?state__exact=pending"' in html
+    assert "waiting for a decision" in html and "waiting for review" not in html
     html = client_for(analyst).get("/").content.decode()
     assert "/activities/review/" not in html and "submission" not in html
 
