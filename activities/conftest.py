@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from activities.api.partners import ApiPartner
+from activities.api.models import ApiPartner
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def main():
     from django.test import Client
 
     from activities.api.identifiers import term_id
-    from activities.api.partners import ApiPartner
+    from activities.api.models import ApiPartner
     from activities.demo.generator import DEMO_COUNTS
     from activities.demo.seeding import activities_seed
     from activities.models import Activity

@@ -122,7 +122,7 @@ HOSTILE = {
 
 def hostile_one(name):
     """Import one hostile file (dry run) and print what it cost."""
-    from activities.master_sheet import master_sheet_import
+    from activities.master_sheet.apply import master_sheet_import
     from activities.master_sheet.tests import hostile_files
 
     function, *arguments = HOSTILE[name]

@@ -4,5 +4,5 @@
 directory's vocabularies into published taxonomies, ``areas`` maps where an
 activity runs onto service areas, ``serializers`` say what is served (and so what
 the OpenAPI document describes), ``access`` decides who may read it, ``views`` and
-``urls`` serve it. Partner tokens and their use log are ``partners``.
+``urls`` serve it. Partner tokens and their use log are ``models``.
 """

@@ -12,7 +12,7 @@ from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions, throttling
 
-from activities.api.partners import ApiPartner, ApiUse
+from activities.api.models import ApiPartner, ApiUse
 from scoping.accounts.client_address import client_address
 
 REALM = "Peer Support Directory API"

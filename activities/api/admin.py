@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
 
-from activities.api.partners import ApiPartner, ApiUse
+from activities.api.models import ApiPartner, ApiUse
 
 
 def token_page(request, partner, token):

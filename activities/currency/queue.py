@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity
 from activities.reference.coverage import serving_condition
 from activities.vocabulary.terms import Status

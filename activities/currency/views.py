@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from activities.currency.champions import PlaceChampion
 from activities.currency.measure import verified_since
+from activities.currency.models import PlaceChampion
 from activities.currency.queue import ACTIONS, activity_check_record, queue_for
 from activities.models import Activity
 from scoping.accounts.permissions import require
@@ -26,7 +26,7 @@ def review_queue(request):
     places = PlaceChampion.objects.filter(user=request.user).select_related("place")
     return render(
         request,
-        "activities/review_queue.html",
+        "activities/currency/review_queue.html",
         {
             "page": page,
             "places": [p.place for p in places] if not request.user.is_superuser else [],

@@ -10,8 +10,7 @@ from django.utils.functional import cached_property
 
 from activities.currency.measure import directory_currency, verified_since
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
-from activities.master_sheet import directory_csv, directory_xlsx
-from activities.master_sheet.export import Named
+from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity
 from activities.records.data_version import cached
 from activities.vocabulary.definitions import facets_with_definitions
@@ -111,7 +110,7 @@ def activity_list(request):
     query.pop("page", None)
     return render(
         request,
-        "activities/activity_list.html",
+        "activities/directory/activity_list.html",
         {
             "filters": filters,
             "form": filters.form,
@@ -149,7 +148,7 @@ def activity_detail(request, pk):
         other_count = siblings.count() if len(others) == OTHER_ACTIVITIES_SHOWN else len(others)
     return render(
         request,
-        "activities/activity_detail.html",
+        "activities/directory/activity_detail.html",
         {
             "activity": activity,
             "others": others,

@@ -4,46 +4,18 @@
 - ``cells``: reading one cell into a field's value (and yes/no back out).
 - ``files``: opening an upload safely (size limit, zip bombs, read-only).
 - ``readers``: .xlsx, .ods and .csv read into the same rows, within row and column caps.
-- ``plan``: a workbook in, a plan out: per row new, updated, unchanged or its errors.
+- ``plan``: a workbook in, a plan out: per row new, updated, unchanged or its errors;
+  its parts are ``plan_parts``, its steps ``sheet_rows`` (a sheet into rows), ``lookups``
+  (what rows are compared with), ``identities`` (which activity a row is) and ``changes``.
 - ``organisations``: which organisation a row names (its Organisation id, else its
   name), and the renames and new organisations that makes.
 - ``apply``: the plan written all or nothing, and the import run recorded.
 - ``export``: activities out in the same layout (master sheet, directory CSV/XLSX).
+- ``models``: the import runs and what each row of a run did.
+- ``admin``: the admin's screens: upload, preview, confirm, export, the run log;
+  ``admin_export``: the export download and the activity list's export action.
+
+Import from the module that holds a name: this package re-exports nothing, so
+that loading the models (``activities.models`` imports ``master_sheet.models``)
+does not load the importer.
 """
-
-from activities.master_sheet.apply import StalePlan, master_sheet_import, plan_apply, runs_prune
-from activities.master_sheet.export import directory_csv, directory_xlsx, master_sheet_export
-from activities.master_sheet.files import (
-    UnreadableWorkbook,
-    max_upload_bytes,
-    size_text,
-    spreadsheet_check,
-    spreadsheet_open,
-    upload_size_check,
-    workbook_check,
-    workbook_open,
-)
-from activities.master_sheet.layout import COLUMNS, HEADERS
-from activities.master_sheet.plan import Plan, master_sheet_plan
-
-__all__ = [
-    "COLUMNS",
-    "HEADERS",
-    "Plan",
-    "StalePlan",
-    "UnreadableWorkbook",
-    "directory_csv",
-    "directory_xlsx",
-    "master_sheet_export",
-    "master_sheet_import",
-    "master_sheet_plan",
-    "max_upload_bytes",
-    "plan_apply",
-    "runs_prune",
-    "size_text",
-    "spreadsheet_check",
-    "spreadsheet_open",
-    "upload_size_check",
-    "workbook_check",
-    "workbook_open",
-]

@@ -8,8 +8,6 @@ those activities changed, or a row it called new now exists. The run log
 (``ImportRun`` with its row results) is read-only.
 """
 
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -19,18 +17,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from activities.master_sheet import (
-    StalePlan,
+from activities.master_sheet.admin_export import export_response
+from activities.master_sheet.apply import StalePlan, master_sheet_import
+from activities.master_sheet.files import (
     UnreadableWorkbook,
-    master_sheet_export,
-    master_sheet_import,
     max_upload_bytes,
     size_text,
     spreadsheet_check,
     upload_size_check,
 )
 from activities.models import Activity, ImportRowResult, ImportRun
-from scoping.shared.spreadsheets import download
 
 IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
 PREVIEW_ROWS_SHOWN = 300
@@ -65,20 +61,6 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
         self.data_bytes = data
         return upload
-
-
-def export_response(activities=None, *, one_sheet=False):
-    stamp = datetime.date.today().isoformat()
-    response = download(b"", f"master-sheet-{stamp}.xlsx")
-    master_sheet_export(file=response, one_sheet=one_sheet, activities=activities)
-    return response
-
-
-@admin.action(
-    description="Export selected activities as a master sheet (.xlsx)", permissions=["view"]
-)
-def export_selected_as_master_sheet(modeladmin, request, queryset):
-    return export_response(queryset)
 
 
 class NoWrites:

@@ -29,7 +29,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 from tablib import InvalidDimensions
 
-from activities.master_sheet import UnreadableWorkbook, upload_size_check, workbook_check
+from activities.master_sheet.files import UnreadableWorkbook, upload_size_check, workbook_check
 
 SESSION_KEY = "table_import_files"
 
@@ -101,7 +101,7 @@ class TableImportExportMixin(ImportExportMixin):
             )
         else:
             message = (
-                "The file could not be read. Check that the format chosen matches the file "
+                "The file could not be read. Make sure the format chosen matches the file "
                 "(CSV for .csv, xlsx for an Excel workbook)."
             )
         form.add_error("import_file", message)

@@ -1,4 +1,4 @@
-"""Champions review public submissions here: edit, then accept (creating the activity) or reject.
+"""Champions decide on public submissions here: edit, then accept (creating the activity) or reject.
 
 A champion assigned to places sees only those places' submissions; one with no
 place (and an administrator) sees all. Nothing here shows who sent a submission:
@@ -8,7 +8,7 @@ the form does not ask.
 from django.contrib import admin, messages
 from django.db import models
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.submissions.decisions import (
     SubmissionRefused,
     submission_accept,
@@ -57,11 +57,11 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         ),
         ("Where and how to reach it", {"fields": ["venue", "website", "contact"]}),
         (
-            "Review",
-            {"fields": ["state", "review_note", "submitted_at", "reviewed_by", "reviewed_at"]},
+            "Decision",
+            {"fields": ["state", "decision_note", "submitted_at", "decided_by", "decided_at"]},
         ),
     ]
-    readonly_fields = ["state", "submitted_at", "reviewed_by", "reviewed_at"]
+    readonly_fields = ["state", "submitted_at", "decided_by", "decided_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -81,13 +81,3 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         if obj is not None and obj.state != Submission.State.PENDING:
             return [f.name for f in Submission._meta.fields] + ["shared_experiences"]
         return self.readonly_fields
-
-
-class PlaceChampionInline(admin.TabularInline):
-    """On a place's page: the champions who look after it (an administrator sets them)."""
-
-    model = PlaceChampion
-    extra = 0
-    autocomplete_fields = []
-    verbose_name = "champion of this place"
-    verbose_name_plural = "champions of this place"

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Organisation
 from activities.submissions.models import Submission
 from activities.vocabulary.spelling import clean_text, value_key
@@ -15,7 +15,7 @@ class SubmissionRefused(ValueError):
 
 
 def submissions_for(user):
-    """The submissions ``user`` reviews: their places', or every one for a champion of none."""
+    """The submissions ``user`` decides on: their places', or every one for a champion of none."""
     place_ids = PlaceChampion.objects.place_ids_for(user)
     submissions = Submission.objects.all()
     if place_ids is not None:
@@ -28,7 +28,7 @@ def submission_accept(*, submission, by):
     """Create the activity a pending submission describes; the submission records it."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.state != Submission.State.PENDING:
-        raise SubmissionRefused(f"Submission {submission.pk} has been reviewed already.")
+        raise SubmissionRefused(f"Submission {submission.pk} has been decided already.")
     missing = [
         label
         for label, value in (
@@ -76,7 +76,7 @@ def submission_accept(*, submission, by):
     activity.shared_experiences.set(submission.shared_experiences.all())
     submission.state = Submission.State.ACCEPTED
     submission.activity = activity
-    submission.reviewed_by, submission.reviewed_at = by, timezone.now()
+    submission.decided_by, submission.decided_at = by, timezone.now()
     submission.save()
     return activity
 
@@ -85,10 +85,10 @@ def submission_accept(*, submission, by):
 def submission_reject(*, submission, by, note=""):
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.state != Submission.State.PENDING:
-        raise SubmissionRefused(f"Submission {submission.pk} has been reviewed already.")
+        raise SubmissionRefused(f"Submission {submission.pk} has been decided already.")
     submission.state = Submission.State.REJECTED
-    submission.reviewed_by, submission.reviewed_at = by, timezone.now()
+    submission.decided_by, submission.decided_at = by, timezone.now()
     if note:
-        submission.review_note = note
+        submission.decision_note = note
     submission.save()
     return submission

@@ -1,8 +1,8 @@
 """Activities proposed through the public "share your activity" form.
 
 A submission is kept apart from the directory: nothing reads this table but the
-admin, where a champion of its place edits it and accepts it (which creates the
-activity) or rejects it. Nothing about the person who sent it is stored.
+admin, where a champion of its place edits it and decides on it: accepts it (which
+creates the activity) or rejects it. Nothing about the person who sent it is stored.
 """
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from activities.vocabulary.terms import DeliveryModel, Sector
 
 class Submission(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for review"
+        PENDING = "pending", "Waiting for a decision"
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
@@ -46,16 +46,23 @@ class Submission(models.Model):
     online = models.BooleanField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     submitted_at = models.DateTimeField(auto_now_add=True)
-    reviewed_by = models.ForeignKey(
+    # The decision: who accepted or rejected it, when, and why. The columns keep the
+    # names they had when this was called a review (migration 0016 renamed the fields only).
+    decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
         editable=False,
+        db_column="reviewed_by_id",
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    review_note = models.TextField(blank=True, help_text="Why it was rejected, or what changed.")
+    decided_at = models.DateTimeField(
+        null=True, blank=True, editable=False, db_column="reviewed_at"
+    )
+    decision_note = models.TextField(
+        blank=True, help_text="Why it was rejected, or what changed.", db_column="review_note"
+    )
     activity = models.ForeignKey(
         "activities.Activity",
         on_delete=models.SET_NULL,

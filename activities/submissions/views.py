@@ -16,7 +16,7 @@ from activities.submissions.forms import (
 @require_http_methods(["GET", "POST"])
 def submission_form(request):
     if request.method == "GET":
-        return render(request, "activities/share.html", {"form": SubmissionForm()})
+        return render(request, "activities/submissions/share.html", {"form": SubmissionForm()})
     if too_large(request):
         return _refused(request, 413, "What you sent is too long. Shorten the description.")
     if over_rate_limit(request):
@@ -30,17 +30,20 @@ def submission_form(request):
     if form.is_bot():
         return redirect("activities:share_thanks")
     if not form.is_valid():
-        return render(request, "activities/share.html", {"form": form}, status=400)
+        return render(request, "activities/submissions/share.html", {"form": form}, status=400)
     form.save()
     return redirect("activities:share_thanks")
 
 
 @login_not_required
 def submission_thanks(request):
-    return render(request, "activities/share_thanks.html")
+    return render(request, "activities/submissions/share_thanks.html")
 
 
 def _refused(request, status, message):
     return render(
-        request, "activities/share.html", {"form": None, "refusal": message}, status=status
+        request,
+        "activities/submissions/share.html",
+        {"form": None, "refusal": message},
+        status=status,
     )

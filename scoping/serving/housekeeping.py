@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from activities.api.partners import ApiUse
+from activities.api.models import ApiUse
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from activities.api.identifiers import paired_id, taxonomy_id, term_id
-from activities.api.partners import ApiPartner, ApiUse
-from activities.master_sheet import master_sheet_import
+from activities.api.models import ApiPartner, ApiUse
+from activities.master_sheet.apply import master_sheet_import
 from activities.models import Activity, Alias, ImportRowResult, Place, SharedExperience
 from activities.submissions.models import Submission
 from activities.tests.factories import make_activity

@@ -386,7 +386,7 @@ def test_a_role_less_user_can_open_nothing_but_home(client, world, nobody):
 
 def test_api_urls_answer_a_token_not_a_role(client, world):
     """With a partner's live token every API URL answers 200, whoever is signed in."""
-    from activities.api.partners import ApiPartner
+    from activities.api.models import ApiPartner
 
     users, objects = world
     partner = ApiPartner(name="Matrix partner")

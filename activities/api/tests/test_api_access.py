@@ -4,7 +4,7 @@ limit, the use log, and issuing and revoking tokens in the admin."""
 import pytest
 from django.core.cache import cache
 
-from activities.api.partners import ApiPartner, ApiUse, token_hash
+from activities.api.models import ApiPartner, ApiUse, token_hash
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ import pytest
 from activities.api.areas import service_areas, with_places
 from activities.api.tests.oruk import make_known_directory
 from activities.directory.querysets import BOOLEAN_FACETS
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.models import Activity, Place, SharedExperience
 from activities.reference.coverage import Coverage
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes

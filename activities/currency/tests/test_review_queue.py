@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Place
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.vocabulary.terms import Status
@@ -206,6 +206,7 @@ def test_home_offers_champions_the_queue_and_the_submissions(client_for, champio
     html = client_for(champion).get("/").content.decode()
     assert 'href="/activities/review/"' in html
     assert 'href="/admin/activities/submission/?state__exact=pending"' in html
+    assert "waiting for a decision" in html and "waiting for review" not in html
     html = client_for(analyst).get("/").content.decode()
     assert "/activities/review/" not in html and "submission" not in html
 

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
 from activities.directory.filters import directory_filters
-from activities.master_sheet import HEADERS, directory_csv
-from activities.master_sheet.export import activity_cells
+from activities.master_sheet.export import activity_cells, directory_csv
+from activities.master_sheet.layout import HEADERS
 from activities.models import Activity
 from activities.tests.directory_data import make_directory
 from activities.tests.factories import make_activity, make_shared_activity

@@ -143,10 +143,10 @@ def test_large_counts_are_grouped_in_thousands_as_the_reports_write_them():
     options = [{"value": "leeds", "label": "Leeds", "checked": False, "count": 16667}]
     html = facet_options({"name": "place", "options": options})
     assert 'Leeds <span class="psd-facet__count">(16,667)</span>' in html
-    html = render_to_string("activities/_filter_match_count.html", {"total": 5031})
+    html = render_to_string("activities/directory/_filter_match_count.html", {"total": 5031})
     assert html.strip().endswith(">5,031 activities match</p>")
     currency = {"recent": 1200, "total": 5031, "places": [(None, 2500, 1000)]}
-    html = render_to_string("activities/_currency.html", {"currency": currency})
+    html = render_to_string("activities/currency/_currency.html", {"currency": currency})
     assert "1,200 of these 5,031 checked in the last 12 months" in html
     assert "the whole region: 1,000 of 2,500</li>" in html
 

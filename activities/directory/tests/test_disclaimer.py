@@ -8,7 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.models import Activity
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from activities.directory.search_text import MAX_SEARCH_WORDS, search_text_bound
+from activities.directory.search_text import MAX_SEARCH_WORDS, SearchText, search_text_bound
 from activities.tests.factories import make_activity
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,8 @@ HYPHENATED = "-".join(["peer"] * 40)
 
 
 def test_an_ordinary_search_is_left_alone():
-    assert search_text_bound('walk "peer support" -football') == (
-        search_text_bound('walk "peer support" -football')
-    )
+    ordinary = 'walk "peer support" -football'
+    assert search_text_bound(ordinary) == SearchText(ordinary, note="")
     bounded = search_text_bound('  walk  "peer support" -football ')
     assert bounded.text == 'walk "peer support" -football'
     assert bounded.note == ""
@@ -54,6 +53,18 @@ def test_one_endless_word_is_cut_to_the_character_limit():
     assert "cut to" in bounded.note
 
 
+def test_an_ordinary_search_finds_what_it_names_without_a_note(client_for, analyst):
+    make_activity("Walk and Talk")
+    make_activity("Book club")
+
+    response = client_for(analyst).get("/activities/", {"q": "walk talk"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="search-note"' not in page
+    assert "Walk and Talk" in page and "Book club" not in page
+
+
 @pytest.mark.parametrize("query", [LONG_SEARCH, HYPHENS, HYPHENATED, '" " " "' * 50, "or " * 300])
 def test_the_list_answers_every_hostile_search(client_for, analyst, query):
     make_activity("Walk and Talk")
@@ -61,18 +72,21 @@ def test_the_list_answers_every_hostile_search(client_for, analyst, query):
     response = client_for(analyst).get("/activities/", {"q": query})
 
     assert response.status_code == 200
+    assert 'id="search-note"' in response.content.decode()  # it says what was searched
 
 
 def test_the_list_shows_the_note_and_the_results_of_the_cut_search(client_for, analyst):
     make_activity("Walk and Talk")
     make_activity("Book club")
 
-    response = client_for(analyst).get("/activities/", {"q": LONG_SEARCH})
+    response = client_for(analyst).get("/activities/", {"q": "walk talk " * 250})
 
     page = response.content.decode()
     assert response.status_code == 200
     assert 'id="search-note"' in page
     assert "A search uses at most 12 words" in page
+    # The first 12 words were searched: what they find is listed, and only that.
+    assert "Walk and Talk" in page and "Book club" not in page
 
 
 def test_the_csv_export_of_a_long_search_is_not_silently_empty(client_for, analyst):

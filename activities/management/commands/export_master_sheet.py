@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from activities.master_sheet import master_sheet_export
+from activities.master_sheet.export import master_sheet_export
 
 
 class Command(BaseCommand):

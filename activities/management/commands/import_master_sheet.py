@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.master_sheet import StalePlan, master_sheet_import
+from activities.master_sheet.apply import StalePlan, master_sheet_import
 from activities.models import ImportRun
 
 

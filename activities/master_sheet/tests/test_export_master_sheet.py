@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from activities.master_sheet import HEADERS
+from activities.master_sheet.layout import HEADERS
 from activities.models import Activity
 from activities.tests.factories import make_activity
 from activities.tests.workbooks import read_sheets

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from activities.master_sheet import master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 from scoping.tests.hostile import FOUND_BUGS, IMG, RUN, SCRIPT, assert_escaped, texts

@@ -2,7 +2,7 @@
 
 import pytest
 
-from activities.master_sheet import master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
 from activities.master_sheet.tests import hostile_files
 from activities.models import Activity, ImportRowResult, ImportRun
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes

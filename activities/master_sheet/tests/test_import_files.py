@@ -6,7 +6,7 @@ import zipfile
 import openpyxl.xml
 import pytest
 
-from activities.master_sheet import UnreadableWorkbook, workbook_check, workbook_open
+from activities.master_sheet.files import UnreadableWorkbook, workbook_check, workbook_open
 from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from activities.master_sheet import UnreadableWorkbook, spreadsheet_check
+from activities.master_sheet.files import UnreadableWorkbook, spreadsheet_check
 from activities.models import Activity, ImportRun
 
 FIXTURES = Path(__file__).parent / "data" / "libreoffice"
@@ -181,7 +181,7 @@ def test_the_admin_imports_a_csv_after_its_preview(client_for, champion):
 
 
 def test_the_directory_csv_export_reimports_unchanged(client_for, analyst):
-    from activities.master_sheet import master_sheet_import
+    from activities.master_sheet.apply import master_sheet_import
     from activities.tests.factories import make_activity
 
     make_activity("Walk and Talk", organisation="Mind", notes="Weekly, from 10:00\nBring boots")

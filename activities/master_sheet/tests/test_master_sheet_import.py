@@ -426,19 +426,21 @@ def test_a_file_that_is_not_a_workbook_fails_clearly(tmp_path):
 
 
 def test_row_results_are_kept_for_recent_runs_only(tmp_path, settings):
-    from activities import master_sheet
+    from activities.master_sheet.apply import runs_prune
 
     path = write(tmp_path, {"Leeds": [CANONICAL, row("Walk and Talk")]})
     for _ in range(3):
         run(path, "--dry-run")
-    master_sheet.runs_prune(keep=2)
+    runs_prune(keep=2)
 
     assert ImportRun.objects.count() == 3
     assert ImportRowResult.objects.count() == 2
 
 
 def test_a_plan_is_not_applied_over_an_activity_edited_since(tmp_path):
-    from activities.master_sheet import StalePlan, master_sheet_plan, plan_apply, workbook_open
+    from activities.master_sheet.apply import StalePlan, plan_apply
+    from activities.master_sheet.files import workbook_open
+    from activities.master_sheet.plan import master_sheet_plan
 
     walk = make_activity(name="Walk and Talk", organisation="Mind", notes="old")
     path = write(tmp_path, {"Leeds": [CANONICAL, row("Walk and Talk", notes="new")]})

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from activities.master_sheet import HEADERS
 from activities.master_sheet.export import activity_cells
+from activities.master_sheet.layout import HEADERS
 from activities.tests.factories import make_activity
 from scoping.shared.spreadsheets import escape_formula, unescape_formula
 

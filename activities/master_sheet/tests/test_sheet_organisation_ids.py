@@ -1,93 +1,75 @@
 """The master sheet's Organisation id column: written by every export beside the Published
 id, and on import the organisation a row names before its name does, so the API's
-organization ids survive a restore into an empty directory and a rename in the sheet."""
+organization ids survive a restore into an empty directory and a rename in the sheet.
 
+The admin's preview and confirmation of such a sheet: ``test_organisation_ids_preview``."""
+
+import csv
 import io
 import uuid
 
-import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.urls import reverse
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from activities.master_sheet import master_sheet_export, master_sheet_import
-from activities.master_sheet.tests.test_sheet_published_ids import preview_rows
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import directory_csv, directory_xlsx
+from activities.master_sheet.tests.organisation_ids import (
+    HEADERS,
+    UNKNOWN,
+    export_renaming,
+    exported,
+    imported,
+    imported_bytes,
+    organisations_make,
+    with_ids,
+)
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
-from activities.tests.factories import make_activity, make_shared_activity
-from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes
+from activities.tests.workbooks import read_sheets, workbook_bytes
 from activities.vocabulary.spelling import value_key
 
 pytestmark = pytest.mark.django_db
-
-HEADERS = [*CANONICAL, "Organisation id", "Published id"]
-UNKNOWN = uuid.UUID("9d2f4b1a-6c3e-4f8a-b7d5-1e0c2a4f6b83")
-
-
-def with_ids(organisation_id, name, organisation="Mind", published_id=None, **kwargs):
-    """A row in HEADERS order: ``organisation_id`` None or "" is a blank cell."""
-    return [
-        *row(name, organisation=organisation, **kwargs),
-        "" if organisation_id is None else str(organisation_id),
-        "" if published_id is None else str(published_id),
-    ]
-
-
-def imported(sheets, name="sheet.xlsx"):
-    run, _plan = master_sheet_import(data=workbook_bytes(sheets), file_name=name)
-    return run, run.report_lines()
-
-
-def exported():
-    buffer = io.BytesIO()
-    master_sheet_export(file=buffer)
-    return buffer.getvalue()
-
-
-def export_renaming(renames):
-    """The export with ``renames`` ({organisation id: new name}) made in the Organisation
-    cell of every row with that id, as a person would in Excel; as bytes."""
-    workbook = openpyxl.load_workbook(io.BytesIO(exported()))
-    for sheet in workbook.worksheets[1:]:  # the first is the disclaimer
-        header, *rows = sheet.iter_rows()
-        columns = [cell.value for cell in header]
-        name, organisation_id = columns.index("Organisation"), columns.index("Organisation id")
-        for cells in rows:
-            new_name = renames.get(cells[organisation_id].value)
-            if new_name is not None:
-                cells[name].value = new_name
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
 def mind():
     """Mind runs two activities in Leeds; Peers one in two places; one is region-wide."""
-    walk = make_activity("Walk and Talk", organisation="Mind")
-    make_activity("Book club", organisation="Mind")
-    make_shared_activity("Two Towns Group", places=("wakefield", "kirklees"), organisation="Peers")
-    make_shared_activity("Region Voices", experiences=("hearing-voices",))
-    return walk.organisation
+    return organisations_make()
 
 
-def test_the_export_writes_the_organisation_id_beside_the_published_id(mind):
-    sheets = read_sheets(exported())
+def csv_rows(lines):
+    """The rows of a directory CSV (its text, line by line), after the disclaimer."""
+    rows = list(csv.reader(io.StringIO("".join(lines).removeprefix("\ufeff"))))
+    return rows[1:]
+
+
+def test_every_export_writes_the_organisation_id_beside_the_published_id(mind):
     peers = Organisation.objects.get(name="Peers")
-
-    for title, rows in sheets.items():
-        header = rows[0]
-        assert header[-2:] == ["Organisation id", "Published id"], title
-    by_name = {cells[0]: (cells[-2], cells[-1]) for rows in sheets.values() for cells in rows[1:]}
     activities = {a.name: a for a in Activity.objects.all()}
-    assert by_name == {
+    expected = {
         "Walk and Talk": (str(mind.uuid), str(activities["Walk and Talk"].uuid)),
         "Book club": (str(mind.uuid), str(activities["Book club"].uuid)),
         "Two Towns Group": (str(peers.uuid), str(activities["Two Towns Group"].uuid)),
         "Region Voices": (None, str(activities["Region Voices"].uuid)),
     }
+    everything = Activity.objects.order_by("name")
+    exports = {
+        "master sheet, a sheet per place": read_sheets(exported()),
+        "master sheet, one sheet": read_sheets(exported(one_sheet=True)),
+        "directory .xlsx": read_sheets(directory_xlsx(everything)),
+        "directory .csv": {"Activities": csv_rows(directory_csv(everything))},
+    }
+
+    for export, sheets in exports.items():
+        for title, (header, *_rows) in sheets.items():
+            assert header[-2:] == ["Organisation id", "Published id"], (export, title)
+        by_name = {
+            cells[0]: (cells[-2] or None, cells[-1])
+            for _header, *rows in sheets.values()
+            for cells in rows
+        }
+        assert by_name == expected, export
 
 
 def test_an_export_into_an_empty_directory_keeps_the_organisation_ids(mind, api):
@@ -120,11 +102,6 @@ def test_an_export_into_an_empty_directory_keeps_the_organisation_ids(mind, api)
     again, lines = imported_bytes(exported())
     assert (again.new, again.updated, again.unchanged, again.errors) == (0, 0, 4, 0), lines
     assert again.organisations_renamed == 0
-
-
-def imported_bytes(data):
-    run, _plan = master_sheet_import(data=data, file_name="restore.xlsx")
-    return run, run.report_lines()
 
 
 def test_every_row_with_the_id_giving_a_new_name_renames_the_organisation(mind):
@@ -407,56 +384,12 @@ def test_the_column_is_found_under_its_other_headers(mind, header):
     assert Organisation.objects.filter(name="Mind in Leeds", uuid=mind.uuid).exists()
 
 
-def test_the_preview_lists_a_rename_and_offers_to_import_it(mind, client_for, champion):
-    walk = Activity.objects.get(name="Walk and Talk")
-    data = workbook_bytes(
-        {
-            "Leeds": [
-                HEADERS,
-                with_ids(mind.uuid, "Walk and Talk", "Leeds Mind", walk.uuid),
-                with_ids(UNKNOWN, "Seed swap", "Green Peers"),
-            ]
-        }
-    )
-
-    response = client_for(champion).post(
-        reverse("admin:activities_importrun_upload"),
-        {"workbook": SimpleUploadedFile("orgs.xlsx", data)},
-        follow=True,
-    )
-
-    page = response.content.decode()
-    assert f"Organisation renamed: “Mind” → “Leeds Mind” (organisation id {mind.uuid})" in page
-    assert "New organisations with the sheet&#x27;s organisation ids: “Green Peers”" in page
-    assert 'value="Import 1 new and 1 updated activities and rename 1 organisation"' in page
-    rows = preview_rows(page)
-    assert rows[2] == ["Leeds!3", "Seed swap", "Leeds", "New", "—"]
-    assert not any("Organisation:" in cell for cells in rows for cell in cells)
-    mind.refresh_from_db()
-    assert mind.name == "Mind" and not Organisation.objects.filter(uuid=UNKNOWN).exists()
-
-
-def test_a_preview_that_only_renames_does_not_say_nothing_would_change(mind, client_for, champion):
-    data = export_renaming({str(mind.uuid): "Leeds Mind"})
-
-    page = (
-        client_for(champion)
-        .post(
-            reverse("admin:activities_importrun_upload"),
-            {"workbook": SimpleUploadedFile("orgs.xlsx", data)},
-            follow=True,
-        )
-        .content.decode()
-    )
-
-    assert "nothing-to-import" not in page
-    assert "Organisation renamed: “Mind” → “Leeds Mind”" in page
-    assert 'value="Import 0 new and 0 updated activities and rename 1 organisation"' in page
-    assert Organisation.objects.get(pk=mind.pk).name == "Mind"
-
-
 POOL_ACTIVITIES = ["Walk and Talk", "Book club", "Choir"]
+
+
 POOL_NAMES = ["Mind", "Peers", "Leeds Mind", "MIND", ""]
+
+
 POOL_UNKNOWN = [UNKNOWN, uuid.UUID(int=11)]
 
 
@@ -510,44 +443,3 @@ def test_any_mix_of_organisation_ids_and_names_applies_whole_or_not_at_all(mind,
                 else:
                     assert candidates.filter(organisation=None).count() == 1
         transaction.set_rollback(True)
-
-
-def test_confirming_the_preview_renames_and_creates_the_organisations(mind, client_for, champion):
-    client = client_for(champion)
-    data = export_renaming({str(mind.uuid): "Leeds Mind"})
-    preview = upload(client, data).context["run"]
-
-    page = client.post(confirm_url(preview), follow=True).content.decode()
-
-    assert "Imported orgs.xlsx: 0 new, 0 updated, 4 unchanged." in page
-    mind.refresh_from_db()
-    assert mind.name == "Leeds Mind"
-    assert mind.history.first().history_user == champion
-
-
-def test_confirm_refuses_when_the_organisation_was_renamed_since_the_preview(
-    mind, client_for, champion
-):
-    client = client_for(champion)
-    preview = upload(client, export_renaming({str(mind.uuid): "Leeds Mind"})).context["run"]
-    mind.name = "Mind Leeds & District"
-    mind.save()
-
-    page = client.post(confirm_url(preview), follow=True).content.decode()
-
-    assert "The directory changed since the preview, so nothing was imported" in page
-    assert "the organisations it renames or creates are not the ones it showed" in page
-    mind.refresh_from_db()
-    assert mind.name == "Mind Leeds & District"
-
-
-def upload(client, data):
-    return client.post(
-        reverse("admin:activities_importrun_upload"),
-        {"workbook": SimpleUploadedFile("orgs.xlsx", data)},
-        follow=True,
-    )
-
-
-def confirm_url(run):
-    return reverse("admin:activities_importrun_confirm", args=[run.pk])

@@ -11,7 +11,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
 from activities.tests.factories import make_activity, make_shared_activity
 from activities.tests.workbooks import CANONICAL, read_sheets, row, workbook_bytes

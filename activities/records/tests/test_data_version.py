@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 
 from activities.demo.seeding import activities_seed
-from activities.master_sheet import master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
 from activities.models import Activity, ImportRun, Organisation, Place, SharedExperience
 from activities.records.data_version import current_token
 from activities.reference.services import activities_create

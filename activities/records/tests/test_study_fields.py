@@ -8,7 +8,8 @@ import io
 
 import pytest
 
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.models import Activity
 from activities.records.tests.test_admin import activity_form
 from activities.tests.factories import make_activity

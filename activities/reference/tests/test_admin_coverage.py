@@ -88,7 +88,7 @@ def test_the_list_says_what_each_serves(client_for, champion):
 
 
 def test_an_administrator_adds_a_spelling_of_the_region(client_for, superuser):
-    from activities.master_sheet import master_sheet_import
+    from activities.master_sheet.apply import master_sheet_import
     from activities.models import Alias
     from activities.tests.workbooks import CANONICAL, row, workbook_bytes
 

@@ -1,97 +1,34 @@
-"""The admin's import and export of places, aliases and organisations (django-import-export)."""
+"""The admin's import and export of places, aliases and organisations (django-import-export).
 
-import csv
-import html as html_module
+Who may use these pages: ``test_admin_tables_access``."""
+
 import io
 import re
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from activities.models import Alias, Organisation, Place
 from activities.records.data_version import current_token
-from scoping.accounts.roles import INTERVIEW_TEAM
+from activities.reference.tests.admin_tables import (
+    BASE,
+    CSV,
+    XLSX,
+    confirm,
+    csv_file,
+    csv_rows,
+    export,
+    flash,
+    history_count,
+    import_file,
+    page_errors,
+    place_table,
+    preview,
+    xlsx_file,
+)
 
 pytestmark = pytest.mark.django_db
-
-CSV, XLSX = "0", "1"  # the format choices' indexes (IMPORT_EXPORT_FORMATS)
-BASE = "/admin/activities"
-
-
-def export(client, model, file_format=CSV):
-    response = client.post(f"{BASE}/{model}/export/", {"format": file_format, "resource": "0"})
-    assert response.status_code == 200, response.content[:500]
-    return response
-
-
-def csv_rows(response):
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
-    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-
-
-def csv_file(rows, name="table.csv"):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"))
-
-
-def xlsx_file(rows, name="table.xlsx"):
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def preview(client, model, upload, file_format=CSV):
-    """Upload a file: the library's first step (a dry run shown as a preview)."""
-    return client.post(
-        f"{BASE}/{model}/import/",
-        {"format": file_format, "resource": "0", "import_file": upload},
-    )
-
-
-def confirm(client, model, previewed):
-    """Confirm a preview: the library's second step, which writes."""
-    form = previewed.context["confirm_form"]
-    return client.post(f"{BASE}/{model}/process_import/", form.initial)
-
-
-def import_file(client, model, upload, file_format=CSV):
-    previewed = preview(client, model, upload, file_format)
-    assert previewed.status_code == 200
-    assert "confirm_form" in previewed.context, page_errors(previewed)
-    response = confirm(client, model, previewed)
-    assert response.status_code == 302, response.content[:2000]
-    return response
-
-
-def page_errors(response):
-    """The error lines the import page shows, as plain text."""
-    html = response.content.decode()
-    lines = re.findall(r"<li>(.*?)</li>", html, flags=re.S)
-    lines = [html_module.unescape(re.sub(r"\s+", " ", line).strip()) for line in lines]
-    return [line for line in lines if line.startswith("Row")]
-
-
-def flash(response):
-    return [str(message) for message in response.wsgi_request._messages]
-
-
-def history_count(*models):
-    return sum(model.history.count() for model in models)
-
-
-def place_table():
-    return [
-        [p.name, p.slug, p.population, p.population_source, p.gss_code]
-        for p in Place.objects.order_by("name")
-    ]
-
 
 # -- round trip -----------------------------------------------------------------
 
@@ -360,68 +297,6 @@ def test_escaped_cells_are_read_back_unescaped(client_for, champion):
     import_file(client, "organisation", csv_file(rows))
     assert Organisation.objects.get(name="=Leeds Mind").notes == "-5 members"
     assert Organisation.objects.filter(name="'Quoted").exists()  # not an escape: kept
-
-
-# -- permissions per role ---------------------------------------------------------
-
-# What each role gets: (import page, export page) for each table; 302 = the admin's login.
-EXPECTED = {
-    "champion": {"place": (403, 200), "organisation": (200, 200), "alias": (403, 200)},
-    "analyst": {"place": (302, 302), "organisation": (302, 302), "alias": (302, 302)},
-    "interviewer": {"place": (403, 200), "organisation": (403, 200), "alias": (403, 403)},
-    "commissioner": {"place": (302, 302), "organisation": (302, 302), "alias": (302, 302)},
-    "superuser": {"place": (200, 200), "organisation": (200, 200), "alias": (200, 200)},
-}
-
-
-@pytest.mark.parametrize("role", EXPECTED)
-def test_each_role_gets_the_pages_its_permissions_allow(client_for, request, role):
-    client = client_for(request.getfixturevalue(role))
-    for model, (import_status, export_status) in EXPECTED[role].items():
-        assert client.get(f"{BASE}/{model}/import/").status_code == import_status, model
-        assert client.get(f"{BASE}/{model}/export/").status_code == export_status, model
-        posted = client.post(f"{BASE}/{model}/export/", {"format": CSV, "resource": "0"})
-        assert posted.status_code == export_status, model
-        if import_status == 200:
-            changelist = client.get(f"{BASE}/{model}/").content.decode()
-            assert f"{BASE}/{model}/import/" in changelist
-        elif export_status == 200:
-            changelist = client.get(f"{BASE}/{model}/").content.decode()
-            assert f"{BASE}/{model}/import/" not in changelist
-            assert f"{BASE}/{model}/export/" in changelist
-
-
-def test_a_refused_user_cannot_import_by_posting(client_for, interviewer):
-    client = client_for(interviewer)  # staff, but may not add or change organisations
-    rows = [["name", "website", "notes"], ["Leeds Mind", "", ""]]
-    assert preview(client, "organisation", csv_file(rows)).status_code == 403
-    confirmation = {
-        "import_file_name": "x",
-        "original_file_name": "o.csv",
-        "format": CSV,
-        "resource": "0",
-    }
-    response = client.post(f"{BASE}/organisation/process_import/", confirmation)
-    assert response.status_code == 403
-    assert not Organisation.objects.exists()
-
-
-def test_import_needs_add_as_well_as_change(client_for, django_user_model):
-    user = django_user_model.objects.create_user("editor", is_staff=True)
-    group = Group.objects.create(name="Editors only")
-    group.permissions.add(Permission.objects.get(codename="change_organisation"))
-    user.groups.add(group)
-    client = client_for(user)
-    assert client.get(f"{BASE}/organisation/export/").status_code == 200  # change counts as view
-    assert client.get(f"{BASE}/organisation/import/").status_code == 403
-    group.permissions.add(Permission.objects.get(codename="add_organisation"))
-    user = django_user_model.objects.get(pk=user.pk)  # permissions are cached per object
-    assert client_for(user).get(f"{BASE}/organisation/import/").status_code == 200
-
-
-def test_the_role_groups_are_as_the_matrix_expects():
-    interview_team = Group.objects.get(name=INTERVIEW_TEAM)
-    assert not interview_team.permissions.filter(codename="view_alias").exists()
 
 
 # -- history and the data version ---------------------------------------------------

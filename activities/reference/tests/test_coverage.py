@@ -10,7 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
-from activities.master_sheet import master_sheet_export, master_sheet_import
+from activities.master_sheet.apply import master_sheet_import
+from activities.master_sheet.export import master_sheet_export
 from activities.master_sheet.plan import master_sheet_plan
 from activities.models import Activity, Place
 from activities.reference.coverage import Coverage, place_cell_parts, places_key

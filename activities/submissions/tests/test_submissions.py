@@ -1,9 +1,9 @@
-"""The public "share your activity" form and the champions' review of what it brings."""
+"""The public "share your activity" form and the champions' decisions on what it brings."""
 
 import pytest
 from django.core.cache import cache
 
-from activities.currency.champions import PlaceChampion
+from activities.currency.models import PlaceChampion
 from activities.models import Activity, Place
 from activities.submissions.forms import SUBMISSIONS_PER_HOUR
 from activities.submissions.models import Submission
@@ -68,7 +68,7 @@ def test_a_submission_is_invisible_until_accepted(client, client_for, analyst, c
     )
     assert activity.scoped_by == champion
     submission.refresh_from_db()
-    assert (submission.state, submission.activity, submission.reviewed_by) == (
+    assert (submission.state, submission.activity, submission.decided_by) == (
         Submission.State.ACCEPTED,
         activity,
         champion,
@@ -98,8 +98,31 @@ def test_a_rejected_submission_never_appears(client, client_for, champion):
         {"action": "reject_submissions", "_selected_action": [submission.pk]},
     )
     submission.refresh_from_db()
-    assert submission.state == Submission.State.REJECTED and submission.reviewed_by == champion
+    assert submission.state == Submission.State.REJECTED and submission.decided_by == champion
     assert not Activity.objects.exists()
+
+
+def test_the_admin_speaks_of_a_decision_not_a_review(client, client_for, champion):
+    """A submission is decided (accepted or rejected); "review" is the review queue's word."""
+    client.post(URL, form_data())
+    submission = Submission.objects.get()
+    admin = client_for(champion)
+    listing = admin.get("/admin/activities/submission/?state__exact=pending").content.decode()
+    assert "Waiting for a decision" in listing
+    page = admin.get(f"/admin/activities/submission/{submission.pk}/change/").content.decode()
+    assert ">Decision<" in page and "Decision note" in page and "Decided by" in page
+    for old in ("Waiting for review", ">Review<", "Review note", "Reviewed by", "Reviewed at"):
+        assert old not in listing and old not in page
+    admin.post(
+        "/admin/activities/submission/",
+        {"action": "reject_submissions", "_selected_action": [submission.pk]},
+    )
+    again = admin.post(
+        "/admin/activities/submission/",
+        {"action": "reject_submissions", "_selected_action": [submission.pk]},
+        follow=True,
+    )
+    assert f"Submission {submission.pk} has been decided already." in again.content.decode()
 
 
 def test_champions_see_only_their_places_submissions(client, client_for, champion, make_user):

@@ -8,7 +8,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import call_command
 from django.utils import timezone
 
-from activities.api.partners import ApiPartner, ApiUse
+from activities.api.models import ApiPartner, ApiUse
 from scoping.serving.housekeeping import logs_prune
 from scoping.tests.test_setup import settings_import
 

@@ -1,5 +1,5 @@
-"""The directory's data: places, the shared-experience taxonomy, organisations,
-activities, and the alternative spellings that map spreadsheet cells onto them."""
+"""The directory's records: organisations, the activities they run (each with its
+history), and the data version row whose token changes after every write to them."""
 
 from uuid import uuid4
 
@@ -15,14 +15,13 @@ from simple_history.utils import bulk_create_with_history
 from activities.directory.querysets import ActivityQuerySet
 from activities.reference.coverage import (
     PLACES_SEPARATOR,
-    REGION,
     REGION_LABEL,
     Coverage,
     places_key,
 )
+from activities.reference.models import Place, SharedExperience
 from activities.vocabulary.spelling import clean_text, value_key
 from activities.vocabulary.terms import (
-    ENUMERATION,
     ENUMERATIONS,
     Access,
     DeliveryModel,
@@ -31,7 +30,6 @@ from activities.vocabulary.terms import (
     MainFocus,
     Sector,
     Status,
-    Vocabulary,
 )
 
 
@@ -41,68 +39,6 @@ class WebsiteField(models.URLField):
     def formfield(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")
         return super().formfield(**kwargs)
-
-
-class SlugManager(models.Manager):
-    """For reference tables whose natural key (in fixtures) is their slug."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Place(models.Model):
-    """One of the six places of the integrated care system."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    population = models.PositiveIntegerField(
-        help_text="Used for activities per 100,000 people in the reports."
-    )
-    population_source = models.CharField(
-        max_length=200, blank=True, help_text="Where the population figure comes from."
-    )
-    gss_code = models.CharField(
-        "GSS code", max_length=9, blank=True, help_text="ONS area code, where known."
-    )
-    # The record's id in the Open Referral UK API (activities/api/): made once, kept
-    # through every edit and re-import, never reused.
-    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
-
-    objects = SlugManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class SharedExperience(models.Model):
-    """A kind of lived experience peers share: the taxonomy activities are tagged with."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-    # The record's id in the Open Referral UK API (activities/api/): made once, kept
-    # through every edit and re-import, never reused.
-    uuid = models.UUIDField("published id", default=uuid4, unique=True, editable=False)
-
-    objects = SlugManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "shared experience"
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class OrganisationManager(models.Manager):
@@ -469,201 +405,6 @@ class Activity(models.Model):
         super().save(*args, **kwargs)
 
 
-class AliasManager(models.Manager):
-    def get_by_natural_key(self, vocabulary, spelling_key):
-        return self.get(vocabulary=vocabulary, spelling_key=spelling_key)
-
-
-class Alias(models.Model):
-    """An alternative spelling found in the field, and the canonical value it means.
-
-    ``canonical`` holds the enumeration value (e.g. ``third_sector``) or the
-    slug of a place or shared experience.
-    """
-
-    vocabulary = models.CharField(max_length=20, choices=Vocabulary.choices)
-    spelling = models.CharField(max_length=200, help_text="The spelling as found in a sheet.")
-    spelling_key = models.CharField(max_length=200, editable=False)
-    canonical = models.CharField(max_length=100, help_text="The value it stands for.")
-
-    objects = AliasManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name_plural = "aliases"
-        ordering = ["vocabulary", "spelling"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["vocabulary", "spelling_key"], name="alias_unique_per_vocabulary"
-            ),
-            models.CheckConstraint(
-                condition=Q(vocabulary__in=Vocabulary.values), name="alias_vocabulary_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.spelling} ({self.get_vocabulary_display().lower()})"
-
-    def natural_key(self):
-        return (self.vocabulary, self.spelling_key)
-
-    def canonical_label(self):
-        return canonical_labels(self.vocabulary).get(self.canonical, self.canonical)
-
-    def clean(self):
-        self.spelling = clean_text(self.spelling)
-        self.spelling_key = value_key(self.spelling)
-        if not self.spelling_key:
-            raise ValidationError({"spelling": "Enter the alternative spelling."})
-        if self.vocabulary not in Vocabulary.values:
-            raise ValidationError({"vocabulary": "Choose what this spelling stands for."})
-        labels = canonical_labels(self.vocabulary)
-        if self.canonical not in labels:
-            raise ValidationError(
-                {"canonical": "Choose one of: " + ", ".join(sorted(labels.values()))}
-            )
-        clash = (
-            Alias.objects.filter(vocabulary=self.vocabulary, spelling_key=self.spelling_key)
-            .exclude(pk=self.pk)
-            .first()
-        )
-        if clash:
-            raise ValidationError(
-                {"spelling": f"“{clash.spelling}” already means {clash.canonical_label()}."}
-            )
-
-    def save(self, *args, **kwargs):
-        self.spelling = clean_text(self.spelling)
-        self.spelling_key = value_key(self.spelling)
-        super().save(*args, **kwargs)
-
-
-def canonical_labels(vocabulary):
-    """{canonical value: label} for one vocabulary (queries the table ones).
-
-    The place vocabulary also has the region (``coverage.REGION``), so its
-    spellings ("WY&H wide", "All places") are aliases like any other.
-    """
-    if vocabulary in ENUMERATION:
-        return ENUMERATION[vocabulary].labels
-    model = {Vocabulary.PLACE: Place, Vocabulary.SHARED_EXPERIENCE: SharedExperience}.get(
-        vocabulary
-    )
-    if model is None:
-        return {}
-    labels = dict(model.objects.values_list("slug", "name"))
-    if vocabulary == Vocabulary.PLACE:
-        labels[REGION] = REGION_LABEL
-    return labels
-
-
-class ImportRun(models.Model):
-    """One import of a master sheet (or a dry run of one): who, what file, what happened."""
-
-    class Outcome(models.TextChoices):
-        APPLIED = "applied", "Applied"
-        DRY_RUN = "dry_run", "Dry run"
-        FAILED = "failed", "Failed: nothing written"
-
-    class Source(models.TextChoices):
-        COMMAND = "command", "Command"
-        ADMIN = "admin", "Admin upload"
-
-    file_name = models.CharField(max_length=255)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    source = models.CharField(max_length=20, choices=Source.choices, default=Source.COMMAND)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    started = models.DateTimeField()
-    finished = models.DateTimeField(null=True, blank=True)
-    rows_read = models.PositiveIntegerField(default=0)
-    new = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
-    # Organisations renamed by their Organisation id (no activity row need change).
-    organisations_renamed = models.PositiveIntegerField(default=0)
-    errors = models.PositiveIntegerField(default=0)
-    summary = models.TextField(
-        blank=True, help_text="Counts per sheet, skipped sheets and the total, one per line."
-    )
-    problems = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Why nothing was written: one message per error, in the order found.",
-    )
-    upload = models.BinaryField(
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="An admin preview's workbook, kept until it is confirmed or superseded.",
-    )
-    file_sha256 = models.CharField("file SHA-256", max_length=64, blank=True, editable=False)
-
-    class Meta:
-        ordering = ["-started"]
-
-    def __str__(self):
-        return f"{self.file_name} ({self.get_outcome_display().lower()})"
-
-    def report_lines(self):
-        """The summary, then the errors, as the command prints them.
-
-        A file that could not be read has only its one problem; a workbook
-        with no master sheet in it has no rows or errors to count.
-        """
-        lines = self.summary.splitlines()
-        if self.summary and self.errors:
-            lines.append(f"{self.errors} errors; nothing was written:")
-        return lines + list(self.problems)
-
-
-class ImportRowResult(models.Model):
-    """What one spreadsheet row did in an import run; kept for the most recent runs."""
-
-    class Result(models.TextChoices):
-        NEW = "new", "New"
-        UPDATED = "updated", "Updated"
-        UNCHANGED = "unchanged", "Unchanged"
-        ERROR = "error", "Error"
-
-    class IdentifiedBy(models.TextChoices):
-        """How the import knew which activity a row is (see ``master_sheet.plan._match``)."""
-
-        NEW = "", "New"
-        NEW_WITH_ID = "new_with_id", "New, with the sheet's published id"
-        PUBLISHED_ID = "published_id", "Matched by published id"
-        IDENTITY = "identity", "Matched by place, organisation and name"
-
-    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="rows")
-    sheet = models.CharField(max_length=100)
-    row = models.PositiveIntegerField(help_text="The spreadsheet's own row number.")
-    result = models.CharField(max_length=10, choices=Result.choices)
-    activity = models.ForeignKey(
-        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    activity_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The activity's version this row was planned against."
-    )
-    name = models.CharField(max_length=300, blank=True)
-    serves = models.CharField(
-        max_length=200, blank=True, help_text="What the row serves, as a Place cell reads."
-    )
-    identified_by = models.CharField(
-        max_length=20, choices=IdentifiedBy.choices, blank=True, default=IdentifiedBy.NEW
-    )
-    changes = models.JSONField(
-        default=dict, blank=True, help_text="{field: [before, after]} for updated rows."
-    )
-    message = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["run", "sheet", "row"]
-
-    def __str__(self):
-        return f"{self.sheet}!{self.row}: {self.get_result_display()}"
-
-
 class DataVersion(models.Model):
     """One row whose token changes after every committed write to the directory's data.
 
@@ -685,10 +426,3 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"Data version {self.token}"
-
-
-# Champions' places and the public submissions live in their own modules.
-# The Open Referral UK API's partners and their use log live with the API.
-from activities.api.partners import ApiPartner, ApiUse  # noqa: E402, F401
-from activities.currency.champions import PlaceChampion  # noqa: E402, F401
-from activities.submissions.models import Submission  # noqa: E402, F401
