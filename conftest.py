@@ -28,9 +28,15 @@ hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
 def pytest_collection_modifyitems(config, items):
     """Property tests and browser tests are ``slow`` wherever they are: ``make test-fast``
     (``-m "not slow"``) leaves them out; ``make test`` and CI run everything. Load-shaped
-    tests (servers, backups, whole-site sweeps) carry the mark themselves."""
+    tests (servers, backups, whole-site sweeps) carry the mark themselves.
+
+    Browser tests are also ``browser``: they drive an app served on a scratch SQLite
+    database of its own (scoping/tests/browser_support.py), whatever database the suite
+    runs on, so CI runs them once, in its SQLite pass."""
     for item in items:
         browser = {"browser", "server"} & set(getattr(item, "fixturenames", ()))
+        if browser:
+            item.add_marker(pytest.mark.browser)
         if browser or is_hypothesis_test(getattr(item, "obj", None)):
             item.add_marker(pytest.mark.slow)
 

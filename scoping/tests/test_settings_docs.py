@@ -34,6 +34,8 @@ NOT_SETTINGS = {
     "INFO": "a log level",
     "Q": "Django's Q object",
     "VACUUM": "SQL",
+    "RUN": "the hostile-input tests' hypothesis settings (scoping/tests/hostile.py)",
+    "FOUND_BUGS": "the same, for tests that have found a bug",
 }
 NAME = r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*"
 
