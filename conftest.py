@@ -13,16 +13,19 @@ from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW
 PASSWORD = "a-long-test-password-9"
 
 # How many examples a hypothesis test runs is the profile's business, never a test's:
-# a few on every local run, so `make test` stays quick, and more in CI (.ci/run sets
-# CI=1). CI replays a fixed sequence of hostile inputs, so a landing never hangs on a
-# lucky draw; local runs keep exploring new ones (and hypothesis remembers failures).
-# The tests that have found a bug run 200 in CI (``FOUND_BUGS`` in
-# scoping/tests/hostile.py); the others 50.
+# a few on every local run, so `make test` stays quick, and a fixed sequence in CI
+# (.ci/run sets CI=1), so a landing never hangs on a lucky draw; local runs keep exploring
+# new ones (and hypothesis remembers failures). CI's PostgreSQL pass is its thorough one:
+# 50 examples a test, and 200 for the tests that have found a bug (``FOUND_BUGS`` in
+# scoping/tests/hostile.py); its SQLite pass runs 25 a test (HYPOTHESIS_PROFILE=ci-quick).
 # Loaded here, before any test module is imported, because a module's own
 # ``settings(...)`` object takes what it does not set from the profile loaded then.
 hypothesis_settings.register_profile("local", max_examples=25)
 hypothesis_settings.register_profile("ci", max_examples=50, derandomize=True, database=None)
-hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "local")
+hypothesis_settings.register_profile("ci-quick", max_examples=25, derandomize=True, database=None)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local")
+)
 
 
 def pytest_collection_modifyitems(config, items):
