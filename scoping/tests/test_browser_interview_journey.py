@@ -52,7 +52,7 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
     transcript = page.locator("#transcript")
     expect(transcript).to_contain_text("[PHONE]")
     expect(transcript).not_to_contain_text("07700")
-    page.get_by_role("button", name="Mark as checked").click()
+    page.get_by_role("button", name="Mark as read through").click()
     # Capitalised words the anonymiser did not know are flagged: approval waits until each
     # is redacted or kept with a reason (interviews.anonymisation.flag_decisions).
     expect(page.locator("#blockers-approve")).to_contain_text("flagged word(s)")

@@ -81,7 +81,7 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     page.get_by_role("button", name="Run the anonymiser").click()
     expect(page.locator("#transcript-status")).to_have_text("Anonymised")
     expect(page.locator("#transcript")).to_contain_text("[NAME 1]")
-    page.get_by_role("button", name="Mark as checked").click()
+    page.get_by_role("button", name="Mark as read through").click()
     expect(page.locator("#transcript-status")).to_have_text("Checked")
     # "Fine" and "Mutual" could be names: approval waits until each is redacted or kept.
     expect(page.locator("#blockers-approve")).to_contain_text("2 flagged word(s)")
