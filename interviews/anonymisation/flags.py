@@ -19,7 +19,12 @@ approval waits until none is open.
 import re
 from dataclasses import dataclass
 
-from interviews.anonymisation.name_context import STRONG_CUES, after_cue, reads_as_name
+from interviews.anonymisation.name_context import (
+    STRONG_CUES,
+    after_cue,
+    month_context,
+    reads_as_name,
+)
 from interviews.anonymisation.name_lists import (
     ORDINARY_NAME_WORDS,
     first_names,
@@ -58,6 +63,7 @@ _COMMON = """
     laughs laughing laughter inaudible pause pauses paused crosstalk sighs sigh coughs
     cough crying cries unclear overlapping indistinct silence interrupts interruption
     redacted
+    urdu punjabi polish arabic bengali gujarati kurdish somali romanian french spanish
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -144,6 +150,15 @@ _NOT_NICKNAMES = frozenset(
     ]
 )
 _MOTORWAY = re.compile(r"[AM]\d{1,4}")
+# A transcriber's note about someone: "[JANE LAUGHS]", "[Will, inaudible]".
+NOTE = re.compile(
+    r"\[([^\W\d_][\w'’-]*),?\s+(?:laughs|laughing|laughter|sighs|coughs|cries|crying|"
+    r"inaudible|pauses|interrupts|overlapping|speaks|shouts|whispers)[^\]\n]{0,40}\]",
+    re.IGNORECASE,
+)
+_NOT_NOTE_NAMES = frozenset(
+    ["he", "she", "they", "both", "all", "everyone", "participant", "interviewer", "i", "p", "r"]
+)
 
 
 @dataclass(frozen=True)
@@ -195,6 +210,22 @@ def ambiguous(word, places=None):
     )
 
 
+def _streets(masked):
+    """(start, end) of each street in ``masked``, without the common words before its name
+    ("on the Chapel Street": "Chapel Street"); "the main road", "our street" are none."""
+    for match in STREET.finditer(masked):
+        start = match.start()
+        if not match.group()[0].isdigit():
+            for word in re.finditer(r"\S+\s+", match.group()):
+                if word.group().strip().lower() not in COMMON_WORDS:
+                    break
+                start = match.start() + word.end()
+            words = masked[start : match.end()].split()
+            if len(words) < 2 or words[-2].lower() in _NOT_STREET_NAMES:
+                continue
+        yield start, match.end()
+
+
 def _is_place(start, end, place_spans):
     return any(s <= start and end <= e for s, e in place_spans)
 
@@ -234,6 +265,28 @@ def _role(text, match, place_spans, safe, previous):
     return None
 
 
+MONTHS = frozenset({"may", "june", "april", "august", "march"})
+
+
+def _once_a_name(text, tokens, found):
+    """A month-like name ("May") flagged where it reads as a name is flagged wherever else
+    it is capitalised and does not stand as a month: "called May ... May is twenty"."""
+    named = {normalise(m.group()).lower() for m, role in tokens if role == "flag"}
+    named |= {w.lower() for w, *_ in found}
+    named &= MONTHS
+    if not named:
+        return tokens
+    return [
+        (m, "flag")
+        if role is None
+        and m.group()[0].isupper()
+        and normalise(m.group()).lower() in named
+        and not month_context(text, m.start(), m.start() + len(normalise(m.group())))
+        else (m, role)
+        for m, role in tokens
+    ]
+
+
 def _runs(masked, tokens):
     """Tokens that run together ("Bradford Royal Infirmary"): a space, " of " or " & "
     between them, and no possessive before the join."""
@@ -268,20 +321,19 @@ def find_flags(text, *, safe=frozenset(), places=None, organisations=None, kept=
     for match in TAG.finditer(text):
         _blank(chars, *match.span())
     found = []  # (word, kind, start, end)
-    for pattern, kind in ((organisations, "organisation"), (STREET, "street")):
-        if pattern is None:
-            continue
-        for match in pattern.finditer("".join(chars)):
-            words = match.group().split()
-            if kind == "street" and not match.group()[0].isdigit():
-                if words[0][0].islower() and (
-                    words[-2].lower() in COMMON_WORDS or words[-2].lower() in _NOT_STREET_NAMES
-                ):
-                    continue
-                if all(w.lower() in COMMON_WORDS for w in words[:-1]):
-                    continue
-            found.append((match.group(), kind, *match.span()))
-            _blank(chars, *match.span())
+    spans = (
+        [(m.span(), "organisation") for m in organisations.finditer(text)] if organisations else []
+    )
+    spans += [(span, "street") for span in _streets("".join(chars))]
+    for (start, end), kind in spans:
+        if chars[start:end] != list(text[start:end]):
+            continue  # a street inside an organisation's name, or a tag
+        found.append((text[start:end], kind, start, end))
+        _blank(chars, start, end)
+    for match in NOTE.finditer("".join(chars)):
+        if match.group(1).lower() not in _NOT_NOTE_NAMES | safe:
+            found.append((match.group(1), "word", *match.span(1)))
+            _blank(chars, *match.span(1))
     masked = "".join(chars)
     place_spans = [m.span() for m in places.finditer(masked)] if places is not None else []
     tokens, previous = [], None
@@ -289,6 +341,7 @@ def find_flags(text, *, safe=frozenset(), places=None, organisations=None, kept=
         role = _role(text, match, place_spans, safe, previous)
         previous = (match, role)
         tokens.append(previous)
+    tokens = _once_a_name(text, tokens, found)
     for run in _runs(masked, tokens):
         roles = [role for _, role in run]
         if "flag" not in roles and "solo" not in roles and "number" not in roles:

@@ -122,6 +122,38 @@ NOT_SURNAMES = frozenset(
     ]
 )
 
+# Words before a month ("in May", "since June") or after it ("May 2020", "June half term").
+MONTH_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "of",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "each",
+        "every",
+        "this",
+        "that",
+        "before",
+        "after",
+        "during",
+        "through",
+        "to",
+        "and",
+        "or",
+        "between",
+    ]
+)
+MONTH_AFTER = frozenset(["bank", "half", "term", "holiday", "holidays", "time"])
+
 _WORD = r"[^\W\d_][\w'’-]*"
 _PREVIOUS = re.compile(rf"({_WORD})[ \t]+$")
 _NEXT = re.compile(rf"(?:['’]s?)?[ \t]+({_WORD})")
@@ -159,6 +191,17 @@ def next_word(text, end):
 def after_cue(text, start, cues):
     before = words_before(text, start)
     return bool(before) and (before[0] in cues or " ".join(before[1::-1]) in cues)
+
+
+def month_context(text, start, end):
+    """Whether the word at ``text[start:end]`` (May, June) stands as a month there."""
+    before = text[max(0, start - 12) : start].rstrip()
+    if before[-1:].isdigit():
+        return True
+    following = next_word(text, end)
+    if following.lower() in MONTH_AFTER or re.match(r"\s+\d", text[end : end + 3]):
+        return True
+    return previous_word(text, start).lower() in MONTH_BEFORE
 
 
 def reads_as_name(text, start, end, *, place=False):
