@@ -387,11 +387,18 @@ def occurrences(text, word):
 
 
 def decision_spans(text, flag, places=None):
-    """What a decision to redact ``flag`` replaces: the occurrences flagged, and, unless the
-    word is also an ordinary word or a place, every other occurrence in any case."""
+    """What a decision to redact ``flag`` replaces: the occurrences flagged and, unless the
+    word is also an ordinary word or a place, every other occurrence in title case or
+    capitals, and in lower case too if it is on the names lists ("zebedee" may be a name;
+    "mind" in "I don't mind" is not the Mind flagged)."""
     spans = set(flag.spans)
     if not ambiguous(flag.word, places):
-        spans.update(occurrences(text, flag.word))
+        lower_too = " " in flag.word or key(flag.word) in first_names() | surnames()
+        spans.update(
+            (start, end)
+            for start, end in occurrences(text, flag.word)
+            if lower_too or not text[start:end].islower()
+        )
     chosen = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not chosen or start >= chosen[-1][1]:

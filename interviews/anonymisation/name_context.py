@@ -157,6 +157,7 @@ MONTH_AFTER = frozenset(["bank", "half", "term", "holiday", "holidays", "time"])
 _WORD = r"[^\W\d_][\w'’-]*"
 _PREVIOUS = re.compile(rf"({_WORD})[ \t]+$")
 _NEXT = re.compile(rf"(?:['’]s?)?[ \t]+({_WORD})")
+_BRACKETS = re.compile(r"\[[^\]\n]*\]")
 _TITLE_DOT = re.compile(r"(?i)\b(mrs|mr|ms|mx|dr)\.")
 _SENTENCE_END = '.!?:;\n"“(['
 
@@ -168,6 +169,7 @@ def _bare(word):
 def words_before(text, start, count=2):
     """Up to ``count`` words before ``start`` in the same sentence, lower case, nearest first."""
     window = _TITLE_DOT.sub(r"\1 ", text[max(0, start - 60) : start])
+    window = _BRACKETS.sub(" ", window)  # a tag or a note: "[NAME 1] is" is no "name is"
     cut = max(window.rfind(c) for c in _SENTENCE_END)
     return [w.lower() for w in re.findall(_WORD, window[cut + 1 :])][::-1][:count]
 
