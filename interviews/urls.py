@@ -21,10 +21,15 @@ urlpatterns = [
         name="transcript_anonymise",
     ),
     path(
-        "<int:pk>/check/",
+        "<int:pk>/read-through/",
         transcript_views.transcript_action,
-        {"action": "check"},
-        name="transcript_check",
+        {"action": "read_through"},
+        name="transcript_read_through",
+    ),
+    path(
+        "<int:pk>/check/",
+        transcript_views.transcript_read_through_old_path,
+        name="transcript_read_through_old_path",
     ),
     path(
         "<int:pk>/approve/",

@@ -1,14 +1,22 @@
 """Find and replace personal details in a transcript, offline, with regular expressions.
 
 ``redact(text, names=...)`` finds e-mail addresses, URLs with a personal path, UK
-telephone numbers, UK postcodes, NHS numbers (checksum-validated) and the given
-names, and replaces each with a bracketed tag. Names are numbered per person in
-order of first appearance, so a transcript stays readable: "[NAME 1] said
-[NAME 2]'s group helped". Organisation names are left alone.
+telephone numbers, UK postcodes (whole or the first half: "LS6"), NHS numbers
+(checksum-validated, however grouped), contact details said in words (``spoken``) and the
+given names in any case, and replaces each with a bracketed tag. Names are numbered per
+person in order of first appearance, so a transcript stays readable: "[NAME 1] said
+[NAME 2]'s group helped". A part of a name that is also an ordinary word or a place
+("Will", "May", "Wakefield") is replaced only where it reads as a name
+(``name_context``). Organisation names are left alone (the flags take them).
 """
 
 import re
 from dataclasses import dataclass, field
+
+from interviews.anonymisation.flags import COMMON_WORDS
+from interviews.anonymisation.name_context import reads_as_name
+from interviews.anonymisation.name_lists import ORDINARY_NAME_WORDS, local_places
+from interviews.anonymisation.spoken import spoken_findings
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,140 @@ PHONE = re.compile(
 )
 PHONE_PREFIXES = ("01", "02", "03", "05", "07", "08")
 
-NHS_NUMBER = re.compile(r"(?<![\d\w])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d\w])")
+# Ten digits however grouped ("943 476 5919", "9434 765 919", "94-34-76-59-19"), not
+# starting with 0 (a phone number); the check digit decides.
+NHS_NUMBER = re.compile(r"(?<![\w+(])[1-9](?:[ -]?\d){9}(?![ -]?\d)(?!\w)")
 
 POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+
+# The first half of a postcode ("LS6", "bd7"): two-letter areas only, so that
+# motorways (M62), vitamins (B12) and grades stay.
+POSTCODE_AREAS = [
+    "AB",
+    "AL",
+    "BA",
+    "BB",
+    "BD",
+    "BH",
+    "BL",
+    "BN",
+    "BR",
+    "BS",
+    "BT",
+    "CA",
+    "CB",
+    "CF",
+    "CH",
+    "CM",
+    "CO",
+    "CR",
+    "CT",
+    "CV",
+    "CW",
+    "DA",
+    "DD",
+    "DE",
+    "DG",
+    "DH",
+    "DL",
+    "DN",
+    "DT",
+    "DY",
+    "EC",
+    "EH",
+    "EN",
+    "EX",
+    "FK",
+    "FY",
+    "GL",
+    "GU",
+    "GY",
+    "HA",
+    "HD",
+    "HG",
+    "HP",
+    "HR",
+    "HS",
+    "HU",
+    "HX",
+    "IG",
+    "IM",
+    "IP",
+    "IV",
+    "JE",
+    "KA",
+    "KT",
+    "KW",
+    "KY",
+    "LA",
+    "LD",
+    "LE",
+    "LL",
+    "LN",
+    "LS",
+    "LU",
+    "ME",
+    "MK",
+    "ML",
+    "NE",
+    "NG",
+    "NN",
+    "NP",
+    "NR",
+    "NW",
+    "OL",
+    "OX",
+    "PA",
+    "PE",
+    "PH",
+    "PL",
+    "PO",
+    "PR",
+    "RG",
+    "RH",
+    "RM",
+    "SA",
+    "SE",
+    "SG",
+    "SK",
+    "SL",
+    "SM",
+    "SN",
+    "SO",
+    "SP",
+    "SR",
+    "SS",
+    "ST",
+    "SW",
+    "SY",
+    "TA",
+    "TD",
+    "TF",
+    "TN",
+    "TQ",
+    "TR",
+    "TS",
+    "TW",
+    "UB",
+    "WA",
+    "WC",
+    "WD",
+    "WF",
+    "WN",
+    "WR",
+    "WS",
+    "WV",
+    "YO",
+    "ZE",
+]
+PARTIAL_POSTCODE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(POSTCODE_AREAS)})[0-9][0-9A-Z]?(?![\w-])",
+    re.IGNORECASE,
+)
+NOT_POSTCODES = {"co2", "co1"}  # carbon dioxide and monoxide, said as a formula
 
 TAGS = {
     "email": "[EMAIL]",
@@ -114,11 +250,22 @@ def _pattern_findings(text):
         yield "email", match.start(), match.end(), None
     yield from _urls(text)
     for match in NHS_NUMBER.finditer(text):
-        if nhs_number_is_valid(match.group(1) + match.group(3) + match.group(4)):
+        if nhs_number_is_valid(re.sub(r"\D", "", match.group())):
             yield "nhs_number", match.start(), match.end(), None
     yield from _phones(text)
     for match in POSTCODE.finditer(text):
         yield "postcode", match.start(), match.end(), None
+    for match in PARTIAL_POSTCODE.finditer(text):
+        if match.group().lower() not in NOT_POSTCODES:
+            yield "postcode", match.start(), match.end(), None
+
+
+def _all_pattern_findings(text):
+    """The patterns' findings, then details said in words where no pattern found one (so
+    "94-34-76-59-19, four..." stays the NHS number written in figures)."""
+    written = list(_pattern_findings(text))
+    said = spoken_findings(text, phone_ok=phone_digits_are_valid, nhs_ok=nhs_number_is_valid)
+    return written + [s for s in said if not any(s[1] < w[2] and w[1] < s[2] for w in written)]
 
 
 def _name_pattern(names):
@@ -140,13 +287,25 @@ def _name_pattern(names):
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), person_of
 
 
-def _name_findings(text, names):
+def _name_findings(text, names, ambiguous=frozenset(), places=frozenset()):
+    """Every name in any case; one in ``ambiguous`` (an ordinary word) or ``places`` only
+    where it reads as a name."""
     pattern, person_of = _name_pattern(names)
     if pattern is None:
         return
     for match in pattern.finditer(text):
         key = " ".join(match.group().lower().replace("’", "'").split())
+        if key in places:
+            if not reads_as_name(text, match.start(), match.end(), place=True):
+                continue
+        elif key in ambiguous and not reads_as_name(text, match.start(), match.end()):
+            continue
         yield "name", match.start(), match.end(), person_of[key]
+
+
+def ambiguous_words():
+    """Words that are names and ordinary words at once: taken as names only in context."""
+    return ORDINARY_NAME_WORDS | COMMON_WORDS
 
 
 def _resolve_overlaps(candidates):
@@ -163,12 +322,16 @@ def _resolve_overlaps(candidates):
     return sorted(chosen, key=lambda c: c[1])
 
 
-def redact(text, names=()):
+def redact(text, names=(), places=()):
     """Return the text with personal details replaced, and what was found where.
 
+    ``places``: place names besides the region's (``name_lists.local_places``), such as
+    the directory's; a name that is one is replaced only where it reads as a name.
     Finding spans refer to the original text.
     """
-    candidates = [*_pattern_findings(text), *_name_findings(text, list(names))]
+    places = local_places() | {" ".join(p.lower().split()) for p in places}
+    names_found = _name_findings(text, list(names), ambiguous_words(), places)
+    candidates = [*_all_pattern_findings(text), *names_found]
     numbers = {}
     findings = []
     pieces = []

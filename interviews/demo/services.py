@@ -22,7 +22,7 @@ from interviews.recording.services import interview_create
 from interviews.reference.services import interview_reference_load
 from interviews.transcripts.services import (
     interview_approve,
-    interview_mark_checked,
+    interview_mark_read_through,
     transcript_anonymise,
 )
 
@@ -77,7 +77,7 @@ def interviews_demo_load(*, by=None):
             flag_resolve(
                 interview=interview, word=flag.word, decision="keep", by=by, reason=DEMO_KEPT
             )
-        interview_mark_checked(interview=interview, by=by)
+        interview_mark_read_through(interview=interview, by=by)
         interview_approve(interview=interview, by=by)
         for theme, answer in row["coded"]:
             start, end = span_from_quote(interview=interview, quote=answer)

@@ -26,9 +26,10 @@ class TranscriptionMethod(models.TextChoices):
 
 
 class AnonymisationStatus(models.TextChoices):
-    """A transcript's way to coding: draft, anonymiser run, checked by a person, approved."""
+    """A transcript's way to coding: draft, anonymiser run, read through by a person,
+    approved. (Read through is stored as "checked", its value before it had its own word.)"""
 
     DRAFT = "draft", "Draft"
     ANONYMISED = "anonymised", "Anonymised"
-    CHECKED = "checked", "Checked"
+    READ_THROUGH = "checked", "Read through"
     APPROVED = "approved", "Approved"

@@ -60,7 +60,7 @@ def participant_steps(participant, user):
     ]
     for label, status in [
         ("Transcript anonymised", AnonymisationStatus.ANONYMISED),
-        ("Transcript checked", AnonymisationStatus.CHECKED),
+        ("Transcript read through", AnonymisationStatus.READ_THROUGH),
         ("Transcript approved", AnonymisationStatus.APPROVED),
     ]:
         reached = sum(1 for s in statuses if _order(s) >= _order(status))

@@ -12,7 +12,7 @@ from interviews.recording.services import interview_create
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
 from interviews.transcripts.services import (
     interview_approve,
-    interview_mark_checked,
+    interview_mark_read_through,
     transcript_anonymise,
 )
 
@@ -60,28 +60,27 @@ def test_it_records_an_interview_with_consent_and_one_newline_convention(intervi
     assert interview.interviewer == interviewer
 
 
-def anonymised(interview):
-    """As if the anonymiser had run before what it would now find was known."""
-    interview.status = AnonymisationStatus.ANONYMISED
+def read_through(interview):
+    """As if the anonymiser had run, and a person read it through, before what the
+    anonymiser would now find was known (marking it now is refused: its words are flagged)."""
+    interview.status = AnonymisationStatus.READ_THROUGH
     interview.save()
     return interview
 
 
 def test_it_refuses_approval_while_the_anonymiser_finds_something(interviewer):
-    interview = anonymised(
+    interview = read_through(
         record(make_participant(name="Jane Smith"), interviewer, "I'm Jane, 07700 900123.")
     )
-    interview_mark_checked(interview=interview, by=interviewer)
     with pytest.raises(ValidationError, match=r"still finds 2 item\(s\) \(name, phone\)"):
         interview_approve(interview=interview, by=interviewer)
     interview.refresh_from_db()
-    assert interview.status == AnonymisationStatus.CHECKED
+    assert interview.status == AnonymisationStatus.READ_THROUGH
 
 
 def test_staff_names_block_approval_too(interviewer):
     StaffName.objects.create(name="Claire Dawson")
-    interview = anonymised(record(make_participant(), interviewer, "Claire's group is good."))
-    interview_mark_checked(interview=interview, by=interviewer)
+    interview = read_through(record(make_participant(), interviewer, "Claire's group is good."))
     with pytest.raises(ValidationError, match="name"):
         interview_approve(interview=interview, by=interviewer)
 
@@ -94,16 +93,18 @@ def test_anonymise_then_approve(interviewer):
         ("name", "Jane"),
         ("phone", "07700 900123"),
     ]
-    interview_mark_checked(interview=interview, by=interviewer)
+    interview_mark_read_through(interview=interview, by=interviewer)
     interview_approve(interview=interview, by=interviewer)
     interview.refresh_from_db()
     assert interview.status == AnonymisationStatus.APPROVED
     assert interview.approved_by == interviewer
 
 
-def test_a_draft_cannot_be_approved_without_being_checked(interviewer):
+def test_a_draft_cannot_be_approved_without_being_read_through(interviewer):
     interview = record(make_participant(), interviewer)
-    with pytest.raises(ValidationError, match="must mark the anonymised transcript as checked"):
+    with pytest.raises(
+        ValidationError, match="must mark the anonymised transcript as read through"
+    ):
         interview_approve(interview=interview, by=interviewer)
 
 

@@ -1,6 +1,6 @@
-"""A transcript's way to coding: run the anonymiser, mark it checked, approve it.
+"""A transcript's way to coding: run the anonymiser, mark it read through, approve it.
 
-Each step has one list of what stops it (``check_blockers``, ``approval_blockers``):
+Each step has one list of what stops it (``read_through_blockers``, ``approval_blockers``):
 the transcript page explains them and the step enforces them.
 """
 
@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from interviews.anonymisation.anonymiser import redact
-from interviews.anonymisation.flag_decisions import transcript_open_flags
+from interviews.anonymisation.flag_decisions import directory_place_names, transcript_open_flags
 from interviews.anonymisation.known_names import names_to_anonymise
 from interviews.models import AnonymisationStatus, RedactionLogEntry
 
 
 def transcript_edited(*, interview):
-    """An edited transcript goes back to draft: it is checked, and approved, again.
+    """An edited transcript goes back to draft: it is read through, and approved, again.
 
     For a caller that has changed the transcript of a recorded interview (the
     admin); the caller saves. An approved transcript cannot be edited at all.
@@ -26,7 +26,15 @@ def transcript_edited(*, interview):
 
 def transcript_findings(interview):
     """What the anonymiser would still replace in this transcript."""
-    return redact(interview.transcript, names=names_to_anonymise(interview)).findings
+    return _redact(interview).findings
+
+
+def _redact(interview):
+    return redact(
+        interview.transcript,
+        names=names_to_anonymise(interview),
+        places=directory_place_names(),
+    )
 
 
 @sensitive_variables("redaction")
@@ -35,7 +43,7 @@ def transcript_anonymise(*, interview, by):
     """Replace the personal details the anonymiser finds; log what was replaced."""
     if interview.is_approved:
         raise ValidationError("An approved transcript cannot be changed.")
-    redaction = redact(interview.transcript, names=names_to_anonymise(interview))
+    redaction = _redact(interview)
     RedactionLogEntry.objects.bulk_create(
         RedactionLogEntry(
             interview=interview,
@@ -55,21 +63,33 @@ def transcript_anonymise(*, interview, by):
     return len(redaction.findings)
 
 
-def check_blockers(interview):
-    """Why a person cannot mark this transcript as checked yet (empty: they can)."""
+def read_through_blockers(interview):
+    """Why a person cannot mark this transcript as read through yet (empty: they can)."""
     if interview.is_approved:
         return ["The transcript is approved already."]
     if interview.status == AnonymisationStatus.DRAFT:
-        return ["Run the anonymiser first: a person checks what it has done."]
+        return ["Run the anonymiser first: a person reads through what it has done."]
+    flags = transcript_open_flags(interview)
+    if flags:
+        return [_open_flags_message(interview, flags)]
     return []
 
 
-def interview_mark_checked(*, interview, by):
-    """A person has read the anonymised transcript and found nothing it missed."""
-    blockers = check_blockers(interview)
+def _open_flags_message(interview, flags):
+    return (
+        f"{len(flags)} flagged word(s) or number(s) in the transcript of "
+        f"{interview.participant.code} still need a decision: redact each, or keep it "
+        "with a reason, on its Flagged words page."
+    )
+
+
+def interview_mark_read_through(*, interview, by):
+    """A person has read the anonymised transcript through, decided every flag, and found
+    nothing it missed."""
+    blockers = read_through_blockers(interview)
     if blockers:
         raise ValidationError(blockers)
-    interview.status = AnonymisationStatus.CHECKED
+    interview.status = AnonymisationStatus.READ_THROUGH
     interview.save(update_fields=["status"])
 
 
@@ -82,8 +102,8 @@ def approval_blockers(interview):
     if interview.is_approved:
         return ["The transcript is approved already."]
     blockers = []
-    if interview.status != AnonymisationStatus.CHECKED:
-        blockers.append("A person must mark the anonymised transcript as checked.")
+    if interview.status != AnonymisationStatus.READ_THROUGH:
+        blockers.append("A person must mark the anonymised transcript as read through.")
     findings = transcript_findings(interview)
     if findings:
         kinds = sorted({f.kind.replace("_", " ") for f in findings})
@@ -93,11 +113,7 @@ def approval_blockers(interview):
         )
     flags = transcript_open_flags(interview)
     if flags:
-        blockers.append(
-            f"{len(flags)} flagged word(s) or number(s) in the transcript of "
-            f"{interview.participant.code} still need a decision: redact each, or keep it "
-            "with a reason, on its Flagged words page."
-        )
+        blockers.append(_open_flags_message(interview, flags))
     return blockers
 
 

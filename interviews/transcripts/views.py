@@ -1,7 +1,7 @@
 """The transcript pages: the list of interviews, a transcript with its coded passages (and,
-for the interview team, the form to code one), and its buttons: anonymise, mark checked,
-approve. Each button calls one service, which enforces the same preconditions the page
-explains (``services.check_blockers``, ``approval_blockers``).
+for the interview team, the form to code one), and its buttons: anonymise, mark read
+through, approve. Each button calls one service, which enforces the same preconditions the page
+explains (``services.read_through_blockers``, ``approval_blockers``).
 
 Transcripts: the interview team only (``view_interview``), and every view of one is
 logged.
@@ -25,7 +25,10 @@ from scoping.accounts.permissions import require
 
 ACTIONS = {
     "anonymise": (services.transcript_anonymise, "The anonymiser has run on the transcript"),
-    "check": (services.interview_mark_checked, "The transcript is marked as checked"),
+    "read_through": (
+        services.interview_mark_read_through,
+        "The transcript is marked as read through",
+    ),
     "approve": (services.interview_approve, "The transcript is approved: it can be coded"),
 }
 
@@ -123,12 +126,13 @@ def transcript_steps(interview):
             "blockers": anonymise_blockers,
         },
         {
-            "action": "check",
-            "label": "Mark as checked",
-            "explains": "A person has read the anonymised transcript and found nothing "
-            "that identifies anyone.",
-            "done": interview.status in (AnonymisationStatus.CHECKED, AnonymisationStatus.APPROVED),
-            "blockers": services.check_blockers(interview),
+            "action": "read_through",
+            "label": "Mark as read through",
+            "explains": "A person has read the anonymised transcript through, decided every "
+            "flagged word, and found nothing that identifies anyone.",
+            "done": interview.status
+            in (AnonymisationStatus.READ_THROUGH, AnonymisationStatus.APPROVED),
+            "blockers": services.read_through_blockers(interview),
         },
         {
             "action": "approve",
@@ -138,6 +142,16 @@ def transcript_steps(interview):
             "blockers": services.approval_blockers(interview),
         },
     ]
+
+
+@require_POST
+def transcript_read_through_old_path(request, pk):
+    """The step's path before it had a word of its own (``/check/``): a 308, so the browser
+    posts again to the new path (a 301 would turn the POST into a GET). The new path checks
+    the permissions."""
+    return redirect(
+        "interviews:transcript_read_through", pk=pk, permanent=True, preserve_request=True
+    )
 
 
 @require_POST

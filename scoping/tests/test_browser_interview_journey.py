@@ -52,9 +52,10 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
     transcript = page.locator("#transcript")
     expect(transcript).to_contain_text("[PHONE]")
     expect(transcript).not_to_contain_text("07700")
-    page.get_by_role("button", name="Mark as checked").click()
-    # Capitalised words the anonymiser did not know are flagged: approval waits until each
-    # is redacted or kept with a reason (interviews.anonymisation.flag_decisions).
+    # Capitalised words the anonymiser did not know are flagged: reading through and
+    # approval wait until each is redacted or kept with a reason
+    # (interviews.anonymisation.flag_decisions).
+    expect(page.get_by_role("button", name="Mark as read through")).to_be_disabled()
     expect(page.locator("#blockers-approve")).to_contain_text("flagged word(s)")
     page.get_by_role("link", name="Flagged words: redact or keep each").click()
     while page.locator("#keep-1").count():
@@ -63,6 +64,7 @@ def test_the_interview_team_records_codes_and_sees_a_passage_in_the_matrix(brows
         page.get_by_role("button", name="Record the decision").first.click()
     expect(page.locator("#no-open-flags")).to_be_visible()
     page.get_by_role("link", name="Back to the transcript").click()
+    page.get_by_role("button", name="Mark as read through").click()
     page.get_by_role("button", name="Approve for coding").click()
     expect(page.locator("#transcript-status")).to_have_text("Approved")
 

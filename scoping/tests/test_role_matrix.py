@@ -100,7 +100,8 @@ PAGES = {
     "interviews:excerpt_edit": INTERVIEW_ONLY,
     "interviews:excerpt_delete": INTERVIEW_ONLY,  # a GET asks first; only a POST deletes
     "interviews:transcript_anonymise": POST_ONLY,
-    "interviews:transcript_check": POST_ONLY,
+    "interviews:transcript_read_through": POST_ONLY,
+    "interviews:transcript_read_through_old_path": POST_ONLY,  # a POST: 308 to read_through
     "interviews:transcript_approve": POST_ONLY,
     "interviews:participants": INTERVIEW_ONLY,
     "interviews:participant": INTERVIEW_ONLY,

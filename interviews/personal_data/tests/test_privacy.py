@@ -122,10 +122,10 @@ def test_the_admin_refuses_an_interview_without_consent(client_for, superuser):
     )
 
 
-def test_the_anonymise_check_and_approve_buttons(client_for, superuser):
+def test_the_anonymise_read_through_and_approve_buttons(client_for, superuser):
     interview = make_interview(make_participant(name="Jane Smith"), "Jane said hi.", approved=False)
     client = client_for(superuser)
-    for action in ("anonymise", "check", "approve"):
+    for action in ("anonymise", "read-through", "approve"):
         client.post(f"/interviews/{interview.pk}/{action}/")
     interview.refresh_from_db()
     assert interview.transcript == "[NAME 1] said hi."

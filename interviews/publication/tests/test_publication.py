@@ -82,7 +82,7 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
     reader = signed_in(commissioner)
     assert QUOTE in quotes_page(reader)
     interview = excerpt.interview
-    type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.CHECKED)
+    type(interview).objects.filter(pk=interview.pk).update(status=AnonymisationStatus.READ_THROUGH)
     assert QUOTE not in quotes_page(reader)
     approvals = team.get("/study/quotes/approval/").content.decode()
     assert "Approved, not shown" in approvals and "The transcript is not approved." in approvals

@@ -77,13 +77,14 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     page.get_by_role("button", name="Save the interview").click()
 
     expect(page.locator("h1")).to_have_text("Transcript of LDS-90")
-    expect(page.locator("#blockers-check")).to_contain_text("Run the anonymiser first")
+    expect(page.locator("#blockers-read_through")).to_contain_text("Run the anonymiser first")
     page.get_by_role("button", name="Run the anonymiser").click()
     expect(page.locator("#transcript-status")).to_have_text("Anonymised")
     expect(page.locator("#transcript")).to_contain_text("[NAME 1]")
-    page.get_by_role("button", name="Mark as checked").click()
-    expect(page.locator("#transcript-status")).to_have_text("Checked")
-    # "Fine" and "Mutual" could be names: approval waits until each is redacted or kept.
+    # "Fine" and "Mutual" could be names: reading through waits until each is redacted or
+    # kept, and so does approval.
+    expect(page.locator("#blockers-read_through")).to_contain_text("2 flagged word(s)")
+    expect(page.get_by_role("button", name="Mark as read through")).to_be_disabled()
     expect(page.locator("#blockers-approve")).to_contain_text("2 flagged word(s)")
     page.get_by_role("link", name="Flagged words: redact or keep each").click()
     expect(page.locator("#open-flag-count")).to_have_text(
@@ -95,6 +96,8 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
         page.get_by_role("button", name="Record the decision").first.click()
     expect(page.locator("#no-open-flags")).to_be_visible()
     page.get_by_role("link", name="Back to the transcript").click()
+    page.get_by_role("button", name="Mark as read through").click()
+    expect(page.locator("#transcript-status")).to_have_text("Read through")
     page.get_by_role("button", name="Approve for coding").click()
     expect(page.locator("#transcript-status")).to_have_text("Approved")
 

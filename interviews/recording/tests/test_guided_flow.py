@@ -210,18 +210,20 @@ def test_the_transcript_buttons_explain_what_stops_them(client_for, interviewer)
     page = client.get(f"/interviews/{interview.pk}/").content.decode()
     assert "Run the anonymiser" in page
     assert "Not yet: Run the anonymiser first" in page
-    assert "Not yet: A person must mark the anonymised transcript as checked." in page
+    assert "Not yet: A person must mark the anonymised transcript as read through." in page
     assert "Not yet: The anonymiser still finds 1 item(s) (name)" in page
 
     response = client.post(f"/interviews/{interview.pk}/approve/", follow=True)
-    assert "A person must mark the anonymised transcript as checked." in response.content.decode()
+    assert (
+        "A person must mark the anonymised transcript as read through." in response.content.decode()
+    )
     interview.refresh_from_db()
     assert interview.status == "draft"
 
     client.post(f"/interviews/{interview.pk}/anonymise/")
     interview.refresh_from_db()
     assert (interview.status, interview.transcript) == ("anonymised", "[NAME 1] said hi.")
-    client.post(f"/interviews/{interview.pk}/check/")
+    client.post(f"/interviews/{interview.pk}/read-through/")
     page = client.post(f"/interviews/{interview.pk}/approve/", follow=True).content.decode()
     assert "The transcript is approved: it can be coded." in page
     interview.refresh_from_db()
