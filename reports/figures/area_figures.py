@@ -6,10 +6,10 @@ What a highlight is written against and compared with (``reports.study.highlight
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from activities.models import Activity, Place, SharedExperience
-from activities.reference.coverage import serving_condition
+from activities.reference.coverage import Coverage
 from reports.figures.summaries import (
     SHARED_EXPERIENCE,
     VOCABULARY_BREAKDOWNS,
@@ -24,10 +24,10 @@ from reports.figures.tables import count_alias
 class AreaFigures:
     """An area's figures in brief: how many activities it has, and its page's breakdowns.
 
-    ``found`` is an area's activities as the study's place pages counted them: for
-    a place, those found there (its own and those it shares with other places),
-    not the region-wide ones its page adds; for the region, every activity.
-    ``counts`` are the page's own breakdowns.
+    ``found`` is an area's activities as the study's pages counted them: for a
+    place, those serving it alone (its page's headline), not those it shares with
+    other places or the region-wide ones; for the region, every activity.
+    ``counts`` are the page's own breakdowns with the default options.
     """
 
     found: int
@@ -40,8 +40,8 @@ class AreaFigures:
 
 
 def figures_of(report):
-    """A report page's figures as ``AreaFigures``."""
-    found = report.total - (report.coverages.region_wide if report.place else 0)
+    """A report page's figures as ``AreaFigures`` (its default options')."""
+    found = report.own_total
     return AreaFigures(
         found,
         {b.key: {r.value: r.count for r in b.rows} for b in report.activity_breakdowns},
@@ -49,12 +49,13 @@ def figures_of(report):
 
 
 def _experience_counts(places):
-    """{experience slug: {place pk: activities serving it}}, and the region's, in one query."""
+    """{experience slug: {place pk: activities serving it alone}}, and the region's, in one
+    query."""
     links = Activity.shared_experiences.through.objects.order_by()
     annotations = {"region": Count("*")}
     for place in places:
         annotations[f"p{place.pk}"] = Count(
-            "pk", filter=serving_condition([place.pk], "activity__")
+            "pk", filter=Q(activity__place_id=place.pk, activity__coverage=Coverage.PLACE)
         )
     grouped = links.values("sharedexperience__slug").annotate(**annotations)
     return {g.pop("sharedexperience__slug"): g for g in grouped}
@@ -83,6 +84,6 @@ def live_figures():
         place = next((p for p in places if p.slug == slug), None)
         found = region.get("activity_count", 0)
         if place is not None:
-            found = place.own_count + place.shared_count
+            found = place.own_count
         figures[slug] = AreaFigures(found, breakdowns)
     return figures

@@ -11,16 +11,16 @@ from openpyxl.styles import Font
 
 from activities.directory.disclaimer import disclaimer_rows, disclaimer_sheet_add
 from interviews.disclosure.control import SUPPRESSED
-from reports.figures.tables import percent
+from reports.figures.tables import ACTIVITIES, percent
 from scoping.shared.spreadsheets import csv_text, escape_formula
 
 PLACES = "places"
 AS_AT = "Figures as at"
 RATES_CAVEAT = (
-    "Rates count only the activities serving each place (its own, those shared with other "
-    "places and the region-wide ones). They compare the coverage the scoping found, not the "
-    "provision: the populations come from different years and sources, and the search effort "
-    "differed between places."
+    "Rates count each place's own activities (serving it alone, as the study counted them); "
+    "the region's counts every activity once. They compare the coverage the scoping found, "
+    "not the provision: the populations come from different years and sources, and the "
+    "search effort differed between places."
 )
 INTERVIEW_NOTE = (
     "Each person interviewed counts once; the activity options do not apply to interviews; "
@@ -31,20 +31,33 @@ INTERVIEW_NOTE = (
 def places_table(report):
     headers = [
         "Place",
-        "Activities",
+        "Activities serving it alone",
+        "Also shared with other places",
+        "Also region-wide",
         "Population",
         "Population source",
         "Activities per 100,000 people",
         "% of the region's activities",
     ]
     rows = [
-        [f.place.name, f.count, f.place.population, f.place.population_source, f.per_100k, f.share]
+        [
+            f.place.name,
+            f.own,
+            f.shared,
+            f.region_wide,
+            f.place.population,
+            _population_source(f.place),
+            f.per_100k,
+            f.share,
+        ]
         for f in report.places
     ]
     rows.append(
         [
-            "Region",
+            "Region (every activity once)",
             report.region_total,
+            None,
+            None,
             report.region_population,
             "The places added together",
             report.region_per_100k,
@@ -52,6 +65,11 @@ def places_table(report):
         ]
     )
     return headers, rows
+
+
+def _population_source(place):
+    note = getattr(place, "population_note", "")
+    return f"{place.population_source}: {note}" if note else place.population_source
 
 
 def _shown(value):
@@ -63,10 +81,13 @@ def breakdown_table(report, breakdown):
     counted = breakdown.plural.capitalize()
     if breakdown.compared:
         where = report.place.name
+        here = f"in {where}"
+        if breakdown.section == ACTIVITIES:
+            here = f"serving {where}" + ("" if report.include_shared else " alone")
         headers = [
             breakdown.title,
-            f"{counted} in {where}",
-            f"% in {where}",
+            f"{counted} {here}",
+            f"% {here}",
             f"{counted} in the region",
             "% in the region",
             *(f"{header} in {where}" for header in breakdown.extra_headers),
@@ -139,6 +160,8 @@ def workbook_bytes(report):
     summary.append(["Exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
     summary.append([AS_AT, as_at_text(report.computed_at)])
     summary.append(["Activities", report.total])
+    if report.place is not None:
+        summary.append([f"Serving {report.place.name} alone", report.own_total])
     summary.append(["Population", report.population])
     summary.append(["Activities per 100,000 people", _numeric(report.per_100k)])
     if report.place is not None:
@@ -151,8 +174,12 @@ def workbook_bytes(report):
     summary.append(["Region-wide", report.coverages.region_wide])
     summary.append(["Rates per 100,000", RATES_CAVEAT])
     for place in report.population_places:
+        note = getattr(place, "population_note", "")
         summary.append(
-            [f"Population: {place.name}", f"{place.population} ({place.population_source})"]
+            [
+                f"Population: {place.name}",
+                f"{place.population} ({place.population_source})" + (f": {note}" if note else ""),
+            ]
         )
     summary.append(["Participants interviewed", _shown(report.interviewed)])
     if report.place is not None:

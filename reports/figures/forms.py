@@ -35,6 +35,11 @@ class ReportOptionsForm(forms.Form):
     )
     scoped_from = _date_field("Scoped from")
     scoped_to = _date_field("Scoped to")
+    # Off by default: a place's figures count its own activities, as the study did.
+    include_shared = forms.BooleanField(
+        label="Count the activities each place shares with other places and the region-wide ones",
+        required=False,
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -52,4 +57,5 @@ class ReportOptionsForm(forms.Form):
             active_only=data.get("status") == self.ACTIVE,
             scoped_from=data.get("scoped_from"),
             scoped_to=data.get("scoped_to"),
+            include_shared=bool(data.get("include_shared")),
         )

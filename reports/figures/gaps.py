@@ -15,9 +15,10 @@ from reports.figures.tables import REGION, count_alias, percent
 
 RATE_CAVEAT = (
     "Rates compare what the champions found, not what exists: the scoping was not "
-    "exhaustive, each place's population is an ONS estimate of a different year "
-    "(see the Places table), and a place's rate counts the activities it shares with "
-    "other places and the region-wide ones as well as its own."
+    "exhaustive, and each place's population is an ONS estimate of a different year "
+    "(see the Places table). A place's rate counts its own activities (serving it alone, "
+    "as the study counted them); the region's counts every activity once, the region-wide "
+    "ones included."
 )
 
 
@@ -54,9 +55,10 @@ class GapGrid:
 def gap_grid(key, title, places, region_total, categories):
     """A grid from (value, label, {place pk: count, REGION: count}) categories.
 
-    A place's count is of the activities serving it (its own, shared and
-    region-wide: ``activities.reference.coverage``), its share of those serving it; the
-    region's counts each activity once.
+    A place's count is of the activities its figures count (its own, or with the
+    option ``include_shared`` its shared and region-wide ones too:
+    ``activities.reference.coverage``), its share of those; the region's counts each
+    activity once.
     """
     rows = []
     for value, label, counts in categories:
@@ -117,10 +119,11 @@ class RateBar:
     rate: object  # Decimal per 100,000, or None when the population is not known
     width: float  # percentage of the widest bar
     current: bool
+    note: str = ""  # what to know about the place's population (``populations``)
 
 
 def place_rates(report):
-    """The six places' activities per 100,000 people, as bars scaled to the highest."""
+    """The six places' own activities per 100,000 people, as bars scaled to the highest."""
     rates = [figures.per_100k for figures in report.places]
     top = max((rate for rate in rates if rate is not None), default=0)
     current = report.place.slug if report.place else None
@@ -131,6 +134,7 @@ def place_rates(report):
             figures.per_100k,
             round(float(figures.per_100k) * 100 / float(top), 1) if top and figures.per_100k else 0,
             figures.place.slug == current,
+            getattr(figures.place, "population_note", ""),
         )
         for figures in report.places
     ]

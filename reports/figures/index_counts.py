@@ -82,14 +82,20 @@ def activity_counts(index, options, since=None):
     return counts
 
 
-def experience_counts_by_place(index, options, places):
+def experience_counts_by_place(index, options, places, *, alone=False):
     """{experience pk: {REGION: activities with it, place pk: activities serving the place
     with it}} for the experiences some counted activity has; the region's count is each
-    activity once."""
+    activity once. With ``alone``, a place's count is of the activities serving it alone
+    (the study's measure), not those it shares with other places or the region-wide ones."""
     rows = options_mask(index, options)
     having = index.experiences[rows].astype(np.int32)
     columns = [index.place_column(p.pk) for p in places]
-    serving = index.serves[rows].astype(np.int32)
+    if alone:
+        pks = np.array([p.pk for p in places], dtype=np.int64)
+        serving = (index.own_place[rows][:, None] == pks[None, :]).astype(np.int32)
+        columns = list(range(len(places)))
+    else:
+        serving = index.serves[rows].astype(np.int32)
     by_place = having.T @ serving  # experiences x places
     in_region = having.sum(axis=0)
     return {

@@ -10,11 +10,15 @@ queries of ``interview_panels`` (participants, then coded themes, each grouped b
 place).
 
 Coverage (``activities.reference.coverage``): the region's figures count every activity
-once, whether it serves one place, several or the whole region; a place's
-figures count every activity serving it: its own, those it shares with other
-places and the region-wide ones. So the places' counts add up to more than the
-region's whenever some activities are shared or region-wide, and a place page
-says how many of its count are which (``PlaceFigures``).
+once, whether it serves one place, several or the whole region. A place's figures
+count, by default, the activities serving that place alone: the study's measure
+(Leeds 55, Bradford & Craven 234, ... adding up to 491 of the region's 602), and the
+page says beside it how many more it shares with other places and how many
+region-wide ones are open to its people (``PlaceFigures``). With the option
+``include_shared`` its figures count every activity serving it (its own, shared and
+region-wide), so the places' counts add up to more than the region's. Rates per
+100,000 and shares of the region always count a place's own activities: the region's
+rate counts all of them, once.
 
 The interview panels are ``Breakdown``s too (``section = INTERVIEWS``), appended
 in ``report_build``; the page and the exports render every ``Breakdown`` alike
@@ -24,7 +28,7 @@ A count the interview panels hide is ``None`` (see ``interviews.disclosure.contr
 
 import datetime
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -44,6 +48,7 @@ from reports.figures.index_counts import (
     activity_counts,
     experience_counts_by_place,
 )
+from reports.figures.populations import population_note
 from reports.figures.tables import (
     ACTIVITIES,
     INTERVIEWS,
@@ -71,6 +76,13 @@ class ReportOptions:
     active_only: bool = False
     scoped_from: datetime.date | None = None
     scoped_to: datetime.date | None = None
+    # A place's figures count its shared and region-wide activities too, not only its own.
+    include_shared: bool = False
+
+    def counting(self):
+        """The options the counts depend on: how a place's are added up is not one of them,
+        so both ways share one (prepared) computation."""
+        return replace(self, include_shared=False)
 
     def activity_filter(self, prefix=""):
         """The options as a Q over activities (reached through ``prefix``), or None."""
@@ -88,12 +100,23 @@ class ReportOptions:
         which = "Active activities" if self.active_only else "All activities"
         start, end = _long_date(self.scoped_from), _long_date(self.scoped_to)
         if start and end:
-            return f"{which} scoped from {start} to {end}"
-        if start:
-            return f"{which} scoped on or after {start}"
-        if end:
-            return f"{which} scoped on or before {end}"
-        return f"{which}, whenever scoped"
+            when = f"{which} scoped from {start} to {end}"
+        elif start:
+            when = f"{which} scoped on or after {start}"
+        elif end:
+            when = f"{which} scoped on or before {end}"
+        else:
+            when = f"{which}, whenever scoped"
+        return f"{when}; {self.describe_places()}"
+
+    def describe_places(self):
+        """What a place's figures count, in words."""
+        if self.include_shared:
+            return (
+                "a place's figures include the activities it shares with other places "
+                "and the region-wide ones"
+            )
+        return "a place's figures count the activities serving it alone, as the study did"
 
 
 def _long_date(date):
@@ -102,8 +125,10 @@ def _long_date(date):
 
 @dataclass
 class PlaceFigures:
-    """A place's activities: ``count`` serve it, of which ``own`` serve it alone,
-    ``shared`` serve it and other places, ``region_wide`` the whole region."""
+    """A place's activities: ``own`` serve it alone, ``shared`` serve it and other
+    places, ``region_wide`` the whole region; ``serving`` is all three. ``count`` is
+    what its figures count (``own``, or ``serving`` with ``include_shared``); the rate
+    and the share of the region count its ``own``."""
 
     place: Place
     count: int
@@ -112,7 +137,8 @@ class PlaceFigures:
     own: int = 0
     shared: int = 0
     region_wide: int = 0
-    verified: int = 0  # checked in the last 12 months (activities.currency.measure)
+    verified: int = 0  # of ``count``, checked in the last 12 months (activities.currency.measure)
+    serving: int = 0
 
 
 @dataclass(frozen=True)
@@ -146,6 +172,11 @@ class Report:
     verified: int = 0  # of ``total``, checked in the last 12 months
     region_verified: int = 0
     gaps: list = field(default_factory=list)  # reports.figures.gaps.GapGrid, on the region's page
+    own_total: int = 0  # a place's activities serving it alone (the study's measure); the region's
+
+    @property
+    def include_shared(self):
+        return self.place is not None and self.options.include_shared
 
     @property
     def title(self):
@@ -153,7 +184,18 @@ class Report:
 
     @property
     def share_of_region(self):
-        return percent(self.total, self.region_total)
+        """A place's own activities as a percentage of the region's (each counted once)."""
+        return percent(self.own_total, self.region_total)
+
+    @property
+    def serving_total(self):
+        """Every activity serving a place: its own, shared and region-wide."""
+        return self.own_total + self.also_serving
+
+    @property
+    def also_serving(self):
+        """The activities serving a place beyond its own: shared and region-wide."""
+        return self.coverages.several_places + self.coverages.region_wide
 
     @property
     def region_per_100k(self):
@@ -178,13 +220,18 @@ class ReportCounts(NamedTuple):
     counts: dict  # ``activity_counts``
     experience_counts: dict  # ``experience_counts_by_place``: {experience: {REGION/place: n}}
     version: str  # new with each computation: names what was rendered from these counts
+    alone_experience_counts: dict = {}  # the same, a place's activities serving it alone
 
-    def experiences_for(self, place_id):
+    def experiences_by_place(self, include_shared=False):
+        """{experience: {REGION/place: n}}, a place's n as ``include_shared`` counts it."""
+        return self.experience_counts if include_shared else self.alone_experience_counts
+
+    def experiences_for(self, place_id, include_shared=False):
         """{experience pk: {REGION: count}}, and the place's count when ``place_id``."""
         keep = {REGION} if place_id is None else {REGION, place_id}
         return {
             pk: {key: n for key, n in by.items() if key in keep}
-            for pk, by in self.experience_counts.items()
+            for pk, by in self.experiences_by_place(include_shared).items()
         }
 
 
@@ -200,6 +247,7 @@ def report_counts(options, places=(), *, token=None):
     """
     since = verified_since()
     token = current_token() if token is None else token
+    options = options.counting()
 
     def count():
         index = index_of(token)
@@ -208,11 +256,12 @@ def report_counts(options, places=(), *, token=None):
             activity_counts(index, options, since),
             experience_counts_by_place(index, options, places),
             secrets.token_hex(8),
+            experience_counts_by_place(index, options, places, alone=True),
         )
 
-    # :4 since they are counted from the index
+    # :5 since they count each place's activities serving it alone too
     key = (options, since, tuple(p.pk for p in places))
-    return cached("report-counts:4", key, count, token=token)
+    return cached("report-counts:5", key, count, token=token)
 
 
 def _added(*counts):
@@ -223,21 +272,26 @@ def _added(*counts):
     return total
 
 
-def places_with_counts(places, counts):
-    """Give every place the counts of the activities serving it; return the region's counts.
+def places_with_counts(places, counts, include_shared=False):
+    """Give every place the counts its figures count; return the region's counts.
 
-    A place's ``counts`` add its own activities, the several-place ones serving
-    it and every region-wide one; the region's count each activity once.
+    A place's ``counts`` are of its own activities (serving it alone), or with
+    ``include_shared`` they add the several-place ones serving it and every
+    region-wide one; ``own_count``, ``shared_count``, ``region_wide_count`` and
+    ``serving_count`` (all three) are set either way. The region's count each
+    activity once.
     """
     region_wide = counts.get(Coverage.REGION, {})
     shared_by_place = counts.get(SHARED_BY_PLACE, {})
     for place in places:
         own, shared = counts.get(place.pk, {}), shared_by_place.get(place.pk, {})
-        place.counts = _added(own, shared, region_wide)
+        serving = _added(own, shared, region_wide)
+        place.counts = serving if include_shared else _added(own)
         place.activity_count = place.counts.get("activity_count", 0)
         place.own_count = own.get("activity_count", 0)
         place.shared_count = shared.get("activity_count", 0)
         place.region_wide_count = region_wide.get("activity_count", 0)
+        place.serving_count = serving.get("activity_count", 0)
         place.verified_count = place.counts.get(VERIFIED_RECENTLY, 0)
     return _added(*(c for key, c in counts.items() if key != SHARED_BY_PLACE))
 
@@ -318,26 +372,31 @@ def report_build(*, options, place_slug=None):
         place = next((p for p in places if p.slug == place_slug), None)
         if place is None:
             return None
+    for p in places:
+        p.population_note = population_note(p)
     counted = report_counts(options, places)
     counts = counted.counts
-    experience_counts = counted.experiences_for(place.pk if place else None)
-    region = places_with_counts(places, counts)
+    include = options.include_shared
+    experience_counts = counted.experiences_for(place.pk if place else None, include)
+    region = places_with_counts(places, counts, include)
     region_total = region.get("activity_count", 0)
     region_population = sum(p.population for p in places)
     figures = [
         PlaceFigures(
             p,
             p.activity_count,
-            per_100k(p.activity_count, p.population),
-            percent(p.activity_count, region_total),
+            per_100k(p.own_count, p.population),
+            percent(p.own_count, region_total),
             own=p.own_count,
             shared=p.shared_count,
             region_wide=p.region_wide_count,
             verified=p.verified_count,
+            serving=p.serving_count,
         )
         for p in places
     ]
     total = place.activity_count if place else region_total
+    own_total = place.own_count if place else region_total
     population = place.population if place else region_population
     if place:
         coverages = Coverages(place.own_count, place.shared_count, place.region_wide_count)
@@ -361,7 +420,7 @@ def report_build(*, options, place_slug=None):
         places=figures,
         total=total,
         population=population,
-        per_100k=per_100k(total, population),
+        per_100k=per_100k(own_total, population),
         region_total=region_total,
         region_population=region_population,
         breakdowns=breakdowns,
@@ -378,5 +437,12 @@ def report_build(*, options, place_slug=None):
         region_verified=region.get(VERIFIED_RECENTLY, 0),
         gaps=[]
         if place
-        else gap_grids(places, region, experience_counts, counted.experience_counts, experiences),
+        else gap_grids(
+            places,
+            region,
+            experience_counts,
+            counted.experiences_by_place(include),
+            experiences,
+        ),
+        own_total=own_total,
     )

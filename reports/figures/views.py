@@ -19,6 +19,7 @@ from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
 VIEW = "reports.view_report"
+INCLUDE_SHARED = "include_shared"  # the query parameter of ``ReportOptions.include_shared``
 
 
 def _report_or_error(request, place_slug):
@@ -54,6 +55,16 @@ def place(request, place_slug):
     return _page(request, place_slug)
 
 
+def include_shared_query(query, include):
+    """``query`` (a QueryDict) with the include-shared option set to ``include``, encoded:
+    the page's one link that switches what a place's figures count, without JavaScript."""
+    query = query.copy()
+    query.pop(INCLUDE_SHARED, None)
+    if include:
+        query[INCLUDE_SHARED] = "1"
+    return query.urlencode()
+
+
 def _page(request, place_slug):
     report, form = _report_or_error(request, place_slug)
     return render(
@@ -64,6 +75,9 @@ def _page(request, place_slug):
             "form": form,
             "query": request.GET.urlencode(),
             "suppressed": SUPPRESSED,
+            "toggle_query": include_shared_query(
+                request.GET, not (report and report.options.include_shared)
+            ),
             **report_change_context(request, report),
             **glance_context(report),
         },

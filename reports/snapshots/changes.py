@@ -58,19 +58,20 @@ class PlaceChanges:
         return len(self.added) + len(self.closed) + len(self.changed) + len(self.removed)
 
 
-def place_changes(place, since):
-    """The activities serving ``place`` (its own, shared, region-wide) added, closed,
-    otherwise changed or removed after ``since``."""
+def place_changes(place, since, *, include_shared=False):
+    """The activities serving ``place`` alone (as its page counts them by default) added,
+    closed, otherwise changed or removed after ``since``; with ``include_shared``, those it
+    shares with other places and the region-wide ones too."""
     History = Activity.history.model
-    # Served then: its own place, the whole region, or one of its several places (the
-    # history keeps each version's places too).
-    PlacesHistory = History._meta.get_field("historicalactivity_places").related_model
-    shared = PlacesHistory.objects.filter(place_id=place.pk).values("history_id")
-    serving = (
-        Q(place_id=place.pk)
-        | Q(coverage=Coverage.REGION)
-        | Q(coverage=Coverage.PLACES, history_id__in=Subquery(shared))
-    )
+    # Served then: its own place or, with ``include_shared``, the whole region or one of
+    # its several places (the history keeps each version's places too).
+    serving = Q(place_id=place.pk, coverage=Coverage.PLACE)
+    if include_shared:
+        PlacesHistory = History._meta.get_field("historicalactivity_places").related_model
+        shared = PlacesHistory.objects.filter(place_id=place.pk).values("history_id")
+        serving |= Q(coverage=Coverage.REGION) | Q(
+            coverage=Coverage.PLACES, history_id__in=Subquery(shared)
+        )
     # Every version since of an activity that served the place in any of them (a
     # several-place activity's first version is saved before its places are linked).
     served = History.objects.filter(serving, history_date__gt=since).values("id")

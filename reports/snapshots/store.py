@@ -8,6 +8,13 @@ from ``fixtures/study_snapshot.json``).
 
 ``change_since(report, snapshot)`` is the one way a page gets "61 activities;
 55 in the 2020 study, +6": the headline figures of a report beside a snapshot's.
+
+A snapshot's place figures count what the place pages counted by default when it
+was taken: since the study's measure became the default, the activities serving
+the place alone (``SnapshotArea.includes_region_wide`` False, as in the study's
+own snapshot); snapshots taken before then counted its shared and region-wide
+activities too (True). A place's figures now are set beside a snapshot's in the
+snapshot's measure, whatever the page counts, and the page says when that differs.
 """
 
 import json
@@ -45,6 +52,7 @@ def _area(report):
         total=report.total,
         population=report.population,
         population_source=place.population_source if place else REGION_POPULATION_SOURCE,
+        includes_region_wide=report.include_shared if place else True,
         breakdowns={
             b.key: {
                 "title": b.title,
@@ -196,8 +204,10 @@ class ChangeSince:
     per_100k: Change
     places: dict = field(default_factory=dict)  # place slug: Change of its total (region page)
     breakdowns: list[BreakdownChange] = field(default_factory=list)
-    left_out: int = 0  # region-wide activities left out of "now", as the snapshot left them out
-    places_own_only: bool = False  # the places' figures (region page) leave them out likewise
+    # How a place's figures are compared when not as the page counts them: ALONE (the
+    # page includes the shared and region-wide ones, the snapshot did not) or SERVING.
+    measure: str = ""
+    places_measure: str = ""  # likewise, the places' figures on the region's page
 
     @property
     def label(self):
@@ -206,10 +216,29 @@ class ChangeSince:
     def sentence(self, name):
         """ "Leeds: 61 activities; 55 in the 2020 study, +6"."""
         now = self.total.now
-        text = f"{name}: {now:,} {'activity' if now == 1 else 'activities'}"
+        text = f"{name}{MEASURE_WORDS.get(self.measure, '')}: "
+        text += f"{now:,} {'activity' if now == 1 else 'activities'}"
         if self.total.then is None:
             return f"{text}; no figure in {self.label}"
         return f"{text}; {self.total.then:,} in {self.label}, {self.total.signed}"
+
+
+ALONE, SERVING = "alone", "serving"
+MEASURE_WORDS = {ALONE: " (serving it alone)", SERVING: " (with its shared and region-wide ones)"}
+
+
+def _measure(area, include_shared):
+    """ALONE or SERVING: how ``area``'s place figures counted, when not as ``include_shared``."""
+    if area is None or area.includes_region_wide == include_shared:
+        return ""
+    return SERVING if area.includes_region_wide else ALONE
+
+
+def _place_now(figures, area):
+    """A place's activities now, counted as ``area`` counted them (as its page does, without)."""
+    if area is None:
+        return figures.count
+    return figures.serving if area.includes_region_wide else figures.own
 
 
 def _breakdown_changes(area, report, comparable=True):
@@ -245,20 +274,20 @@ def change_since(report, snapshot):
     area = areas.get(slug)
     then_total = area.total if area else None
     then_population = area.population if area else None
-    # A place's page counts the region-wide activities too; where the snapshot's
-    # place figures did not (the study's), they are left out of "now" to compare.
-    left_out = 0
-    if report.place is not None and area is not None and not area.includes_region_wide:
-        left_out = report.coverages.region_wide
-    now_total = report.total - left_out
+    include = report.options.include_shared
+    now_total, measure = report.total, ""
+    if report.place is not None and area is not None:
+        measure = _measure(area, include)
+        now_total = report.serving_total if area.includes_region_wide else report.own_total
     places = {}
+    places_measure = ""
     if report.place is None:
         for figures in report.places:
             frozen = areas.get(figures.place.slug)
-            now = figures.count
-            if frozen is not None and not frozen.includes_region_wide:
-                now -= figures.region_wide
-            places[figures.place.slug] = Change(now, frozen.total if frozen else None)
+            places[figures.place.slug] = Change(
+                _place_now(figures, frozen), frozen.total if frozen else None
+            )
+            places_measure = places_measure or _measure(frozen, include)
     return ChangeSince(
         snapshot=snapshot,
         area=area,
@@ -269,9 +298,9 @@ def change_since(report, snapshot):
             per_100k(then_total, then_population) if then_total is not None else None,
         ),
         places=places,
-        places_own_only=any(not a.includes_region_wide for a in areas.values() if a.place_slug),
-        breakdowns=_breakdown_changes(area, report, comparable=not left_out) if area else [],
-        left_out=left_out,
+        breakdowns=_breakdown_changes(area, report, comparable=not measure) if area else [],
+        measure=measure,
+        places_measure=places_measure,
     )
 
 

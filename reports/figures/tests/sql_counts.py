@@ -53,20 +53,25 @@ def activity_counts(options, since=None):
     return counts
 
 
-def experience_counts_by_place(options, places):
+def experience_counts_by_place(options, places, *, alone=False):
     """{experience pk: {REGION: activities with it, place pk: activities serving the place
     with it}}: one grouped query.
 
-    The region's count is each activity once. Every report page asks for it with
+    The region's count is each activity once; with ``alone``, a place's count is of
+    the activities serving it alone. Every report page asks for it with
     its other counts (``summaries.report_counts``), so it is cached with them.
     """
     links = Activity.shared_experiences.through.objects.order_by()
     condition = options.activity_filter("activity__")
     if condition is not None:
         links = links.filter(condition)
-    annotations = {
-        f"place_{p.pk}": Count("pk", filter=serving_condition([p.pk], "activity__")) for p in places
-    }
+
+    def serving(place):
+        if alone:
+            return Q(activity__place_id=place.pk, activity__coverage=Coverage.PLACE)
+        return serving_condition([place.pk], "activity__")
+
+    annotations = {f"place_{p.pk}": Count("pk", filter=serving(p)) for p in places}
     grouped = links.values("sharedexperience_id").annotate(n=Count("*"), **annotations)
     return {
         g["sharedexperience_id"]: {REGION: g["n"], **{p.pk: g[f"place_{p.pk}"] for p in places}}

@@ -40,8 +40,8 @@ def test_a_place_table_downloads_with_the_pages_numbers(client):
     rows = read_csv(response)
     assert rows[0] == [
         "Primary model of delivery",
-        "Activities in Leeds",
-        "% in Leeds",
+        "Activities serving Leeds alone",
+        "% serving Leeds alone",
         "Activities in the region",
         "% in the region",
     ]
@@ -57,18 +57,29 @@ def test_the_places_table_downloads_with_rates_and_shares(client):
     make_known_activities()
     rows = read_csv(client.get("/reports/places.csv"))
     by_place = {row[0]: row for row in rows[1:]}
+    assert rows[0][1:4] == [
+        "Activities serving it alone",
+        "Also shared with other places",
+        "Also region-wide",
+    ]
     assert by_place["Leeds"] == [
         "Leeds",
         "3",
+        "0",
+        "0",
         "818085",
         "ONS mid-year estimate, published June 2019",
         "0.4",
         "75.0",
     ]
-    assert by_place["Calderdale"][1:] == ["0", "210100", "ONS, published June 2018", "0.0", "0.0"]
-    assert by_place["Region"] == [
-        "Region",
+    assert by_place["Calderdale"][1:] == [
+        *("0", "0", "0", "210100", "ONS, published June 2018", "0.0", "0.0")
+    ]
+    assert by_place["Region (every activity once)"] == [
+        "Region (every activity once)",
         "4",
+        "",
+        "",
         "2474920",
         "The places added together",
         "0.2",
@@ -118,18 +129,23 @@ def test_the_workbook_has_a_sheet_per_table_with_the_pages_numbers(client):
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row}
     assert summary["Activities"] == 4
     assert summary["Activities per 100,000 people"] == 0.2
-    assert summary["Counted"] == "All activities, whenever scoped"
+    assert summary["Counted"] == (
+        "All activities, whenever scoped; "
+        "a place's figures count the activities serving it alone, as the study did"
+    )
     texts = [row[1] for row in book["Summary"].iter_rows(values_only=True)]
     assert "'=HYPERLINK(evil)" in texts
     places = {row[0]: row for row in book["Places"].iter_rows(min_row=2, values_only=True)}
     assert places["Leeds"][1:] == (
         3,
+        0,
+        0,
         818085,
         "ONS mid-year estimate, published June 2019",
         0.4,
         75.0,
     )
-    assert places["Kirklees"][1] == 0 and places["Kirklees"][4] == 0.0
+    assert places["Kirklees"][1] == 0 and places["Kirklees"][6] == 0.0
     sector = list(book["Sector"].iter_rows(values_only=True))
     assert sector[0] == ("Sector", "Activities", "% of activities")
     assert sector[1] == ("Third Sector", 2, 50.0)
@@ -141,8 +157,8 @@ def test_a_place_workbook_compares_with_the_region(client):
     assert "Places" not in book.sheetnames
     shared = list(book["Shared experience"].iter_rows(values_only=True))
     assert shared[0][1:] == (
-        "Activities in Leeds",
-        "% in Leeds",
+        "Activities serving Leeds alone",
+        "% serving Leeds alone",
         "Activities in the region",
         "% in the region",
     )

@@ -74,7 +74,8 @@ def test_the_six_places_rates_with_their_caveat(client_for, commissioner):
         assert rates["kirklees"] == (Decimal("0.0"), 0)
         html = response.content.decode()
         assert "not exhaustive" in html.split('id="rates-caveat"', 1)[1][:300]
-        assert "Across the region: 0.2 per 100,000 people." in html  # 4 / 2,474,920
+        # 4 / 2,474,920
+        assert "Across the region: 0.2 per 100,000 people (all 4 activities" in html
     current = [b.slug for b in response.context["rates"] if b.current]
     assert current == ["leeds"]
 
@@ -86,23 +87,30 @@ def test_the_headline_sentence_answers_first(client_for, commissioner):
     sentence = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", sentence))
     # Then the change since the study's published figures (Leeds: 55 in its report).
     assert sentence == (
-        "3 peer support activities were found in Leeds, for a population of 818,085: "
-        "0.4 for every 100,000 people, against 0.2 across the region "
-        "(75.0% of the region's activities). "
+        "3 peer support activities were found serving Leeds alone, for a population of "
+        "818,085: 0.4 for every 100,000 people, against 0.2 across the region "
+        "(75.0% of the region's 4 activities). "
         "Leeds: 3 activities; 55 in the 2020 study, \u221252 (what changed)."
     )
     assert html.index('id="headline-sentence"') < html.index('id="heading-delivery_model"')
 
 
-def test_shared_and_region_wide_activities_count_in_every_place_they_serve(
+def test_a_place_column_counts_its_own_activities_unless_shared_ones_are_included(
     client_for, commissioner
 ):
     """Leeds 3 + Wakefield 1, then one region-wide and one Leeds-and-Wakefield activity,
-    both for anxiety: a place counts what serves it, the region each activity once."""
+    both for anxiety: a place counts what serves it alone, or with the option everything
+    serving it; the region each activity once."""
     make_known_activities()
     make_shared_activity("Across the Region Anxiety Line", experiences=("anxiety",))
     make_shared_activity("Leeds and Wakefield Walkers", ["leeds", "wakefield"])
     response = client_for(commissioner).get("/reports/")
+    by_place, whole = cells(grid(response, "gaps-shared-experience"), "anxiety")
+    assert by_place["leeds"] == (0, Decimal("0.0"))  # none of its own 3
+    assert by_place["wakefield"] == (1, Decimal("100.0"))  # Ossett, its only own one
+    assert by_place["kirklees"] == (0, Decimal("0.0"))
+    assert whole == (3, Decimal("50.0"))  # each activity once: 3 of the region's 6
+    response = client_for(commissioner).get("/reports/?include_shared=1")
     by_place, whole = cells(grid(response, "gaps-shared-experience"), "anxiety")
     assert by_place["leeds"] == (2, Decimal("40.0"))  # both, of the 5 serving Leeds
     assert by_place["wakefield"] == (3, Decimal("100.0"))  # its own and both, of 3

@@ -33,9 +33,10 @@ def test_the_index_counts_what_sql_counts_for_any_options():
         for since in (None, verified_since()):
             counted = index_counts.activity_counts(index, options, since)
             assert counted == sql_counts.activity_counts(options, since), (options, since)
-        assert index_counts.experience_counts_by_place(
-            index, options, places
-        ) == sql_counts.experience_counts_by_place(options, places), options
+        for alone in (False, True):
+            assert index_counts.experience_counts_by_place(
+                index, options, places, alone=alone
+            ) == sql_counts.experience_counts_by_place(options, places, alone=alone), options
     # Not every count is empty: the options above select something.
     region = index_counts.activity_counts(index, ReportOptions())
     assert sum(c["activity_count"] for k, c in region.items() if k != "shared_by_place") == 70
@@ -48,3 +49,4 @@ def test_an_empty_directory_counts_nothing():
         index_counts.SHARED_BY_PLACE: {}
     }
     assert index_counts.experience_counts_by_place(index, ReportOptions(), places) == {}
+    assert index_counts.experience_counts_by_place(index, ReportOptions(), places, alone=True) == {}

@@ -31,7 +31,10 @@ def test_a_write_prepares_the_default_report_counts(
         with counting_spy() as counted:
             region = client.get("/reports/")
             one_place = client.get(f"/reports/{place}/")
+            # Counting a place's shared and region-wide ones too adds up the same counts.
+            wider = client.get(f"/reports/{place}/?include_shared=1")
         assert counted.call_count == 0  # counted by the write, before its token was published
+        assert wider.context["report"].options.include_shared
         assert region.context["report"].total == total
         assert one_place.context["report"].total == 1
     # other options are as many as the dates people type: counted when asked for

@@ -152,10 +152,17 @@ def test_an_unknown_place_has_no_report():
 
 
 def test_options_describe_themselves():
-    assert ALL.describe() == "All activities, whenever scoped"
+    alone = "a place's figures count the activities serving it alone, as the study did"
+    assert ALL.describe() == f"All activities, whenever scoped; {alone}"
     options = ReportOptions(
         active_only=True,
         scoped_from=datetime.date(2019, 9, 1),
         scoped_to=datetime.date(2020, 3, 31),
     )
-    assert options.describe() == "Active activities scoped from 1 September 2019 to 31 March 2020"
+    assert options.describe() == (
+        f"Active activities scoped from 1 September 2019 to 31 March 2020; {alone}"
+    )
+    assert ReportOptions(include_shared=True).describe() == (
+        "All activities, whenever scoped; a place's figures include the activities it shares "
+        "with other places and the region-wide ones"
+    )

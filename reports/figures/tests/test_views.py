@@ -68,6 +68,8 @@ def test_the_region_page_shows_the_places_against_population(page):
     assert cells(html, "places", "leeds") == [
         "Leeds",
         "3",
+        "0",
+        "0",
         "818,085",
         "ONS mid-year estimate, published June 2019",
         "0.4",
@@ -75,12 +77,16 @@ def test_the_region_page_shows_the_places_against_population(page):
     ]
     assert cells(html, "places", "calderdale")[1:] == [
         "0",
+        "0",
+        "0",
         "210,100",
         "ONS, published June 2018",
         "0.0",
         "0.0%",
     ]
-    assert cells(html, "places", "region")[:3] == ["Region", "4", "2,474,920"]
+    assert cells(html, "places", "region")[:5] == [
+        *("Region (every activity once)", "4", "", "", "2,474,920")
+    ]
     assert "2,474,920 (the six places' figures added together)" in html
     assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "50.0"]
     assert cells(html, "shared_experience", "lgbtqi") == ["LGBTQI+", "1", "25.0"]
@@ -108,7 +114,10 @@ def test_a_place_with_no_activities_shows_zero(page):
 def test_options_in_the_url_change_the_figures(page):
     make_known_activities()
     html = page("/reports/leeds/?status=active")
-    assert "Counted: Active activities, whenever scoped." in html
+    assert (
+        "Counted: Active activities, whenever scoped; a place&#x27;s figures count the "
+        "activities serving it alone, as the study did."
+    ) in html
     assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "100.0", "66.7"]
     html = page("/reports/?scoped_from=2019-11-01&scoped_to=01/03/2020")
     assert cells(html, "places", "region")[1] == "2"
@@ -254,7 +263,7 @@ def test_the_navigation_and_home_page_link_to_the_reports(client_for, commission
 def test_a_place_with_no_population_says_its_rate_is_not_known(page):
     Place.objects.filter(slug="calderdale").update(population=0)
     make_activity(place="calderdale")
-    assert cells(page("/reports/"), "places", "calderdale")[4] == "not known"
+    assert cells(page("/reports/"), "places", "calderdale")[6] == "not known"
     html = page("/reports/calderdale/")
     assert '<dd class="govuk-summary-list__value" id="headline-rate">not known</dd>' in html
 

@@ -61,17 +61,39 @@ def test_added_closed_changed_and_removed_since_a_snapshot(scene):
     assert changes.count == 4
 
 
-def test_shared_and_region_wide_activities_count_for_the_places_they_serve(scene):
+def test_shared_and_region_wide_activities_are_listed_only_when_included(scene):
     snapshot, _added = scene
     make_shared_activity("Region Line")
     make_shared_activity("Leeds and Wakefield Walk", ["leeds", "wakefield"])
     make_shared_activity("Calderdale and Kirklees Walk", ["calderdale", "kirklees"])
     leeds = Activity.objects.get(name="Unchanged Group").place
-    added = [i.name for i in place_changes(leeds, snapshot.as_at).added]
-    assert added == ["Leeds and Wakefield Walk", "New Group", "Region Line"]
+    # As the place's page counts by default: its own activities only.
+    assert [i.name for i in place_changes(leeds, snapshot.as_at).added] == ["New Group"]
+    added = place_changes(leeds, snapshot.as_at, include_shared=True).added
+    assert [i.name for i in added] == ["Leeds and Wakefield Walk", "New Group", "Region Line"]
     kirklees = Place.objects.get(slug="kirklees")
-    added = [i.name for i in place_changes(kirklees, snapshot.as_at).added]
-    assert added == ["Calderdale and Kirklees Walk", "Region Line"]
+    assert place_changes(kirklees, snapshot.as_at).count == 0
+    added = place_changes(kirklees, snapshot.as_at, include_shared=True).added
+    assert [i.name for i in added] == ["Calderdale and Kirklees Walk", "Region Line"]
+
+
+def test_the_page_lists_what_the_summary_counts_and_carries_the_option(
+    client_for, commissioner, scene
+):
+    make_shared_activity("Region Line")
+    client = client_for(commissioner)
+    html = client.get("/reports/leeds/changes/?since=last-year").content.decode()
+    added = html.split('id="changes-added"', 1)[1].split("</section>", 1)[0]
+    assert "Added (1)" in added and "Region Line" not in added
+    assert "Activities serving Leeds alone, as its summary counts them" in html
+    assert 'id="include-shared-link" href="?since=last-year&amp;include_shared=1"' in html
+    assert 'id="back-link" href="/reports/leeds/?since=last-year"' in html
+    html = client.get("/reports/leeds/changes/?since=last-year&include_shared=1").content.decode()
+    added = html.split('id="changes-added"', 1)[1].split("</section>", 1)[0]
+    assert "Added (2)" in added and "Region Line" in added
+    assert 'id="include-shared-link" href="?since=last-year"' in html
+    assert 'id="back-link" href="/reports/leeds/?since=last-year&amp;include_shared=1"' in html
+    assert '<input type="hidden" name="include_shared" value="1">' in html
 
 
 def test_the_page_lists_them_and_runs_a_fixed_number_of_queries(

@@ -254,25 +254,51 @@ def test_the_admin_lists_the_snapshots_read_only(client_for, champion, superuser
     assert client_for(superuser).get("/admin/reports/snapshot/add/").status_code == 403
 
 
-def test_the_studys_place_figures_are_compared_without_the_region_wide_activities(
+def test_a_place_is_compared_with_a_snapshot_as_the_snapshot_counted_it(
     client_for, commissioner, study
 ):
+    """Leeds: 56 of its own, one shared with Wakefield, three region-wide. The study
+    counted a place's own; a snapshot taken before its measure became the default
+    counted everything serving the place."""
     for n in range(56):
         make_activity(f"Group {n}", place="leeds")
     make_shared_activity("Leeds and Wakefield Forum", places=("leeds", "wakefield"))
     for n in range(3):
         make_shared_activity(f"Region Line {n}")
     leeds_report = report_build(options=ReportOptions(), place_slug="leeds")
-    assert leeds_report.total == 60  # the page counts the region-wide ones too
+    assert leeds_report.total == 56  # its own, as the study counted them
     leeds = change_since(leeds_report, study)
-    assert leeds.left_out == 3
-    assert leeds.sentence("Leeds") == "Leeds: 57 activities; 55 in the 2020 study, +2"
+    assert leeds.measure == ""  # as the page counts them: nothing to say
+    assert leeds.sentence("Leeds") == "Leeds: 56 activities; 55 in the 2020 study, +1"
+    assert leeds.breakdowns[0].rows[0].change.signed == "+23"  # 56 Third Sector against 33
+    wider = report_build(options=ReportOptions(include_shared=True), place_slug="leeds")
+    assert wider.total == 60
+    leeds = change_since(wider, study)
+    assert leeds.measure == "alone" and leeds.total == Change(56, 55)
+    assert leeds.sentence("Leeds") == (
+        "Leeds (serving it alone): 56 activities; 55 in the 2020 study, +1"
+    )
     assert leeds.breakdowns[0].rows[0].change.signed == ""  # not like for like
     region = change_since(report_build(options=ReportOptions()), study)
     assert region.total == Change(60, 602)  # the study's headline counted them
-    assert region.places["leeds"] == Change(57, 55) and region.places_own_only
-    snapshot_take(name="Now")
-    now = change_since(leeds_report, Snapshot.objects.get(slug="now"))
-    assert (now.left_out, now.total) == (0, Change(60, 60))  # a live snapshot counts as the page
+    assert region.places["leeds"] == Change(56, 55) and region.places_measure == ""
+    region = change_since(report_build(options=ReportOptions(include_shared=True)), study)
+    assert region.places["leeds"] == Change(56, 55) and region.places_measure == "alone"
+    # A snapshot taken now counts as the default page does.
+    now = change_since(leeds_report, snapshot_take(name="Now"))
+    assert (now.measure, now.total) == ("", Change(56, 56))
+    # One taken before the study's measure was the default counted everything serving Leeds.
+    old = snapshot_take(name="Old")
+    old.areas.filter(place_slug="leeds").update(includes_region_wide=True, total=58)
+    old = change_since(leeds_report, Snapshot.objects.get(slug="old"))
+    assert old.measure == "serving" and old.total == Change(60, 58)
+    assert old.sentence("Leeds") == (
+        "Leeds (with its shared and region-wide ones): 60 activities; 58 in Old, +2"
+    )
+    html = client_for(commissioner).get("/reports/leeds/?include_shared=1").content.decode()
+    assert "Leeds (serving it alone): 56 activities; 55 in the 2020 study, +1." in html
+    assert "the 56 activities serving Leeds alone, not the 4 shared and region-wide" in html
+    assert "&amp;include_shared=1" in html.split('id="what-changed-link"', 1)[1][:200]
     html = client_for(commissioner).get("/reports/leeds/").content.decode()
-    assert "Not counting the 3 region-wide activities" in html
+    assert 'id="change-measure"' not in html
+    assert "Leeds: 56 activities; 55 in the 2020 study, +1." in html
