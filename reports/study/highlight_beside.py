@@ -41,7 +41,10 @@ class Beside:
 
     @property
     def holds(self):
-        return self.reasons == []
+        """It still holds, and says something the figures can check: a total or an order
+        (a point naming no order is only ever said to no longer hold, when its total moves)."""
+        checkable = self.kind == "total" or bool(self.highlight.written_order)
+        return self.reasons == [] and checkable
 
 
 @dataclass
