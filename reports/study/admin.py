@@ -32,12 +32,16 @@ def highlights_still_hold(modeladmin, request, queryset):
 class HighlightAdmin(SimpleHistoryAdmin):
     """Highlights whose figures have moved since they were written say they may no longer hold."""
 
-    list_display = ["scope", "order", "opening", "written_on", "holds"]
+    list_display = ["scope", "order", "opening", "whose", "written_on", "holds"]
     _local = threading.local()
     list_display_links = ["scope", "opening"]
     list_filter = [("place", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["place"]
     fields = ["place", "order", "text", "about", "written_on", "written_total", "written_order"]
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "whose"] if obj and obj.is_the_studys else self.fields
+
     readonly_fields = ["written_on", "written_total", "written_order"]
     actions = [highlights_still_hold]
 
@@ -48,6 +52,12 @@ class HighlightAdmin(SimpleHistoryAdmin):
     @admin.display(description="text")
     def opening(self, highlight):
         return truncatechars(highlight.text, 80)
+
+    @admin.display(description="whose words", ordering="study_line")
+    def whose(self, highlight):
+        if highlight.is_the_studys:
+            return f"The study's (line {highlight.study_line} of its text)"
+        return "The team's"
 
     @admin.display(description="figures since written")
     def holds(self, highlight):
@@ -68,6 +78,9 @@ class HighlightAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
+        """The study's own bullets keep its words: only their order may change here."""
+        if obj and obj.is_the_studys:
+            return [*self.readonly_fields, "place", "text", "about", "whose", "holds"]
         return [*self.readonly_fields, "holds"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):

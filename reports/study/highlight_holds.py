@@ -12,8 +12,11 @@ holds).
 import itertools
 from decimal import Decimal
 
+from reports.study.highlight_models import INTERVIEW_SUBJECTS
+
 MATERIAL_SHARE = Decimal("0.10")
 LEADING = 3  # how many leading categories a new highlight records
+INTERVIEW_KEYS = {key for key, _ in INTERVIEW_SUBJECTS}
 
 
 def reasons_it_may_not_hold(highlight, live):
@@ -24,6 +27,19 @@ def reasons_it_may_not_hold(highlight, live):
     area = live.get(highlight.place.slug if highlight.place_id else "")
     if area is None:
         return []
+    return reasons_against(highlight, area)
+
+
+def reasons_against(highlight, area, labels=None):
+    """Why ``highlight`` may no longer hold against its page's ``AreaFigures``: [] if it holds.
+
+    Only what the activities say is checked: a highlight about who was interviewed is
+    not (the interview figures are the team's releases, shown beside it, not live).
+    ``labels`` ({value: label}) name the categories; their values by default.
+    """
+    if highlight.about in INTERVIEW_KEYS:
+        return []
+    name = (labels or {}).get
     reasons = []
     then = highlight.written_total
     if then is not None and abs(area.found - then) > max(1, then * MATERIAL_SHARE):
@@ -36,8 +52,11 @@ def reasons_it_may_not_hold(highlight, live):
         in_order = all(a >= b for a, b in itertools.pairwise(named))
         ahead = not others or named[-1] >= max(others)
         if not (in_order and ahead):
-            now = ", ".join(area.order(highlight.about, max(len(order), 1)))
-            reasons.append(f"the order was {', '.join(order)}; now {now}")
+            now = area.order(highlight.about, max(len(order), 1))
+            reasons.append(
+                f"the order was {', '.join(name(v, v) for v in order)}; "
+                f"now {', '.join(name(v, v) for v in now)}"
+            )
     return reasons
 
 
@@ -47,4 +66,6 @@ def record_written_figures(highlight, live):
     if area is None:
         return
     highlight.written_total = area.found
-    highlight.written_order = area.order(highlight.about, LEADING) if highlight.about else []
+    highlight.written_order = (
+        area.order(highlight.about, LEADING) if highlight.about in area.counts else []
+    )

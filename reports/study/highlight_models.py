@@ -1,6 +1,7 @@
-"""The study's narrative highlights beside a report page's figures: for a place, or for
-the region, each with the figures it was written against (whether it still holds is
-``reports.study.highlight_holds``)."""
+"""The highlights beside a report page's figures: for a place, or for the region, each with
+the figures it was written against (whether it still holds is
+``reports.study.highlight_holds``). The study's own bullets, word for word, carry the line
+of the study's text they come from (``study_line``); the team may add its own."""
 
 from django.db import models
 from django.utils import timezone
@@ -9,10 +10,21 @@ from simple_history.models import HistoricalRecords
 from activities.models import Place
 from activities.vocabulary.terms import ENUMERATIONS
 
-# What a highlight may be about: a breakdown of the report (its key and title).
-HIGHLIGHT_SUBJECTS = [
+# What a highlight may be about: a breakdown of the report's activities (its key and
+# title), their total, or who was interviewed (an interview panel's key).
+ACTIVITY_SUBJECTS = [
     *((e.key, e.title) for e in ENUMERATIONS),
     ("shared_experience", "Shared experience"),
+]
+TOTAL = "total"
+INTERVIEW_SUBJECTS = [
+    ("interview_sector", "Who was interviewed: sector"),
+    ("interview_paid", "Who was interviewed: paid or volunteer"),
+]
+HIGHLIGHT_SUBJECTS = [
+    *ACTIVITY_SUBJECTS,
+    (TOTAL, "The number of activities"),
+    *INTERVIEW_SUBJECTS,
 ]
 
 
@@ -46,7 +58,14 @@ class Highlight(models.Model):
         max_length=30,
         blank=True,
         choices=HIGHLIGHT_SUBJECTS,
-        help_text="The breakdown whose order of categories the text describes, if any.",
+        help_text="What the text describes, if a figure: the page shows today's beside it.",
+    )
+    study_line = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The study's own bullet: the line of the study's text it comes from.",
     )
     written_total = models.PositiveIntegerField(
         null=True,
@@ -68,6 +87,10 @@ class Highlight(models.Model):
 
     def __str__(self):
         return f"{self.scope_name} highlight {self.order}"
+
+    @property
+    def is_the_studys(self):
+        return self.study_line is not None
 
     @property
     def scope_name(self):

@@ -5,8 +5,9 @@
   missing and leaves what exists as it is, so an administrator's edits survive; links
   from the review's themes to the codebook are made where a codebook theme of that name
   exists (the codebook may be loaded later: run this again).
-- ``highlights_demo_load``: the report pages' highlights (``fixtures/highlights.json``),
-  once, when there are none.
+- ``study_highlights_load``: the study's own highlight bullets, word for word
+  (``fixtures/highlights.json``): added where missing and set back to the study's words
+  where they differ; the team's own highlights are left alone.
 """
 
 import datetime
@@ -121,31 +122,46 @@ def _literature_load(path):
     }
 
 
-@transaction.atomic
-def highlights_demo_load(*, path=HIGHLIGHTS_FIXTURE):
-    """Load the demo highlights once: only when there are none; return how many were added.
+# What the loader sets from the study's text on each of its own bullets.
+STUDY_FIELDS = ("place_id", "order", "text", "written_on", "about")
 
-    Each record names its place by slug (null for the region); a record for a
-    place that does not exist is skipped rather than failing the set-up. The
-    study's highlights carry the date they were written and the study's figures
-    they describe (its totals, the order of what they name).
+
+@transaction.atomic
+def study_highlights_load(*, path=HIGHLIGHTS_FIXTURE):
+    """The study's own highlight bullets, word for word: add the missing, mend the changed.
+
+    Each record names its place by slug (null for the region) and the line of the
+    study's text it comes from (``study_line``, its key); a record for a place that
+    does not exist is skipped rather than failing the set-up. A study bullet whose
+    text, place, order, date or subject differs from the study's is set back to it,
+    with the figures the study wrote it against; one that matches keeps the figures
+    recorded since ("still holds" in the admin). Highlights the team wrote (no
+    ``study_line``) are never touched. Returns {"added": n, "restored": m}.
     """
-    if Highlight.objects.exists():
-        return 0
+    data = json.loads(path.read_text(encoding="utf-8"))
     places = dict(Place.objects.values_list("slug", "pk"))
-    records = json.loads(path.read_text(encoding="utf-8"))
-    highlights = [
-        Highlight(
+    existing = {h.study_line: h for h in Highlight.objects.filter(study_line__isnull=False)}
+    added, restored = [], 0
+    for r in data["highlights"]:
+        if r["place"] is not None and r["place"] not in places:
+            continue
+        study = Highlight(
             place_id=places[r["place"]] if r["place"] else None,
             order=r["order"],
             text=r["text"],
             written_on=datetime.date.fromisoformat(r["written_on"]),
-            about=r.get("about", ""),
-            written_total=r.get("written_total"),
-            written_order=r.get("written_order", []),
+            about=r["about"],
+            written_total=r["written_total"],
+            written_order=r["written_order"],
+            study_line=r["study_line"],
         )
-        for r in records
-        if r["place"] is None or r["place"] in places
-    ]
-    Highlight.objects.bulk_create(highlights)
-    return len(highlights)
+        highlight = existing.get(r["study_line"])
+        if highlight is None:
+            added.append(study)
+        elif any(getattr(highlight, f) != getattr(study, f) for f in STUDY_FIELDS):
+            for field in (*STUDY_FIELDS, "written_total", "written_order"):
+                setattr(highlight, field, getattr(study, field))
+            highlight.save()  # with its history: who changed the study's words back, and when
+            restored += 1
+    Highlight.objects.bulk_create(added)
+    return {"added": len(added), "restored": restored}

@@ -1,5 +1,6 @@
 """The study's own pages: about the study, its recommendations' progress downloads,
-its literature review and the quotes approved for publication (and approving them)."""
+its literature review, its interview findings and the quotes approved for publication
+(and approving them)."""
 
 from django.urls import path
 from django.views.generic import RedirectView
@@ -12,6 +13,7 @@ urlpatterns = [
     path("recommendations.csv", views.recommendations_csv, name="recommendations_csv"),
     path("recommendations.xlsx", views.recommendations_xlsx, name="recommendations_xlsx"),
     path("literature/", views.literature, name="literature"),
+    path("findings/", views.findings, name="findings"),
     path("quotes/", views.quotes, name="quotes"),
     path("quotes/approval/", views.quotes_approval, name="quotes_approval"),
     # Its old path (before "review" came to mean only the champions' review queue).

@@ -10,6 +10,7 @@ from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET, discla
 from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication.rules import excerpt_publish, excerpt_unpublish
+from reports.study.findings import findings_page
 from reports.study.literature import literature_page
 from reports.study.quotes import excerpts_for_approval, quotes_by_theme
 from reports.study.recommendation_progress import HEADERS, progress_rows, recommendation_progress
@@ -57,6 +58,13 @@ def literature(request):
     context = literature_page(request.GET)
     status = 400 if context["form"].errors else 200
     return render(request, "reports/study/literature.html", context, status=status)
+
+
+@require_GET
+@require(VIEW)
+def findings(request):
+    """What the study found in its interviews, in its words, with the quotes it printed."""
+    return render(request, "reports/study/findings.html", findings_page())
 
 
 @require_GET

@@ -87,6 +87,7 @@ PAGES = {
     "study:recommendations_csv": EVERYONE,
     "study:recommendations_xlsx": EVERYONE,
     "study:literature": EVERYONE,
+    "study:findings": EVERYONE,
     # Quotes approved for publication: every report reader; approving them: the interview team.
     "study:quotes": EVERYONE,
     "study:quotes_approval": INTERVIEW_ONLY,

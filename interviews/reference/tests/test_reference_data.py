@@ -33,14 +33,14 @@ def test_the_demo_interviews_are_anonymised_approved_and_coded_once():
     from interviews.models import Excerpt, Interview, Participant, RedactionLogEntry
     from interviews.transcripts.services import transcript_findings
 
-    assert interviews_demo_load() == 36
+    assert interviews_demo_load() == 72
     assert Participant.objects.values("place").distinct().count() == 6
     assert set(Interview.objects.values_list("status", flat=True)) == {"approved"}
     assert RedactionLogEntry.objects.filter(kind="name").exists()
     for interview in Interview.objects.all():
         assert transcript_findings(interview) == []
         assert "@example.org" not in interview.transcript
-    assert Excerpt.objects.count() == 108
+    assert Excerpt.objects.count() == 216
     for excerpt in Excerpt.objects.select_related("interview"):
         assert excerpt.quote == excerpt.interview.transcript[excerpt.start : excerpt.end]
     assert interviews_demo_load() == 0

@@ -15,7 +15,7 @@ from reports.figures.area_figures import live_figures
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
 from reports.study.highlight_holds import reasons_it_may_not_hold
-from reports.study.services import highlights_demo_load
+from reports.study.services import study_highlights_load
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,9 @@ def test_the_admin_says_whether_a_highlight_holds_and_the_page_says_when_it_was_
     assert "May no longer hold: activities were 15 when written, now 20" in html
     Highlight.objects.filter(pk=written.pk).update(written_on=datetime.date(2020, 3, 1))
     html = client_for(commissioner).get("/reports/leeds/").content.decode()
-    assert "Support groups lead. <span" in html and "(Written March 2020)" in html
+    said = html.split('<blockquote class="psd-highlight__text">Support groups lead.</blockquote>')
+    assert len(said) == 2 and "Written by the team, March 2020" in said[1].split("</li>")[0]
+    assert "May no longer hold" in said[1].split("</li>")[0]  # 20 activities, not 15
 
 
 def test_still_holds_records_todays_figures(client_for, interviewer, written):
@@ -141,7 +143,7 @@ STUDY_TOTALS = {
 @pytest.fixture
 def demo():
     demo_data_load()
-    highlights_demo_load()
+    study_highlights_load()
     study_snapshot_load()
     return live_figures()
 
@@ -178,8 +180,8 @@ def test_the_studys_highlights_are_true_of_the_demo_data(demo):
         if h.place_id and reasons_it_may_not_hold(h, demo)
     }
     assert wrong == {}
-    about = Highlight.objects.exclude(about="")
-    assert about.count() == 13
+    # Every order a bullet states is checked: 24 of them name leading categories.
+    assert sum(1 for h in Highlight.objects.all() if h.written_order) == 24
     for highlight in Highlight.objects.filter(place=None):  # the region's hold too
         assert reasons_it_may_not_hold(highlight, demo) == [], highlight.text
 
@@ -195,6 +197,6 @@ def test_the_highlights_admin_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(QUERIES := 17):
         client.get("/admin/reports/highlight/")
     demo_data_load()
-    highlights_demo_load()
+    study_highlights_load()
     with django_assert_num_queries(QUERIES):
         client.get("/admin/reports/highlight/")

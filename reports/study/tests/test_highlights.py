@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from activities.models import Place
 from reports.models import Highlight
-from reports.study.services import highlights_demo_load
+from reports.study.services import study_highlights_load
 from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 
 pytestmark = pytest.mark.django_db
@@ -78,19 +78,19 @@ def test_an_analyst_may_not_change_highlights(client_for, staff_analyst):
     assert highlight.text == "Kept."
 
 
-def test_the_demo_highlights_load_once_for_the_region_and_every_place():
-    assert highlights_demo_load() == 29
-    assert highlights_demo_load() == 0
-    assert Highlight.objects.count() == 29
-    assert Highlight.objects.filter(place=None).count() == 5
+def test_the_studys_highlights_load_once_for_the_region_and_every_place():
+    assert study_highlights_load() == {"added": 62, "restored": 0}
+    assert study_highlights_load() == {"added": 0, "restored": 0}
+    assert Highlight.objects.count() == 62
+    assert Highlight.objects.filter(place=None).count() == 9
     assert set(Highlight.objects.exclude(place=None).values_list("place__slug", flat=True)) == set(
         Place.objects.values_list("slug", flat=True)
     )
 
 
-def test_setup_local_loads_the_demo_highlights():
+def test_setup_local_loads_the_studys_highlights():
     out = StringIO()
     call_command("setup_local", stdout=out)
-    assert "Demo highlights: 29 added." in out.getvalue()
+    assert "Study highlights: 62 added, 0 set back to the study's words." in out.getvalue()
     call_command("setup_local", stdout=out)
-    assert Highlight.objects.count() == 29
+    assert Highlight.objects.count() == 62

@@ -8,7 +8,6 @@ from activities.reference.services import demo_data_load, reference_data_load
 from interviews.demo.services import interviews_demo_load
 from interviews.reference.services import interview_reference_load
 from reports.interview_figures.release import interview_figures_release
-from reports.study.services import highlights_demo_load
 
 
 class Command(BaseCommand):
@@ -37,7 +36,6 @@ class Command(BaseCommand):
                 if loaded
                 else "Demo data: the directory already has activities; nothing loaded."
             )
-            self.stdout.write(f"Demo highlights: {highlights_demo_load()} added.")
             interviews = interviews_demo_load()
             self.stdout.write(
                 f"Demo interviews: {interviews} made-up participants loaded."
