@@ -38,8 +38,10 @@ class Range:
 class _System:
     """The published figures as ``A x (=, <=) b`` over the hidden counts ``x``."""
 
-    def __init__(self, values, hidden, lines, at_most, floor=None):
-        """``floor``: {hidden key: its least possible value} where that is not 1."""
+    def __init__(self, values, hidden, lines, at_most, floor=None, at_least=()):
+        """``floor``: {hidden key: its least possible value} where that is not 1;
+        ``at_least``: [(keys, bound)]: the keys add up to at least the bound (a quote's
+        labels say so many people share them)."""
         self.keys = sorted(hidden, key=str)
         self.index = {key: i for i, key in enumerate(self.keys)}
         self.floor = np.array([(floor or {}).get(key, 1) for key in self.keys])
@@ -62,6 +64,8 @@ class _System:
             add([(m, 1) for m in members] + [(total, -1)], 0, 0)
         for smaller, larger in at_most:
             add([(smaller, 1), (larger, -1)], -np.inf, 0)
+        for keys, bound in at_least:
+            add([(key, 1) for key in keys], bound, np.inf)
         self.constraints = (
             [LinearConstraint(np.array(rows), np.array(lower), np.array(upper))] if rows else []
         )
@@ -142,7 +146,18 @@ def _prefixed(prefix, lines, at_most):
     return lines, [((prefix, a), (prefix, b)) for a, b in at_most]
 
 
-def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt=()):
+def difference_pins(
+    new,
+    new_hidden,
+    old,
+    lines,
+    at_most=(),
+    threshold=3,
+    exempt=(),
+    at_least=(),
+    old_at_least=(),
+    latent=(),
+):
     """The figures whose change between two releases a reader can pin to 1 or 2 people.
 
     ``new``: {key: count} (all true counts), ``new_hidden`` the keys hidden in it;
@@ -153,6 +168,8 @@ def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt
     of its own (at least 0, adding up along the same lines), and a change that must be
     1 or 2 says which cell the newcomer or the leaver is in. ``exempt``: keys whose
     change may show (the region's total: how many joined or left, nobody's category).
+    ``at_least``, ``old_at_least``: what each release's quotes say (see ``_System``);
+    ``latent``: keys never published (may be 0; see ``pinned_cells``).
     Returns the keys pinned, sorted.
     """
     pinned = set()
@@ -160,7 +177,7 @@ def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt
         known, floor = {}, {}
         for key, value in new.items():
             if key in new_hidden:
-                floor[("new", key)] = 1
+                floor[("new", key)] = 0 if key in latent else 1
             else:
                 known[("new", key)] = value
             published = old.get(key)
@@ -176,7 +193,12 @@ def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt
             all_at_most += more_at_most if prefix != "d" else []
         low, high = ("old", "new") if direction == 1 else ("new", "old")
         all_lines += [([(low, key), ("d", key)], (high, key)) for key in new]
-        system = _System(known, set(floor), all_lines, all_at_most, floor)
+        quotes = [
+            ([(p, k) for k in keys], bound)
+            for p, q in (("new", at_least), ("old", old_at_least))
+            for keys, bound in q
+        ]
+        system = _System(known, set(floor), all_lines, all_at_most, floor, quotes)
         objective = np.zeros(len(system.keys))
         for key in new:
             objective[system.index[("d", key)]] = 1
@@ -196,14 +218,19 @@ def difference_pins(new, new_hidden, old, lines, at_most=(), threshold=3, exempt
     return sorted(pinned, key=str)
 
 
-def hidden_ranges(values, hidden, lines, at_most=(), keys=None):
+def _latent_floor(latent):
+    return dict.fromkeys(latent, 0)
+
+
+def hidden_ranges(values, hidden, lines, at_most=(), keys=None, at_least=(), latent=()):
     """{hidden key: Range} for ``keys`` (default: every hidden key).
 
     ``values``: {key: count} for every figure (hidden ones too: only the shown
     ones are used as known); ``lines``: [(member keys, total key)];
-    ``at_most``: [(smaller key, larger key)].
+    ``at_most``: [(smaller key, larger key)]; ``at_least``, ``latent``: as for
+    ``pinned_cells``.
     """
-    system = _System(values, hidden, lines, at_most)
+    system = _System(values, hidden, lines, at_most, _latent_floor(latent), at_least)
     ranges = {}
     for key in system.keys if keys is None else keys:
         low, high = system.extreme(key, 1), system.extreme(key, -1)
@@ -213,8 +240,12 @@ def hidden_ranges(values, hidden, lines, at_most=(), keys=None):
     return ranges
 
 
-def pinned_cells(values, hidden, lines, at_most=(), threshold=3):
+def pinned_cells(values, hidden, lines, at_most=(), threshold=3, at_least=(), latent=()):
     """The hidden counts a reader can show to be under ``threshold``, sorted.
+
+    ``at_least``: [(keys, bound)], what the published quotes say (see ``_System``).
+    ``latent``: keys never published, which may be 0 (how many people share a quote's
+    labels in a place): they are among the hidden keys, and pinned like any other.
 
     Only a count that really is small can be pinned under the threshold (its
     true value always fits the constraints), so only those are solved for.
@@ -225,7 +256,7 @@ def pinned_cells(values, hidden, lines, at_most=(), threshold=3):
     small = sorted((key for key in hidden if 0 < values[key] < threshold), key=str)
     if not small:
         return []
-    system = _System(values, hidden, lines, at_most)
+    system = _System(values, hidden, lines, at_most, _latent_floor(latent), at_least)
     while small:
         cleared = system.lift(small, threshold)
         if not cleared:

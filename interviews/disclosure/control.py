@@ -101,7 +101,17 @@ class CannotProtect(Exception):
     """Nothing left to hide would stop a count being worked out (only across releases)."""
 
 
-def protect(values, lines, at_most=(), companions=None, previous=None, exempt=()):
+def protect(
+    values,
+    lines,
+    at_most=(),
+    companions=None,
+    previous=None,
+    exempt=(),
+    at_least=(),
+    latent=(),
+    previous_at_least=(),
+):
     """The set of cell keys to hide, such that the audit pins no hidden count under the threshold.
 
     ``values``: {cell key: count} for every figure that appears on some page.
@@ -110,15 +120,37 @@ def protect(values, lines, at_most=(), companions=None, previous=None, exempt=()
     ``previous``: the figures an earlier release published ({key: count or None}): then
     no change since it may be pinned to 1 or 2 either (``difference_pins``), except
     those of the ``exempt`` keys.
+    ``at_least``: [(keys, bound)]: what the quotes published with the figures say (so
+    many people share these labels); ``previous_at_least`` the earlier release's.
+    ``latent``: keys never published (how many people share a quote's labels in a
+    place, which may be 0): always hidden, in the audit's lines, not in the
+    line-by-line step (which takes a hidden figure to be at least 1).
     """
     companions = companions or {}
+    latent = set(latent)
     near = _neighbours(lines, at_most)
-    hidden = protect_lines(values, lines, companions=companions)
+    shown_lines = [
+        (members, total)
+        for members, total in lines
+        if total not in latent and not latent.intersection(members)
+    ]
+    hidden = protect_lines(values, shown_lines, hidden=latent, companions=companions)
     while True:
-        if pinned := pinned_cells(values, hidden, lines, at_most, THRESHOLD):
+        if pinned := pinned_cells(values, hidden, lines, at_most, THRESHOLD, at_least, latent):
             extra = {_nearest_shown(key, values, hidden, near) for key in pinned}
         elif previous is not None and (
-            changed := difference_pins(values, hidden, previous, lines, at_most, THRESHOLD, exempt)
+            changed := difference_pins(
+                values,
+                hidden,
+                previous,
+                lines,
+                at_most,
+                THRESHOLD,
+                exempt,
+                at_least,
+                previous_at_least,
+                latent,
+            )
         ):
             # A shown figure whose change is pinned is hidden; a hidden one takes a neighbour.
             extra = {
@@ -133,4 +165,4 @@ def protect(values, lines, at_most=(), companions=None, previous=None, exempt=()
             raise CannotProtect("A count is pinned with nothing left to hide.")
         for key in extra:
             _hide(hidden, key, companions)
-        hidden = protect_lines(values, lines, hidden, companions)
+        hidden = protect_lines(values, shown_lines, hidden, companions)

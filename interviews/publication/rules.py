@@ -17,11 +17,17 @@ from every page at once.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from interviews.anonymisation.flag_decisions import excerpt_has_open_flags, excerpts_with_open_flags
 from interviews.disclosure.control import THRESHOLD
-from interviews.models import AnonymisationStatus, Excerpt, Participant, consent_holds
+from interviews.models import (
+    AnonymisationStatus,
+    Excerpt,
+    Interview,
+    Participant,
+    consent_holds,
+)
 from interviews.publication.models import PublicationApproval
 
 CONSENTED = consent_holds("interview__") & Q(
@@ -104,17 +110,21 @@ ATTRIBUTE_SETS = [("sector", "role", "place"), ("sector", "role"), ("sector",), 
 
 
 def group_sizes():
-    """{(sector, role, place_id): people interviewed}: one query."""
+    """{(sector, role, place_id): people interviewed}: one query. Counted as the interview
+    figures count people (an interview resting on a consent signed beforehand), so the
+    quotes' labels and the figures released with them agree."""
+    interviewed = Exists(Interview.objects.consented().filter(participant=OuterRef("pk")))
     rows = (
-        Participant.objects.filter(interviews__isnull=False)
+        Participant.objects.filter(interviewed)
         .values("sector", "role", "place_id")
         .annotate(n=Count("pk", distinct=True))
     )
     return {(r["sector"], r["role"], r["place_id"]): r["n"] for r in rows}
 
 
-def shown_attributes(participant, sizes):
-    """[(label, value)] of ``participant`` that may be shown beside their quote."""
+def shown_attribute_names(participant, sizes):
+    """The attributes of ``participant`` that may be shown beside their quote, e.g.
+    ("sector", "role"): the most detailed set that at least THRESHOLD people share."""
     mine = {"sector": participant.sector, "role": participant.role, "place": participant.place_id}
     for attributes in ATTRIBUTE_SETS:
         size = sum(
@@ -125,8 +135,13 @@ def shown_attributes(participant, sizes):
             )
         )
         if size >= THRESHOLD:
-            return [_attribute(participant, a) for a in attributes]
-    return []
+            return attributes
+    return ()
+
+
+def shown_attributes(participant, sizes):
+    """[(label, value)] of ``participant`` that may be shown beside their quote."""
+    return [_attribute(participant, a) for a in shown_attribute_names(participant, sizes)]
 
 
 def _attribute(participant, name):

@@ -19,10 +19,13 @@ from django.utils import timezone
 
 from activities.models import Place
 from interviews.disclosure.audit import difference_pins, hidden_ranges, pinned_cells
-from interviews.disclosure.control import protect
+from interviews.disclosure.control import THRESHOLD, protect
+from interviews.publication.rules import group_sizes
 from reports.figures.tables import REGION
 from reports.interview_figures.models import InterviewRelease
 from reports.interview_figures.panels import PARTITIONS, THEMES, live_figures, release_figures
+from reports.interview_figures.quote_cells import cross_grid, quote_bounds, released_quotes
+from reports.study.quotes import quotes_to_release
 
 EXEMPT = (("total", REGION),)  # whose change between releases may show
 
@@ -37,17 +40,26 @@ class Candidate:
     at_most: list
     themes: dict
     previous: dict | None  # the latest release's figures ({key: count or None})
+    quotes: list  # as ``reports.study.quotes.quotes_to_release`` gives them
+    at_least: list  # what the quotes' labels say (``quote_cells.quote_bounds``)
+    latent: set  # the cells behind the quotes' labels, never published
+    previous_at_least: list  # what the latest release's quotes said
 
     def published(self):
-        return [[list(k), None if k in self.hidden else v] for k, v in self.values.items()]
+        return [
+            [list(k), None if k in self.hidden else v]
+            for k, v in self.values.items()
+            if k not in self.latent
+        ]
 
 
-def _previous_figures():
+def _previous_release(places):
+    """(figures {key: count or None}, what its quotes said), or (None, [])."""
     release = InterviewRelease.objects.latest_release()
     if release is None:
-        return None
+        return None, []
     values, hidden, _ = release_figures(release)
-    return values | dict.fromkeys(hidden)
+    return values | dict.fromkeys(hidden), quote_bounds(released_quotes(release), places)
 
 
 def release_candidate():
@@ -56,40 +68,89 @@ def release_candidate():
     interviews)."""
     places = list(Place.objects.order_by("name"))
     values, lines, at_most, companions, themes = live_figures(places)
-    previous = _previous_figures()
-    hidden = protect(values, lines, at_most, companions, previous=previous, exempt=EXEMPT)
-    return Candidate(values, hidden, lines, at_most, themes, previous)
+    sizes = group_sizes()
+    cross_values, cross_lines, latent = cross_grid(places, sizes)
+    values, lines = values | cross_values, lines + cross_lines
+    quotes = quotes_to_release(sizes)
+    at_least = quote_bounds(quotes, places)
+    previous, previous_at_least = _previous_release(places)
+    hidden = protect(
+        values,
+        lines,
+        at_most,
+        companions,
+        previous=previous,
+        exempt=EXEMPT,
+        at_least=at_least,
+        latent=latent,
+        previous_at_least=previous_at_least,
+    )
+    return Candidate(
+        values,
+        hidden,
+        lines,
+        at_most,
+        themes,
+        previous,
+        quotes,
+        at_least,
+        latent,
+        previous_at_least,
+    )
 
 
 def audit(candidate):
     """What a determined reader could work out: (pinned counts, pinned changes since the
     last release). Both are empty for a release to go out."""
     c = candidate
-    pinned = pinned_cells(c.values, c.hidden, c.lines, c.at_most)
+    pinned = pinned_cells(c.values, c.hidden, c.lines, c.at_most, THRESHOLD, c.at_least, c.latent)
     changed = []
     if c.previous is not None:
-        changed = difference_pins(c.values, c.hidden, c.previous, c.lines, c.at_most, exempt=EXEMPT)
+        changed = difference_pins(
+            c.values,
+            c.hidden,
+            c.previous,
+            c.lines,
+            c.at_most,
+            exempt=EXEMPT,
+            at_least=c.at_least,
+            old_at_least=c.previous_at_least,
+            latent=c.latent,
+        )
     return pinned, changed
 
 
 def ranges(candidate):
     """{hidden key: Range}: what a reader can work out about each hidden figure."""
     c = candidate
-    return hidden_ranges(c.values, c.hidden, c.lines, c.at_most)
+    return hidden_ranges(
+        c.values, c.hidden, c.lines, c.at_most, at_least=c.at_least, latent=c.latent
+    )
 
 
 @transaction.atomic
 def interview_figures_release(*, by=None, note=""):
-    """Protect, audit and freeze the interview figures as they are now; returns the release."""
+    """Protect, audit and freeze the interview figures and the quotes as they are now;
+    returns the release. The earlier releases' quotes keep their labels (the next audit
+    needs them) but lose their words: only the latest release's are ever shown."""
     candidate = release_candidate()
     pinned, changed = audit(candidate)
     if pinned or changed:  # protect() guarantees otherwise; never release on a doubt
         raise AssertionError("The audit found figures that could be worked out.")
+    for earlier in InterviewRelease.objects.all():
+        if any(quote["quote"] for quote in released_quotes(earlier)):
+            for quote in released_quotes(earlier):
+                quote["quote"] = ""
+            earlier.save(update_fields=["figures"])
     return InterviewRelease.objects.create(
         released_on=timezone.now(),
         released_by=by,
         note=note[:300],
-        figures={"figures": candidate.published(), "themes": candidate.themes},
+        figures={
+            "figures": candidate.published(),
+            "themes": candidate.themes,
+            "quotes": candidate.quotes,
+        },
     )
 
 
@@ -102,6 +163,12 @@ def figure_label(key, themes, places):
         return "Region" if pk == REGION else places.get(pk, f"place {pk}")
 
     kind = key[0]
+    if kind == "cross":
+        sector, role = titles["interview_sector"][1], titles["interview_role"][1]
+        return (
+            f"{where(key[3])}: behind the quotes: {sector.get(key[1], key[1])}, "
+            f"{role.get(key[2], key[2])}"
+        )
     if kind == "total":
         return f"{where(key[1])}: participants interviewed"
     if kind == "region":

@@ -1,27 +1,76 @@
-"""The quotes page's data: published excerpts grouped by theme, each with the
-attributes the small-number rule allows, and the interview team's list of excerpts to
-approve for publication."""
+"""The quotes page's data, and the interview team's list of excerpts to approve.
+
+Quotes are released with the interview figures (``reports.interview_figures.release``):
+the excerpts published when the team releases, each with the attributes the
+small-number rule allows, are frozen in the release and audited with its figures,
+since their labels are counts a reader can combine with the panels. The page shows
+the latest release's quotes, never live ones: a quote dropped or relabelled the moment
+someone withdrew would say who left and what they said. After a withdrawal, or when a
+released quote may no longer be published (consent, transcript, approval), the page
+shows none until the next release.
+"""
 
 from interviews.anonymisation.flag_decisions import excerpts_with_open_flags
-from interviews.models import Excerpt
+from interviews.models import Excerpt, Withdrawal
 from interviews.publication.rules import (
-    group_sizes,
     publication_blockers,
     published_excerpts,
+    shown_attribute_names,
     shown_attributes,
+)
+from reports.interview_figures.models import InterviewRelease
+from reports.interview_figures.quote_cells import released_quotes
+
+NOT_RELEASED = "No quotes have been released yet."
+BEING_REVISED = (
+    "The quotes are being revised after a participant withdrew or a quote was taken back; "
+    "the interview team will release them again."
 )
 
 
+def quotes_to_release(sizes):
+    """The quotes a release made now would freeze: [{excerpt, themes, quote, attributes,
+    labels}], with ``sizes`` from ``group_sizes``. The excerpt's pk says which quotes a
+    later change takes down; nothing else about the person is kept."""
+    quotes = []
+    for excerpt in published_excerpts():
+        participant = excerpt.interview.participant
+        names = shown_attribute_names(participant, sizes)
+        mine = {
+            "sector": participant.sector,
+            "role": participant.role,
+            "place": participant.place_id,
+        }
+        quotes.append(
+            {
+                "excerpt": excerpt.pk,
+                "themes": sorted(theme.name for theme in excerpt.themes.all()),
+                "quote": excerpt.quote,
+                "attributes": {name: mine[name] for name in names},
+                "labels": [list(label) for label in shown_attributes(participant, sizes)],
+            }
+        )
+    return quotes
+
+
 def quotes_by_theme():
-    """[(theme, [(quote, [(label, value)])])] by theme name: three queries."""
-    excerpts = list(published_excerpts())
-    sizes = group_sizes()
+    """(why none are shown or "", [(theme name, [(quote, [(label, value)])])] by theme name)
+    from the latest release: its query, the latest withdrawal's, and those of
+    ``published_excerpts`` to check every released quote may still be shown."""
+    release = InterviewRelease.objects.latest_release()
+    if release is None:
+        return NOT_RELEASED, []
+    last_withdrawal = Withdrawal.objects.order_by("-withdrawn_on").first()
+    quotes = released_quotes(release)
+    if last_withdrawal is not None and last_withdrawal.withdrawn_on > release.released_on:
+        return BEING_REVISED, []
+    if quotes and not {q["excerpt"] for q in quotes} <= {e.pk for e in published_excerpts()}:
+        return BEING_REVISED, []
     themes = {}
-    for excerpt in excerpts:
-        shown = (excerpt.quote, shown_attributes(excerpt.interview.participant, sizes))
-        for theme in excerpt.themes.all():
-            themes.setdefault(theme, []).append(shown)
-    return sorted(themes.items(), key=lambda item: item[0].name)
+    for quote in quotes:
+        for theme in quote["themes"]:
+            themes.setdefault(theme, []).append((quote["quote"], quote["labels"]))
+    return "", sorted(themes.items())
 
 
 def excerpts_for_approval():

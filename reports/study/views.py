@@ -70,8 +70,9 @@ def findings(request):
 @require_GET
 @require(VIEW)
 def quotes(request):
-    """The quotes approved for publication, by theme, with only the attributes allowed."""
-    return render(request, "reports/study/quotes.html", {"themes": quotes_by_theme()})
+    """The quotes of the latest release, by theme, with only the attributes allowed."""
+    withheld, themes = quotes_by_theme()
+    return render(request, "reports/study/quotes.html", {"themes": themes, "withheld": withheld})
 
 
 CODE = "interviews.change_excerpt"

@@ -28,6 +28,13 @@ def approve(client, excerpt):
     return client.post(f"/study/quotes/{excerpt.pk}/publish", follow=True)
 
 
+def release():
+    """The quotes page shows the quotes of the latest release of the interview figures."""
+    from reports.interview_figures.release import interview_figures_release
+
+    return interview_figures_release(note="test")
+
+
 def quotes_page(client):
     response = client.get("/study/quotes/")
     assert response.status_code == 200
@@ -52,12 +59,15 @@ def test_an_approved_quote_appears_to_commissioners_under_its_theme(
     excerpt = coded(by=interviewer)
     assert "Approve for publication" in team.get("/study/quotes/approval/").content.decode()
     assert "is approved for publication" in approve(team, excerpt).content.decode()
+    assert QUOTE not in quotes_page(signed_in(commissioner))  # not until it is released
+    release()
     html = quotes_page(signed_in(commissioner))
     assert QUOTE in html and '<h2 class="govuk-heading-m">Meaning of peer support</h2>' in html
 
 
 def test_unapproved_excerpts_are_not_shown(client_for, commissioner, interviewer):
     coded(by=interviewer)
+    release()
     html = quotes_page(signed_in(commissioner))
     assert QUOTE not in html and 'id="no-quotes"' in html
 
@@ -79,6 +89,7 @@ def test_a_quote_comes_down_when_consent_or_the_transcript_approval_no_longer_ho
 ):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
+    release()
     reader = signed_in(commissioner)
     assert QUOTE in quotes_page(reader)
     interview = excerpt.interview
@@ -97,6 +108,7 @@ def test_a_quote_from_an_interview_its_consent_does_not_cover_is_not_shown(
 ):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
+    release()
     assert QUOTE in quotes_page(signed_in(commissioner))
     later = excerpt.interview.held_on + datetime.timedelta(days=1)
     Consent.objects.filter(participant=excerpt.interview.participant).update(signed_on=later)
@@ -110,6 +122,7 @@ def test_an_open_anonymisation_flag_stops_approval_and_publication(
 ):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
+    release()
     assert QUOTE in quotes_page(signed_in(commissioner))
     # A name nobody has redacted or kept (interviews.anonymisation.flag_decisions) turns up in the quote.
     flagged = QUOTE + " Zebedee Quuxington said so."
@@ -123,6 +136,7 @@ def test_an_open_anonymisation_flag_stops_approval_and_publication(
 def test_withdrawal_removes_the_quote_everywhere(team, interviewer, client_for, commissioner):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
+    release()
     withdraw_participant(participant=excerpt.interview.participant, by=interviewer)
     assert not PublicationApproval.objects.exists()
     assert QUOTE not in quotes_page(signed_in(commissioner))
@@ -132,6 +146,7 @@ def test_withdrawal_removes_the_quote_everywhere(team, interviewer, client_for, 
 def test_withdrawing_the_approval_takes_the_quote_down(team, interviewer, client_for, commissioner):
     excerpt = coded(by=interviewer)
     approve(team, excerpt)
+    release()
     team.post(f"/study/quotes/{excerpt.pk}/unpublish")
     assert QUOTE not in quotes_page(signed_in(commissioner))
 
@@ -160,6 +175,7 @@ def test_a_quote_shows_only_the_details_three_people_share(
     )
     excerpt = coded(lone, by=interviewer)
     approve(team, excerpt)
+    release()
     shown = caption(quotes_page(signed_in(commissioner)))
     assert "Sector: NHS" in shown and "Role: Peer support worker or volunteer" in shown
     assert "Harrogate" not in shown and "Place" not in shown
@@ -172,12 +188,15 @@ def test_a_quote_shows_only_the_details_three_people_share(
                 role=ParticipantRole.WORKER,
             )
         )
+    assert "Harrogate" not in caption(quotes_page(signed_in(commissioner)))  # until released
+    release()
     assert "Place: Harrogate" in caption(quotes_page(signed_in(commissioner)))
 
 
 def test_a_lone_sector_shows_no_details(team, interviewer, client_for, commissioner):
     excerpt = coded(make_participant("ONE-1", sector=Sector.NHS), by=interviewer)
     approve(team, excerpt)
+    release()
     assert "Details not shown" in caption(quotes_page(signed_in(commissioner)))
 
 
@@ -193,9 +212,11 @@ def test_the_quotes_page_runs_a_fixed_number_of_queries(
     reader = signed_in(commissioner)
     for n in range(4):
         approve(team, coded(make_participant(f"Q-{n}"), by=interviewer))
-    # excerpts, their themes, group sizes, and the anonymisation flags' fixed few
-    with django_assert_num_queries(overhead + 3 + FLAG_QUERIES):
-        quotes_page(reader)
+    release()
+    # the release, the latest withdrawal; to check the released quotes may still be
+    # shown: the excerpts, their themes and the anonymisation flags' fixed few
+    with django_assert_num_queries(overhead + 4 + FLAG_QUERIES):
+        assert quotes_page(reader).count("psd-quote") == 4
 
 
 def test_the_quote_approval_list_runs_a_fixed_number_of_queries(
