@@ -19,6 +19,8 @@ SQLite keeps no such samples (``sqlite_stat1`` holds counts only): nothing to do
 """
 
 import logging
+import re
+import time
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
@@ -27,6 +29,11 @@ from django.db import models
 log = logging.getLogger(__name__)
 
 ADMIN_LOG_COLUMNS = ["object_repr", "change_message"]
+# VACUUM keeps a dead row any open transaction may still see (one begun before the erasure,
+# anywhere on the server): try again for a while, then say so.
+REWRITE_ATTEMPTS = 15
+REWRITE_PAUSE_SECONDS = 1
+KEPT_DEAD = re.compile(r"(\d+) dead row versions cannot be removed yet")
 
 
 def personal_columns():
@@ -97,7 +104,8 @@ def statistics_clear(connection, columns):
 
 
 def catalogue_rewrite(connection):
-    """``VACUUM FULL pg_statistic``, so dropped samples leave its file; True if it ran."""
+    """``VACUUM FULL pg_statistic`` until no dropped sample is left in its file (a dead
+    row an open transaction may still see is kept); True once none is."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         row = cursor.fetchone()
@@ -107,5 +115,18 @@ def catalogue_rewrite(connection):
                 "VACUUM FULL pg_catalog.pg_statistic as one (docs/erasure.md)."
             )
             return False
-        cursor.execute("VACUUM FULL pg_catalog.pg_statistic")
-    return True
+        notices = connection.connection.notices
+        for attempt in range(REWRITE_ATTEMPTS):
+            if attempt:
+                time.sleep(REWRITE_PAUSE_SECONDS)
+            del notices[:]
+            cursor.execute("VACUUM (FULL, VERBOSE) pg_catalog.pg_statistic")
+            kept = sum(int(n) for notice in notices for n in KEPT_DEAD.findall(notice))
+            if not kept:
+                return True
+    log.warning(
+        "pg_statistic still holds %s dropped rows: a transaction begun before the erasure is "
+        "open. Run VACUUM FULL pg_catalog.pg_statistic once it ends (docs/erasure.md).",
+        kept,
+    )
+    return False

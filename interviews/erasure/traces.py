@@ -58,7 +58,7 @@ def _phone(item):
         digits = "0" + digits[2:]
     if digits.startswith("0"):
         rest = PHONE_SEPARATOR.join(digits[1:])
-        lead = r"(?:\+\s*44|0044|\(?0)[\s().-]*(?:\(0\)[\s().-]*)?"
+        lead = r"(?:\+\s*44|0044|0)[\s().-]*(?:\(0\)[\s().-]*)?"
         return rf"(?<![\d+]){lead}{rest}(?!\d)"
     return rf"(?<![\d+]){PHONE_SEPARATOR.join(digits)}(?!\d)"
 
