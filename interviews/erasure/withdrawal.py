@@ -63,13 +63,15 @@ def participant_data_delete(participant):
     return traces_erase(traces)
 
 
-def withdrawals_reapply():
+def withdrawals_reapply(ledger=None):
     """After a restore: withdraw again every ledger code the database holds.
 
+    ``ledger``: the entries as checked before the restore (read again if not given).
     Returns the codes withdrawn again. Tombstones lost with the restore are
     recreated with their first date, so the codes stay unusable.
     """
-    entries = [e for e in storage.ledger_entries() if e.get("event") == "withdrawal"]
+    ledger = storage.ledger_entries() if ledger is None else ledger
+    entries = [e for e in ledger if e.get("event") == "withdrawal"]
     if not entries:
         return []
     User = get_user_model()
