@@ -2,7 +2,9 @@
 
 - **The withdrawal ledger**: a file outside the database
   (``INTERVIEWS_WITHDRAWAL_LEDGER``, one JSON line per withdrawal: the code,
-  when and who; never a name) that a restore cannot overwrite.
+  when and who; never a name) that a restore cannot overwrite. A restore
+  reads and checks it first (``ledger_for_restore``) and refuses to run
+  without a readable one.
   ``withdrawal.withdrawals_reapply`` runs after every restore and withdraws
   again every ledger code the restored database still holds; the purge is
   re-run too, so an old backup cannot bring back data that retention deleted.
@@ -14,8 +16,9 @@
   (matched by the code in their description).
 - **Database files**: ``tables_vacuum`` rewrites the tables a withdrawal or
   purge deleted from (``tables.erased_tables``) (``VACUUM FULL`` on PostgreSQL, ``VACUUM`` on SQLite),
-  so the deleted rows' bytes leave the table files. What it cannot reach
-  (WAL, base backups, replicas) is in docs/erasure.md.
+  so the deleted rows' bytes leave the table files (the planner's statistics:
+  ``statistics``). What it cannot reach (WAL, base backups, replicas) is in
+  docs/erasure.md.
 """
 
 import datetime
