@@ -61,6 +61,7 @@ class Migration(migrations.Migration):
             model_name="participantidentity",
             name="other_names",
             field=models.CharField(
+                "also known as",
                 blank=True,
                 help_text="Nicknames or other names they go by, separated by commas "
                 "(e.g. Bob, Bobby).",

@@ -101,6 +101,7 @@ class ParticipantIdentity(models.Model):
         max_length=300, blank=True, help_text="E-mail address or telephone number."
     )
     other_names = models.CharField(
+        "also known as",
         max_length=300,
         blank=True,
         help_text="Nicknames or other names they go by, separated by commas (e.g. Bob, Bobby).",
