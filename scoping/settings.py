@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: one log line and an X-Request-ID for every response.
     "scoping.serving.middleware.RequestLogMiddleware",
+    # Next: no-store on every response that may carry interview data, errors included.
+    "scoping.serving.middleware.NoStoreMiddleware",
     # The security headers wrap everything below, so the responses WhiteNoise (static
     # files) and the NUL check return early carry them too.
     "django.middleware.security.SecurityMiddleware",

@@ -67,5 +67,10 @@ def interviews_purge(*, dry_run=False):
         if any(counts.values()):
             storage.ledger_append(event="purge", at=timezone.now().isoformat())
             vacuum_after_commit()
-    counts["backup files"] = len(storage.backups_purge(purge_day=purge_date(), dry_run=dry_run))
+    # A dry run counts the backups the real run would delete: those made until now, when
+    # there is data to purge (the real run records the purge first, then deletes them).
+    expired = storage.backups_purge(
+        purge_day=purge_date(), dry_run=dry_run, purging_now=any(counts.values())
+    )
+    counts["backup files"] = len(expired)
     return counts

@@ -2,7 +2,9 @@
 
 - **The withdrawal ledger**: a file outside the database
   (``INTERVIEWS_WITHDRAWAL_LEDGER``, one JSON line per withdrawal: the code,
-  when and who; never a name) that a restore cannot overwrite.
+  when and who; never a name) that a restore cannot overwrite. A restore
+  reads and checks it first (``ledger_for_restore``) and refuses to run
+  without a readable one.
   ``withdrawal.withdrawals_reapply`` runs after every restore and withdraws
   again every ledger code the restored database still holds; the purge is
   re-run too, so an old backup cannot bring back data that retention deleted.
@@ -14,8 +16,9 @@
   (matched by the code in their description).
 - **Database files**: ``tables_vacuum`` rewrites the tables a withdrawal or
   purge deleted from (``tables.erased_tables``) (``VACUUM FULL`` on PostgreSQL, ``VACUUM`` on SQLite),
-  so the deleted rows' bytes leave the table files. What it cannot reach
-  (WAL, base backups, replicas) is in docs/erasure.md.
+  so the deleted rows' bytes leave the table files (the planner's statistics:
+  ``statistics``). What it cannot reach (WAL, base backups, replicas) is in
+  docs/erasure.md.
 """
 
 import datetime
@@ -39,16 +42,69 @@ def ledger_path():
     return Path(settings.INTERVIEWS_WITHDRAWAL_LEDGER)
 
 
+class LedgerError(Exception):
+    """The ledger is missing where it must be, or a line of it cannot be read."""
+
+
+def _entry_check(number, line):
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        entry = None
+    if not isinstance(entry, dict) or entry.get("event") not in ("withdrawal", "purge"):
+        raise LedgerError(f"line {number} of the withdrawal ledger is not a complete record")
+    try:
+        datetime.datetime.fromisoformat(entry["at"])
+        if entry["event"] == "withdrawal" and not str(entry["code"]).strip():
+            raise ValueError
+    except (KeyError, TypeError, ValueError):
+        raise LedgerError(
+            f"line {number} of the withdrawal ledger lacks a code or a valid date"
+        ) from None
+    return entry
+
+
 def ledger_entries():
-    """Every line of the ledger as a dict (none if there is no ledger yet)."""
+    """Every line of the ledger as a dict (none if there is no ledger yet).
+
+    Raises ``LedgerError`` naming the first line that is not a whole, valid record.
+    """
     path = ledger_path()
     if not path.is_file():
         return []
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            entries.append(json.loads(line))
-    return entries
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LedgerError(f"the withdrawal ledger at {path} cannot be read: {error}") from None
+    return [
+        _entry_check(number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    ]
+
+
+def ledger_for_restore(*, none_withdrawn=False):
+    """The ledger's entries, checked before a restore replaces anything.
+
+    A restore without the ledger would bring withdrawn people back, so a missing
+    ledger is refused unless the operator says no one has withdrawn
+    (``none_withdrawn``); a damaged one is always refused.
+    """
+    path = ledger_path()
+    if not path.exists() and not none_withdrawn:
+        raise LedgerError(
+            f"There is no withdrawal ledger at {path} (INTERVIEWS_WITHDRAWAL_LEDGER), so "
+            "the restore could not withdraw again the participants who withdrew after this "
+            "backup was made. Put the ledger back there, or, if no participant has ever "
+            "withdrawn, run the restore again with --no-one-has-withdrawn."
+        )
+    try:
+        return ledger_entries()
+    except LedgerError as error:
+        raise LedgerError(
+            f"Nothing was restored: {error} ({path}). Repair that line from your copy of "
+            "the ledger, then run the restore again."
+        ) from None
 
 
 def ledger_append(**entry):
@@ -92,26 +148,30 @@ def backups_folder():
     return Path(settings.BACKUPS_DIR)
 
 
-def backups_cutoff(purge_day):
-    """Backups made before this moment hold interview data that retention deleted."""
+def backups_cutoff(purge_day, *, purging_now=False):
+    """Backups made before this moment hold interview data that retention deleted.
+
+    ``purging_now``: a purge that deletes data is running (or, for a dry run, would
+    run) now, so every backup made until now holds what it deletes.
+    """
     start = timezone.make_aware(datetime.datetime.combine(purge_day, datetime.time()))
-    purged = last_purge()
-    return max(start, purged) if purged else start
+    moments = [start, last_purge(), timezone.now() if purging_now else None]
+    return max(m for m in moments if m is not None)
 
 
-def backups_expired(purge_day):
+def backups_expired(purge_day, *, purging_now=False):
     """Backup files older than ``backups_cutoff``, oldest first (none before the purge date)."""
     folder = backups_folder()
     if timezone.localdate() < purge_day or not folder.is_dir():
         return []
-    cutoff = backups_cutoff(purge_day).timestamp()
+    cutoff = backups_cutoff(purge_day, purging_now=purging_now).timestamp()
     found = [p for p in folder.glob(BACKUP_PATTERN) if p.is_file()]
     return sorted((p for p in found if p.stat().st_mtime < cutoff), key=lambda p: p.stat().st_mtime)
 
 
-def backups_purge(*, purge_day, dry_run=False):
-    """Delete the expired backups; return their paths."""
-    expired = backups_expired(purge_day)
+def backups_purge(*, purge_day, dry_run=False, purging_now=False):
+    """Delete the expired backups (with ``dry_run``, only list them); return their paths."""
+    expired = backups_expired(purge_day, purging_now=purging_now)
     if not dry_run:
         for path in expired:
             path.unlink()

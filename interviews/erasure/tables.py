@@ -1,12 +1,16 @@
 """What withdrawal and the purge erase: the one list of the rows held about a participant
 (``participant_rows``), the models and tables they delete from, and the traces of
-deleted rows outside them (the admin's change log, the table files)."""
+deleted rows outside them (the admin's change log, the table files, the planner's
+statistics)."""
+
+import logging
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 
 from interviews.erasure import storage
+from interviews.erasure.statistics import personal_columns, statistics_clear
 from interviews.models import (
     AccessLogEntry,
     Consent,
@@ -68,5 +72,20 @@ def erased_tables():
     return [*tables, LogEntry._meta.db_table]
 
 
+log = logging.getLogger(__name__)
+
+
+def erasure_vacuum():
+    """After an erasure commits: rewrite the tables, then drop any planner statistics of
+    their personal columns and rewrite pg_statistic. Returns the VACUUM statements run."""
+    statements = storage.tables_vacuum(erased_tables())
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        try:
+            statistics_clear(connection, personal_columns())
+        except Exception:  # the rows are gone; docs/erasure.md says what to run by hand
+            log.exception("Clearing statistics after an erasure failed (docs/erasure.md)")
+    return statements
+
+
 def vacuum_after_commit():
-    transaction.on_commit(lambda: storage.tables_vacuum(erased_tables()))
+    transaction.on_commit(erasure_vacuum)

@@ -46,11 +46,11 @@ class ParticipantAdmin(WithdrawalActionMixin, AutocompleteAdmin):
 @admin.register(ParticipantIdentity)
 class ParticipantIdentityAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     list_display = ["__str__"]
-    logged_lookup_fields = ["name", "contact"]
+    logged_lookup_fields = ["name", "contact", "other_names"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
 
-    @method_decorator(sensitive_post_parameters("name", "contact"))
+    @method_decorator(sensitive_post_parameters("name", "contact", "other_names"))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         return super().changeform_view(request, object_id, form_url, extra_context)
 

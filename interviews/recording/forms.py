@@ -63,8 +63,12 @@ class ParticipantForm(forms.ModelForm):
 class IdentityForm(forms.ModelForm):
     class Meta:
         model = ParticipantIdentity
-        fields = ["name", "contact"]
-        widgets = {"name": forms.TextInput(attrs=TEXT), "contact": forms.TextInput(attrs=TEXT)}
+        fields = ["name", "other_names", "contact"]
+        widgets = {
+            "name": forms.TextInput(attrs=TEXT),
+            "other_names": forms.TextInput(attrs=TEXT),
+            "contact": forms.TextInput(attrs=TEXT),
+        }
 
 
 class ConsentForm(forms.ModelForm):

@@ -27,7 +27,7 @@ class ParticipantQuerySet(models.QuerySet):
         """Participants with what their progress shows: consent, identity, interviews."""
         return (
             self.select_related("place", "consent", "identity")
-            .defer("identity__name", "identity__contact")
+            .defer("identity__name", "identity__contact", "identity__other_names")
             .prefetch_related(
                 models.Prefetch(
                     "interviews",
@@ -82,9 +82,12 @@ class Participant(models.Model):
         return bool(consent and consent.happy_to_be_interviewed)
 
     def name_parts(self):
-        """Names the anonymiser looks for in this participant's transcripts."""
+        """Names the anonymiser looks for in this participant's transcripts: their name,
+        then the other names they go by (nicknames, former names)."""
         identity = getattr(self, "identity", None)
-        return [identity.name] if identity and identity.name else []
+        if identity is None:
+            return []
+        return [n for n in [identity.name, *identity.other_name_list()] if n]
 
 
 class ParticipantIdentity(models.Model):
@@ -97,6 +100,12 @@ class ParticipantIdentity(models.Model):
     contact = models.CharField(
         max_length=300, blank=True, help_text="E-mail address or telephone number."
     )
+    other_names = models.CharField(
+        "also known as",
+        max_length=300,
+        blank=True,
+        help_text="Nicknames or other names they go by, separated by commas (e.g. Bob, Bobby).",
+    )
 
     class Meta:
         verbose_name = "participant identity"
@@ -104,6 +113,9 @@ class ParticipantIdentity(models.Model):
 
     def __str__(self):
         return f"Identity of {self.participant.code}"
+
+    def other_name_list(self):
+        return [n.strip() for n in self.other_names.replace(";", ",").split(",") if n.strip()]
 
 
 class Consent(models.Model):

@@ -75,7 +75,7 @@ def participant_new(request):
     )
 
 
-@sensitive_post_parameters("name", "contact")
+@sensitive_post_parameters("name", "contact", "other_names")
 @require("interviews.add_participantidentity", "interviews.change_participantidentity")
 def participant_identity_step(request, pk):
     participant = _participant(pk)

@@ -46,14 +46,28 @@ def database_backup(*, path):
     return path
 
 
-def database_restore(*, path):
+def database_restore(*, path, none_withdrawn=False):
     """Replace the database's contents with the backup at ``path``, then re-apply erasures.
 
+    The withdrawal ledger is checked first: without a readable one (or, when there
+    is none, the operator's word that no one has withdrawn: ``none_withdrawn``) the
+    database is not touched and ``LedgerError`` says why.
     Returns the participant codes withdrawn again (``restore_erasures``).
     """
+    from interviews.erasure.storage import ledger_for_restore
+
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"No backup file at {path}")
+    ledger = ledger_for_restore(none_withdrawn=none_withdrawn)
+    database_replace(path)
+    # Figures cached before the restore may describe data that is gone now.
+    data_changed()
+    return restore_erasures(ledger)
+
+
+def database_replace(path):
+    """Replace everything in the database with the backup at ``path``."""
     db = connection.settings_dict
     if connection.vendor == "postgresql":
         args, env = _pg_args(db)
@@ -77,12 +91,9 @@ def database_restore(*, path):
         connection.ensure_connection()
         with sqlite3.connect(path) as source:
             source.backup(connection.connection)
-    # Figures cached before the restore may describe data that is gone now.
-    data_changed()
-    return restore_erasures()
 
 
-def restore_erasures():
+def restore_erasures(ledger=None):
     """Withdrawals and the retention purge outlive a restore: apply them again.
 
     The withdrawal ledger lives outside the database (interviews/erasure/storage.py);
@@ -92,7 +103,7 @@ def restore_erasures():
     from interviews.erasure.purge import interviews_purge
     from interviews.erasure.withdrawal import withdrawals_reapply
 
-    codes = withdrawals_reapply()
+    codes = withdrawals_reapply(ledger)
     interviews_purge()
     return codes
 

@@ -1,4 +1,5 @@
-"""Project middleware: the request log, idle sessions, and query strings no page can use."""
+"""Project middleware: the request log, no-store for interview data, idle sessions, and
+query strings no page can use."""
 
 import logging
 import re
@@ -6,6 +7,7 @@ import time
 import uuid
 
 from django.http import HttpResponseBadRequest
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import empty
 
 from scoping.serving.logs import request_id_var
@@ -71,6 +73,28 @@ class RequestLogMiddleware:
             return response
         finally:
             request_id_var.reset(token)
+
+
+# Every response under these paths may carry interview data: transcripts, identities,
+# consent, flags, memos, quotes (the interview pages and their exports, the quotes
+# pages, the reports with their quotes and interview panels, and the admin).
+NO_STORE_PREFIXES = ("/interviews/", "/study/quotes/", "/reports/", "/admin/")
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store, private`` (and no-cache, max-age=0) on every response
+    under ``NO_STORE_PREFIXES``, whatever view, redirect or error page made it: no copy of
+    interview data stays in a browser's or a proxy's cache. One place, not a decorator
+    per view, so a new page under those paths cannot forget it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(NO_STORE_PREFIXES):
+            add_never_cache_headers(response)
+        return response
 
 
 REFRESH_AFTER_SECONDS = 5 * 60

@@ -78,7 +78,10 @@ def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     assert "Backed up" in out and dump.stat().st_size > 0
 
     assert counts(target).get("activities_activity") is None  # empty: no tables yet
-    out = manage(target, "restore_database", str(dump), "--yes").stdout
+    no_ledger = {"INTERVIEWS_WITHDRAWAL_LEDGER": str(tmp_path / "no-ledger.jsonl")}
+    out = manage(
+        target, "restore_database", str(dump), "--yes", "--no-one-has-withdrawn", env=no_ledger
+    ).stdout
     assert "Restored" in out
     after = counts(target)
     assert after == before
