@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0010_excerpt_publication'),
+        ('interviews', '0011_erasure_statistics'),
     ]
 
     operations = [
