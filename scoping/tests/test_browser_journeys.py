@@ -156,7 +156,10 @@ def test_a_commissioner_reads_the_reports_downloads_a_workbook_and_no_interview(
         page.get_by_role("link", name=re.compile("Download this page as a spreadsheet")).click()
     assert download.value.suggested_filename == "peer-support-wakefield.xlsx"
     assert Path(download.value.path()).read_bytes()[:2] == b"PK"
-    expect(page.get_by_role("link", name="Interviews")).to_have_count(0)
+    # No way into the interview team's pages: not in the menu, nor anywhere on the page
+    # (links to the study's interview findings are the reports' own, and are fine).
+    expect(menu.get_by_role("link", name="Interviews")).to_have_count(0)
+    expect(page.locator('a[href^="/interviews/"]')).to_have_count(0)
     # Every interview page, and one of each kind with an id, refuses a commissioner.
     admin = sign_in(browser, server)
     admin.goto("/interviews/")
