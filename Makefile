@@ -43,7 +43,7 @@ test: install
 # The quick local pass: everything but the tests marked slow (browser journeys, property
 # tests, load-shaped tests; conftest.py and pytest.ini say which). `make test` and CI run all.
 test-fast: install
-	$(PY) -m pytest -m "not slow" $(ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -m "not slow" -n auto $(ARGS) || [ $$? -eq 5 ]
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(ARGS) || [ $$? -eq 5 ]
