@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/peer_support
 
-# Backups: `make backup` writes backups/peer-support-<time>.dump; `make restore FILE=...`.
+# Backups: `make backup` writes backups/peer-support-<time>.dump; `make restore FILE=...`
+# (NO_ONE_HAS_WITHDRAWN=1 restores without a withdrawal ledger: docs/erasure.md).
 .PHONY: backup restore run serve test test-fast test-postgres lint format migrations-check install setup css ci clean
 
 install: $(STAMP)
@@ -78,8 +79,8 @@ backup: install
 	$(PY) manage.py backup_database $(FILE)
 
 restore: install
-	@test -n "$(FILE)" || (echo 'Usage: make restore FILE=backups/peer-support-....dump' && exit 2)
-	$(PY) manage.py restore_database $(FILE)
+	@test -n "$(FILE)" || (echo 'Usage: make restore FILE=backups/peer-support-....dump [NO_ONE_HAS_WITHDRAWN=1]' && exit 2)
+	$(PY) manage.py restore_database $(FILE) $(if $(NO_ONE_HAS_WITHDRAWN),--no-one-has-withdrawn)
 
 ci:
 	bash .ci/run

@@ -4,11 +4,12 @@ from interviews.models import ParticipantIdentity, StaffName
 
 
 def all_known_names():
-    """Every participant's and every member of staff's name the system holds."""
-    return [
-        *ParticipantIdentity.objects.exclude(name="").values_list("name", flat=True),
-        *StaffName.objects.values_list("name", flat=True),
-    ]
+    """Every name the system holds for a participant (their name and the other names they
+    go by: nicknames, former names) and every member of staff's name."""
+    names = []
+    for identity in ParticipantIdentity.objects.only("name", "other_names"):
+        names.extend(n for n in [identity.name, *identity.other_name_list()] if n)
+    return [*names, *StaffName.objects.values_list("name", flat=True)]
 
 
 def names_to_anonymise(interview):

@@ -9,8 +9,6 @@ conftest: a few locally, more in CI), not a test's; a test that has found a bug 
 under ``FOUND_BUGS`` instead of ``RUN``, which gives it 200 in CI's thorough pass.
 """
 
-import os
-
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -67,8 +65,8 @@ RUN = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 # A test that has found a bug keeps CI's thorough count (its PostgreSQL pass, the "ci"
-# profile); name the commits beside it.
-THOROUGH = os.environ.get("CI") and os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci"
+# profile the root conftest loads there); name the commits beside it.
+THOROUGH = settings.get_current_profile_name() == "ci"
 FOUND_BUGS = settings(RUN, max_examples=200 if THOROUGH else RUN.max_examples)
 OK = {200, 302}  # a form error, or saved and redirected
 

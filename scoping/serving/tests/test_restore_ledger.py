@@ -120,3 +120,25 @@ def test_a_real_restore_without_the_ledger_fails_and_keeps_the_withdrawal(
     assert "There is no withdrawal ledger" in failed.value.stderr
     out = manage(source, "shell", "-c", STATE, env=env).stdout
     assert json.loads(out.strip().splitlines()[-1]) == [0, 0, ["ZZZ-97"]]
+
+
+@pytest.mark.parametrize(
+    ("extra", "command_end"),
+    [([], "restore_database x.dump"), (["NO_ONE_HAS_WITHDRAWN=1"], "--no-one-has-withdrawn")],
+)
+def test_make_restore_passes_the_operators_word_only_when_given(extra, command_end, settings):
+    """`make restore` is how the deploy notes restore; it says no one has withdrawn only
+    when the operator does."""
+    printed = (
+        subprocess.run(
+            ["make", "-n", "restore", "FILE=x.dump", *extra],
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+    assert printed.rstrip().endswith(command_end)
