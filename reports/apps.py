@@ -9,3 +9,6 @@ class ReportsConfig(AppConfig):
         # registers the report counts' preparation before publishing, after the facet
         # index's (activities is earlier in INSTALLED_APPS)
         from reports.figures import prepared  # noqa: F401
+        from reports.interview_figures import withdrawn_quotes
+
+        withdrawn_quotes.connect()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from interviews.erasure import storage
 from interviews.erasure.elsewhere import traces_erase
+from interviews.erasure.signals import participant_erased
 from interviews.erasure.tables import (
     delete_admin_history,
     erased_models,
@@ -20,7 +21,7 @@ from interviews.erasure.tables import (
     vacuum_after_commit,
 )
 from interviews.erasure.traces import PersonTraces
-from interviews.models import Participant, Withdrawal
+from interviews.models import Excerpt, Participant, Withdrawal
 
 
 def withdrawal_deadline():
@@ -49,12 +50,17 @@ def withdraw_participant(*, participant, by):
 
 def participant_data_delete(participant):
     """Delete every row held about one participant and the admin's log of them, then
-    take them out of everyone else's records (``elsewhere.traces_erase``).
+    take them out of everyone else's records (``elsewhere.traces_erase``), and tell the
+    layers above (``signals.participant_erased``: released quotes lose their words).
 
     Withdrawal calls it, and so does re-applying withdrawals after a restore
     (a restore brings back other records that still name the participant).
     """
     traces = PersonTraces.of(participant)  # read before their identity goes
+    excerpts = list(
+        Excerpt.objects.filter(interview__participant=participant).values_list("pk", flat=True)
+    )
+    participant_erased.send(sender=Participant, excerpts=excerpts)
     querysets = participant_rows([participant.pk])
     delete_admin_history(querysets)
     storage.admin_log_erase(models=erased_models(), codes=[participant.code])

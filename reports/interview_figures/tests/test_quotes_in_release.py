@@ -166,3 +166,22 @@ def test_a_quote_changed_after_the_release_takes_the_page_down_not_one_quote(com
     PublicationApproval.objects.first().delete()
     html = reader(commissioner).get("/study/quotes/").content.decode()
     assert SAID not in html and "being revised" in html
+
+
+def test_a_withdrawn_persons_words_leave_the_stored_release_at_once(settings):
+    """Not only off the page: the release's stored quotes lose their words (their labels
+    stay for the next audit); everyone else's quotes are untouched."""
+    from interviews.models import Excerpt
+
+    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
+    people = make_people()
+    leaver = set(
+        Excerpt.objects.filter(interview__participant=people["KIR-01"]).values_list("pk", flat=True)
+    )
+    interview_figures_release()
+    withdraw_participant(participant=people["KIR-01"], by=None)
+
+    stored = InterviewRelease.objects.get().figures["quotes"]
+    assert [q["quote"] for q in stored if q["excerpt"] in leaver] == [""]
+    assert [q["quote"] for q in stored if q["excerpt"] not in leaver] == [SAID, SAID]
+    assert all(q["labels"] for q in stored)
