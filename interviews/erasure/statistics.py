@@ -12,8 +12,9 @@ they were. So:
 - ``statistics_clear`` drops whatever samples those columns still have (from before the
   migration, or a target changed by hand): re-declaring a column's own type drops its
   statistics without rewriting the table; then ``VACUUM FULL pg_statistic`` rewrites the
-  catalogue's file so the dropped samples' bytes leave the disk (only a superuser may; if
-  the application's role is not one, the log says so and docs/erasure.md has the command).
+  catalogue's file so the dropped samples' bytes leave the disk (a superuser or the
+  database's owner may, as docs/deploy.md sets the database up; if the application's role
+  is neither, the log says so and docs/erasure.md has the command).
 
 SQLite keeps no such samples (``sqlite_stat1`` holds counts only): nothing to do there.
 """
@@ -81,7 +82,8 @@ def sampled_columns(connection, columns):
 def statistics_clear(connection, columns):
     """Drop the planner's samples of ``columns``; return the (table, column) cleared.
 
-    Outside a transaction, ``pg_statistic`` is then rewritten (superuser only), even
+    Outside a transaction, ``pg_statistic`` is then rewritten (by a superuser or the
+    database's owner: ``catalogue_rewrite_allowed``), even
     when nothing was left to drop: an earlier clearing (the migration's) may have left
     dead copies in its file.
     """
@@ -103,16 +105,29 @@ def statistics_clear(connection, columns):
     return found
 
 
+def catalogue_rewrite_allowed(cursor):
+    """Whether this role may ``VACUUM FULL pg_statistic``: a superuser, the current
+    database's owner (or a member of the owning role), or, from PostgreSQL 17, a member
+    of ``pg_maintain``. Anyone else is skipped by PostgreSQL with only a warning."""
+    cursor.execute(
+        "SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER') OR EXISTS ("
+        "  SELECT 1 FROM pg_roles m WHERE m.rolname = 'pg_maintain'"
+        "  AND pg_has_role(current_user, m.oid, 'MEMBER'))"
+        " FROM pg_roles r, pg_database d"
+        " WHERE r.rolname = current_user AND d.datname = current_database()"
+    )
+    row = cursor.fetchone()
+    return bool(row and row[0])
+
+
 def catalogue_rewrite(connection):
     """``VACUUM FULL pg_statistic`` until no dropped sample is left in its file (a dead
     row an open transaction may still see is kept); True once none is."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        row = cursor.fetchone()
-        if not (row and row[0]):
+        if not catalogue_rewrite_allowed(cursor):
             log.warning(
-                "pg_statistic was not rewritten: only a superuser may. Run "
-                "VACUUM FULL pg_catalog.pg_statistic as one (docs/erasure.md)."
+                "pg_statistic was not rewritten: only a superuser or the database's owner "
+                "may. Run VACUUM FULL pg_catalog.pg_statistic as one (docs/erasure.md)."
             )
             return False
         notices = connection.connection.notices

@@ -5,6 +5,7 @@ import datetime
 import importlib
 from io import StringIO
 
+import psycopg2
 import pytest
 import time_machine
 from django.core.management import call_command
@@ -12,7 +13,7 @@ from django.db import connection
 
 from activities.reference.services import reference_data_load
 from interviews.coding.services import excerpt_create
-from interviews.erasure.statistics import personal_columns
+from interviews.erasure.statistics import catalogue_rewrite_allowed, personal_columns
 from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import ParticipantIdentity
 from interviews.tests.factories import make_interview, make_participant, make_theme
@@ -164,3 +165,37 @@ def test_statistics_keep_nothing_after_erasure(erase, settings, target_zero_afte
         for needle in ("quuxington", "zebedee", "nhs.net"):
             assert stats_naming(cursor, needle) == []
         assert b"quuxington" not in catalogue_bytes(cursor)
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="pg_statistic is PostgreSQL's")
+@pytest.mark.django_db
+def test_the_databases_owner_may_rewrite_the_statistics_and_others_may_not():
+    """An application role that owns its database (as ``make serve`` creates it) rewrites
+    ``pg_statistic`` itself; a role that neither owns it nor is a superuser is told to ask."""
+    params = connection.get_connection_params()
+    suffix = f"{abs(hash(params['dbname'])) % 10**6}"
+    owner, stranger, database = f"psd_owner_{suffix}", f"psd_stranger_{suffix}", f"psd_own_{suffix}"
+    admin = psycopg2.connect(**params)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {database}")
+        for role in (owner, stranger):
+            cursor.execute(f"DROP ROLE IF EXISTS {role}")
+            cursor.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'x'")
+        cursor.execute(f"CREATE DATABASE {database} OWNER {owner}")
+    try:
+        allowed = {}
+        for role in (owner, stranger):
+            other = psycopg2.connect(
+                **{**params, "dbname": database, "user": role, "password": "x"}
+            )
+            with other, other.cursor() as cursor:
+                allowed[role] = catalogue_rewrite_allowed(cursor)
+            other.close()
+        assert allowed == {owner: True, stranger: False}
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {database}")
+            cursor.execute(f"DROP ROLE IF EXISTS {owner}")
+            cursor.execute(f"DROP ROLE IF EXISTS {stranger}")
+        admin.close()
