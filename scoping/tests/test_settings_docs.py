@@ -29,6 +29,7 @@ NOT_SETTINGS = {
     "SCREENSHOT_DIR": "read by the browser tests, not the settings",
     "ARGS": "a make variable",
     "FILE": "a make variable",
+    "NO_ONE_HAS_WITHDRAWN": "a make variable (make restore)",
     "PG_URL": "a make variable",
     "PWD": "the shell's working directory",
     "INFO": "a log level",
