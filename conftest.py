@@ -16,7 +16,7 @@ PASSWORD = "a-long-test-password-9"
 # a few on every local run, so `make test` stays quick, and a fixed sequence in CI
 # (.ci/run sets CI=1), so a landing never hangs on a lucky draw; local runs keep exploring
 # new ones (and hypothesis remembers failures). CI's PostgreSQL pass is its thorough one:
-# 50 examples a test, and 200 for the tests that have found a bug (``FOUND_BUGS`` in
+# 50 examples a test, and 100 for the tests that have found a bug (``FOUND_BUGS`` in
 # scoping/tests/hostile.py); its SQLite pass runs 25 a test (HYPOTHESIS_PROFILE=ci-quick).
 # Loaded here, before any test module is imported, because a module's own
 # ``settings(...)`` object takes what it does not set from the profile loaded then.
