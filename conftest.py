@@ -12,6 +12,9 @@ from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW
 
 PASSWORD = "a-long-test-password-9"
 
+# Scratch databases for tests that run commands in subprocesses (backups, restores).
+pytest_plugins = ["scoping.tests.scratch_databases"]
+
 # How many examples a hypothesis test runs is the profile's business, never a test's:
 # a few on every local run, so `make test` stays quick, and a fixed sequence in CI
 # (.ci/run sets CI=1), so a landing never hangs on a lucky draw; local runs keep exploring

@@ -23,7 +23,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
 
-from scoping.serving.tests.test_backups import manage
+from scoping.tests.scratch_databases import manage
 
 CHROMIUM = shutil.which("chromium")
 AXE = Path(__file__).parent / "assets" / "axe.min.js"

@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import expect
 
-from scoping.serving.tests.test_backups import manage
 from scoping.tests.browser_support import PHONE, screenshot, sideways_overflow, sign_in
+from scoping.tests.scratch_databases import manage
 
 
 def match_count(page):

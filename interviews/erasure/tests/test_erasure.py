@@ -23,7 +23,7 @@ from interviews.models import (
     Withdrawal,
 )
 from interviews.tests.factories import make_interview, make_participant
-from scoping.serving.tests.test_backups import manage, scratch_urls  # noqa: F401 - a fixture
+from scoping.tests.scratch_databases import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -50,15 +50,13 @@ def state(url, env):
 
 
 @pytest.mark.slow  # backs up and restores the database in subprocesses
-def test_backup_withdraw_restore_leaves_the_participant_withdrawn(scratch_urls, tmp_path):  # noqa: F811
+def test_backup_withdraw_restore_leaves_the_participant_withdrawn(scratch_urls, tmp_path):
     source, _target = scratch_urls
     env = {
         "INTERVIEWS_WITHDRAWAL_LEDGER": str(tmp_path / "ledger" / "withdrawn.jsonl"),
         "INTERVIEWS_WITHDRAWAL_DEADLINE": "2099-12-31",
         "PROJECT_END_DATE": "2099-06-30",
     }
-    manage(source, "migrate", "--noinput", "-v0", env=env)
-    manage(source, "load_reference_data", env=env)
     manage(source, "shell", "-c", CREATE, env=env)
     dump = tmp_path / "before-withdrawal.dump"
     manage(source, "backup_database", str(dump), env=env)

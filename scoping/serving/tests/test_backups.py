@@ -5,32 +5,16 @@ kind as the test run (SQLite files, or new PostgreSQL databases).
 """
 
 import json
-import os
 import subprocess
-import sys
-import uuid
 
 import pytest
-from django.conf import settings
-from django.db import connection
+
+from scoping.tests.scratch_databases import manage
 
 # Load-shaped: whole-database dumps and restores in subprocesses.
 pytestmark = pytest.mark.slow
 
 COUNTS = "from scoping.serving.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
-
-
-def manage(database_url, *args, stdin=None, env=None):
-    env = {**os.environ, **(env or {}), "DATABASE_URL": database_url, "DEBUG": "1"}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        check=True,
-    )
 
 
 def token(database_url):
@@ -43,31 +27,9 @@ def counts(database_url):
     return json.loads(out.strip().splitlines()[-1])
 
 
-@pytest.fixture
-def scratch_urls(tmp_path):
-    """Two empty databases: a source and a restore target."""
-    if connection.vendor == "postgresql":
-        db = connection.settings_dict
-        base = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
-        names = [f"psd_backup_{uuid.uuid4().hex[:8]}" for _ in range(2)]
-        with connection._nodb_cursor() as cursor:
-            for name in names:
-                cursor.execute(f"CREATE DATABASE {name}")
-        yield [base + name for name in names]
-        with connection._nodb_cursor() as cursor:
-            for name in names:
-                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    else:
-        yield [
-            f"sqlite:///{tmp_path / 'source.sqlite3'}",
-            f"sqlite:///{tmp_path / 'target.sqlite3'}",
-        ]
-
-
 @pytest.mark.django_db
 def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     source, target = scratch_urls
-    manage(source, "migrate", "--noinput", "-v0")
     manage(source, "setup_local")
     before = counts(source)
     assert before["activities_activity"] == 602

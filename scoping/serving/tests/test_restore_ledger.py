@@ -13,7 +13,7 @@ from interviews.erasure.tests.test_erasure import CREATE, STATE, WITHDRAW
 from interviews.models import Participant
 from interviews.tests.factories import make_participant
 from scoping.serving import backups
-from scoping.serving.tests.test_backups import manage, scratch_urls  # noqa: F401 - a fixture
+from scoping.tests.scratch_databases import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_a_readable_ledger_is_reapplied_as_it_was_checked(replaced, dump):
 
 @pytest.mark.slow  # backs up and restores the database in subprocesses
 def test_a_real_restore_without_the_ledger_fails_and_keeps_the_withdrawal(
-    scratch_urls,  # noqa: F811
+    scratch_urls,
     tmp_path,
 ):
     source, _target = scratch_urls
@@ -105,8 +105,6 @@ def test_a_real_restore_without_the_ledger_fails_and_keeps_the_withdrawal(
         "INTERVIEWS_WITHDRAWAL_DEADLINE": "2099-12-31",
         "PROJECT_END_DATE": "2099-06-30",
     }
-    manage(source, "migrate", "--noinput", "-v0", env=env)
-    manage(source, "load_reference_data", env=env)
     manage(source, "shell", "-c", CREATE, env=env)
     dump = tmp_path / "before-withdrawal.dump"
     manage(source, "backup_database", str(dump), env=env)

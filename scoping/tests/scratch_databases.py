@@ -1,0 +1,77 @@
+"""Scratch databases for tests that run the real commands in subprocesses (backups,
+restores, browser servers): a fixture plugin the root conftest loads, so every test
+module shares one prepared template a run.
+
+``scratch_urls`` gives two databases of the test run's kind (SQLite files, or new
+PostgreSQL databases): a source, migrated and holding the reference data, and an
+empty restore target.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+
+def manage(database_url, *args, stdin=None, env=None):
+    env = {**os.environ, **(env or {}), "DATABASE_URL": database_url, "DEBUG": "1"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        check=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def prepared_template(tmp_path_factory, django_db_blocker):
+    """A scratch database migrated and holding the reference data, made once a run:
+    each test's source database is a copy of it (migrating takes seconds a time)."""
+    if connection.vendor == "postgresql":
+        name = f"psd_template_{uuid.uuid4().hex[:8]}"
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {name}")
+        url = _base_url() + name
+    else:
+        name = tmp_path_factory.mktemp("template") / "template.sqlite3"
+        url = f"sqlite:///{name}"
+    manage(url, "migrate", "--noinput", "-v0")
+    manage(url, "load_reference_data")
+    yield name
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _base_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
+
+
+@pytest.fixture
+def scratch_urls(tmp_path, prepared_template):
+    """Two databases: a source, migrated and holding the reference data (a copy of
+    ``prepared_template``), and an empty restore target."""
+    if connection.vendor == "postgresql":
+        names = [f"psd_backup_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {names[0]} TEMPLATE {prepared_template}")
+            cursor.execute(f"CREATE DATABASE {names[1]}")
+        yield [_base_url() + name for name in names]
+        with connection._nodb_cursor() as cursor:
+            for name in names:
+                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    else:
+        shutil.copyfile(prepared_template, tmp_path / "source.sqlite3")
+        yield [
+            f"sqlite:///{tmp_path / 'source.sqlite3'}",
+            f"sqlite:///{tmp_path / 'target.sqlite3'}",
+        ]
