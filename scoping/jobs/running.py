@@ -34,7 +34,13 @@ FAILED_MESSAGE = (
 
 
 class JobError(Exception):
-    """A failure to show the user as it is: plain words, no traceback."""
+    """A failure to show the user as it is: plain words, no traceback; ``url`` and
+    ``label`` link to what explains it (an import's errors)."""
+
+    def __init__(self, message, *, url="", label=""):
+        super().__init__(message)
+        self.url = url
+        self.label = label
 
 
 class JobCancelled(Exception):
@@ -140,7 +146,7 @@ def job_run(job_id, context, work):
     except JobCancelled:
         _finish(job, State.CANCELLED, "Cancelled: nothing was changed.")
     except JobError as error:
-        _finish(job, State.FAILED, str(error))
+        _finish(job, State.FAILED, str(error), result_url=error.url, result_label=error.label)
     except Exception:
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
         _finish(job, State.FAILED, FAILED_MESSAGE, error_detail=traceback.format_exc())
