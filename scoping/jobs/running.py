@@ -90,8 +90,9 @@ class Progress:
         self.job.done = done
         if total is not None:
             self.job.total = total
-        if message is not None:
+        if message is not None and message[:500] != self.job.message:
             self.job.message = message[:500]
+            force = True  # a new step is always shown
         now = time.monotonic()
         if not force and now - self._written < PROGRESS_INTERVAL:
             return
