@@ -29,7 +29,7 @@ setup: install
 
 run: setup
 	@echo "Serving on http://127.0.0.1:8000 (sign in as admin with the password shown when it was created)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver_with_worker 127.0.0.1:8000
 
 # Production mode on this machine: PostgreSQL (DATABASE_URL, default the local server's
 # peer_support, created if missing), migrate, reference data, collectstatic, gunicorn.

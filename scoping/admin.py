@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
+from scoping.jobs import admin as jobs_admin  # noqa: F401  (registers the jobs' admin)
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
 admin.site.unregister(User)

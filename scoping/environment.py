@@ -46,6 +46,7 @@ PRODUCTION = "Production and security"
 DATABASE = "Database and cache"
 SERVING = "Serving (`make serve`)"
 LOGS = "Logs"
+JOBS = "Jobs (long work in a worker)"
 MASTER_SHEET = "Master sheet"
 INTERVIEWS = "Interviews"
 API = "Open Referral UK API"
@@ -214,6 +215,33 @@ VARIABLES = (
         LOGS,
         "365",
         "Days `prune_logs` keeps the API use log; a whole number, 1 or more",
+    ),
+    Variable(
+        "JOB_WORKERS",
+        JOBS,
+        "1",
+        "Job workers `make run` and `make serve` start beside the web server (supervised: "
+        "restarted if one dies, stopped with the server); `0` when workers run as their own "
+        "service (`manage.py run_worker`, [deploy.md](deploy.md#workers))",
+    ),
+    Variable(
+        "WORKER_STALE_SECONDS",
+        JOBS,
+        "60",
+        "A worker not heard from for this long has stopped: its running job fails, saying so, "
+        "and may be run again ([jobs.md](jobs.md))",
+    ),
+    Variable(
+        "JOB_FILES_DAYS",
+        JOBS,
+        "7",
+        "Days a job's result file (a large export) is kept before `prune_logs` deletes it",
+    ),
+    Variable(
+        "JOBS_KEEP_DAYS",
+        JOBS,
+        "30",
+        "Days `prune_logs` keeps finished jobs and the queue's rows",
     ),
     Variable(
         "MASTER_SHEET_MAX_UPLOAD_BYTES",

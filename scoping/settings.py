@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "scoping",
     "activities",
     "interviews",
@@ -171,6 +173,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
     }
+
+# Long work runs as jobs (scoping/jobs/, docs/jobs.md): Django's Tasks API (the django-tasks
+# backport until Django 6) on the app's own database, so workers on any machine that
+# reaches it take from one queue. Result files are kept JOB_FILES_DAYS, finished jobs
+# JOBS_KEEP_DAYS (prune_logs); a running job whose worker has not been heard from for
+# WORKER_STALE_SECONDS has failed. A web server started by make run / make serve starts
+# JOB_WORKERS workers beside it (scoping/serving/supervisor.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOB_FILES_DAYS = env.days("JOB_FILES_DAYS")
+JOBS_KEEP_DAYS = env.days("JOBS_KEEP_DAYS")
+WORKER_STALE_SECONDS = int(env.text("WORKER_STALE_SECONDS"))
+JOB_WORKERS = int(env.text("JOB_WORKERS"))
 
 # Argon2id first (scoping/accounts/hashers.py says why); the others only read passwords stored
 # before, which are re-hashed with Argon2id when their owner next signs in.

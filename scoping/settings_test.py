@@ -13,3 +13,7 @@ os.environ["DEBUG"] = "1"
 os.environ.pop("DJANGO_ENV", None)
 
 from scoping.settings import *  # noqa: F403
+
+# Jobs run at once, in the test's own process and transaction; the tests of the real
+# worker (scoping/jobs/tests/test_worker.py) switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -33,4 +33,6 @@ urlpatterns = [
     # Open Referral UK: a partner's token, or no sign-in at all when API_PUBLIC is on.
     path("api/", include("activities.api.urls")),
     path("study/", include("reports.study.urls")),
+    # Long work a user started (imports, large exports) and its result.
+    path("jobs/", include("scoping.jobs.urls")),
 ]

@@ -2,7 +2,9 @@
 
 Champions (add and change activity permissions) upload a workbook and see a
 dry run: counts per sheet, the new and changed rows with the changed fields,
-and every error. The preview keeps the workbook and the version of every
+and every error. The preview and the import run as jobs in a worker
+(``master_sheet/jobs.py``): the upload and the confirm answer at once with the job's
+page, which shows the rows read and written and ends with a link here. The preview keeps the workbook and the version of every
 activity it matched; confirming re-plans the same file and refuses if any of
 those activities changed, or a row it called new now exists. The run log
 (``ImportRun`` with its row results) is read-only.
@@ -18,7 +20,6 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from activities.master_sheet.admin_export import export_response
-from activities.master_sheet.apply import StalePlan, master_sheet_import
 from activities.master_sheet.files import (
     UnreadableWorkbook,
     max_upload_bytes,
@@ -26,7 +27,9 @@ from activities.master_sheet.files import (
     spreadsheet_check,
     upload_size_check,
 )
+from activities.master_sheet.jobs import import_start, preview_start
 from activities.models import Activity, ImportRowResult, ImportRun
+from scoping.jobs.models import Job
 
 IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
 PREVIEW_ROWS_SHOWN = 300
@@ -35,6 +38,20 @@ Result = ImportRowResult.Result
 
 def can_import(user):
     return user.is_active and user.is_staff and user.has_perms(IMPORT_PERMISSIONS)
+
+
+def job_followed(request, job, *, fallback, say=True):
+    """The job's page; or, when it has already finished (a quick sheet, or the tests'
+    immediate backend), straight to its result with its message."""
+    job.refresh_from_db(fields=["state", "message", "result_url"])
+    if job.state == Job.State.DONE and job.result_url:
+        if say:
+            messages.success(request, job.message)
+        return redirect(job.result_url)
+    if job.state == Job.State.FAILED:
+        messages.error(request, job.message)
+        return redirect(job.result_url or fallback)
+    return redirect(job)
 
 
 class UploadForm(forms.Form):
@@ -184,21 +201,15 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                run, plan = master_sheet_import(
-                    data=form.data_bytes,
-                    file_name=form.cleaned_data["workbook"].name,
-                    user=request.user,
-                    source=ImportRun.Source.ADMIN,
-                    dry_run=True,
-                )
-            except StalePlan as error:  # pragma: no cover - a dry run never applies
-                form.add_error("workbook", str(error))
-            else:
-                if plan is None:
-                    form.add_error("workbook", run.problems)
-                else:
-                    return redirect("admin:activities_importrun_preview", run.pk)
+            job = preview_start(
+                data=form.data_bytes,
+                file_name=form.cleaned_data["workbook"].name,
+                user=request.user,
+            )
+            job.refresh_from_db(fields=["state", "message", "result_url"])
+            if job.state != Job.State.FAILED:
+                return job_followed(request, job, fallback=request.path, say=False)
+            form.add_error("workbook", job.message)
         context = self._context(
             request,
             "Import a master sheet",
@@ -249,27 +260,8 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
                 request, "This preview was already imported or has expired; upload the sheet again."
             )
             return redirect("admin:activities_importrun_upload")
-        try:
-            applied, _plan = master_sheet_import(
-                data=bytes(data),
-                file_name=run.file_name,
-                user=request.user,
-                source=ImportRun.Source.ADMIN,
-                preview=run,
-            )
-        except StalePlan as error:
-            messages.error(request, str(error))
-            return redirect("admin:activities_importrun_upload")
-        ImportRun.objects.filter(pk=run.pk).update(upload=None)
-        if applied.outcome != ImportRun.Outcome.APPLIED:
-            messages.error(request, "The sheet now has errors; nothing was imported.")
-            return redirect("admin:activities_importrun_preview", applied.pk)
-        messages.success(
-            request,
-            f"Imported {run.file_name}: {applied.new} new, {applied.updated} updated, "
-            f"{applied.unchanged} unchanged.",
-        )
-        return redirect("admin:activities_importrun_change", applied.pk)
+        job = import_start(preview=run, user=request.user)
+        return job_followed(request, job, fallback=reverse("admin:activities_importrun_upload"))
 
     def export_view(self, request):
         if not request.user.has_perm("activities.view_activity"):

@@ -80,19 +80,27 @@ class StalePlan(Exception):
 
 
 def master_sheet_import(
-    *, data, file_name, user=None, source=ImportRun.Source.COMMAND, dry_run=False, preview=None
+    *,
+    data,
+    file_name,
+    user=None,
+    source=ImportRun.Source.COMMAND,
+    dry_run=False,
+    preview=None,
+    progress=None,
 ):
     """Import the workbook in ``data`` (bytes); return ``(run, plan)``.
 
     ``plan`` is None when the file could not be read at all (the run's problems
     say why). ``preview``, a dry-run ``ImportRun`` of the same file, makes
     the import refuse (``StalePlan``) if the directory changed since.
+    ``progress(done, total=None, message=None)`` hears how far it has got, in rows.
     """
     started = timezone.now()
     try:
         book = spreadsheet_open(data, file_name)
         try:
-            plan = master_sheet_plan(book)
+            plan = master_sheet_plan(book, progress)
         finally:
             book.close()
     except READ_ERRORS as error:
@@ -120,6 +128,9 @@ def master_sheet_import(
         outcome = ImportRun.Outcome.DRY_RUN
     else:
         outcome = ImportRun.Outcome.APPLIED
+    if outcome == ImportRun.Outcome.APPLIED:
+        writing = plan.count(Result.NEW) + plan.count(Result.UPDATED)
+        plan.report(0, total=writing, message="Writing the rows: all of them or none")
     try:
         with transaction.atomic():
             if outcome == ImportRun.Outcome.APPLIED:
@@ -203,6 +214,7 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     _update(plan, organisation_ids, history, batch_size)
     _create(plan, organisation_ids, history, batch_size)
     data_changed()
+    plan.report(plan.count(Result.NEW) + plan.count(Result.UPDATED), message="Recording the run")
 
 
 def _organisations_write(plan, history, batch_size):
@@ -259,8 +271,10 @@ def _create(plan, organisation_ids, history, batch_size):
     """Insert the new rows a batch at a time, so only one batch's model and history
     instances are in memory at once (50,000 at a time took the peak past 300 MB)."""
     rows = [row for row in plan.rows if row.result == Result.NEW]
+    updated = plan.count(Result.UPDATED)
     for start in range(0, len(rows), batch_size):
         _create_batch(rows[start : start + batch_size], organisation_ids, history, batch_size)
+        plan.report(updated + min(start + batch_size, len(rows)))
 
 
 def _create_batch(rows, organisation_ids, history, batch_size):

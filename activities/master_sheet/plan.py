@@ -30,7 +30,7 @@ from activities.master_sheet.readers import Book, XlsxBook
 from activities.master_sheet.sheet_rows import sheet_plan
 
 
-def master_sheet_plan(book):
+def master_sheet_plan(book, progress=None):
     """Read an open ``readers.Book`` (or openpyxl workbook) into a ``Plan``; writes nothing.
 
     A sheet past the caps on rows or columns (``readers.capped``) ends the
@@ -39,7 +39,8 @@ def master_sheet_plan(book):
     if not isinstance(book, Book):
         book = XlsxBook(book)
     lookups = Lookups()
-    plan = Plan()
+    plan = Plan(progress=progress)
+    plan.report(0, total=book.rows_estimate(), message="Reading the sheet")
     seen = {"id": {}}
     for sheet in book.sheets():
         if sheet.chart:
@@ -52,6 +53,7 @@ def master_sheet_plan(book):
             break
         if plan.stopped:
             break
+    plan.report(len(plan.rows), total=len(plan.rows), message="Comparing rows with the directory")
     organisations_resolve(
         [row for row in plan.rows if not row.problems], lookups, plan, problem_adder(plan)
     )

@@ -79,6 +79,12 @@ class Plan:
     new_organisations: dict = field(default_factory=dict)  # name key -> name (no id given)
     organisations_with_ids: dict = field(default_factory=dict)  # uuid -> ``NamedById``
     organisation_renames: list = field(default_factory=list)  # ``organisations.Rename``
+    # ``progress(done, total=None, message=None)``: a job's progress (scoping/jobs/), or None.
+    progress: object = None
+
+    def report(self, done, **kwargs):
+        if self.progress is not None:
+            self.progress(done, **kwargs)
 
     def count(self, result):
         return sum(1 for row in self.rows if row.result == result)

@@ -148,6 +148,10 @@ class Book:
     def sheets(self):
         raise NotImplementedError
 
+    def rows_estimate(self):
+        """About how many rows the file holds, for a progress bar; None if unknown."""
+        return None
+
     def close(self):
         pass
 
@@ -162,6 +166,10 @@ class XlsxBook(Book):
     @property
     def sheetnames(self):
         return self.workbook.sheetnames
+
+    def rows_estimate(self):
+        sheets = [self.workbook[name] for name in self.workbook.sheetnames[:MAX_SHEETS]]
+        return sum(getattr(sheet, "max_row", 0) or 0 for sheet in sheets) or None
 
     def sheets(self):
         _, max_columns, _ = limits()
@@ -227,6 +235,9 @@ class CsvBook(Book):
         super().__init__()
         self.text = text
         self.name = name or "CSV file"
+
+    def rows_estimate(self):
+        return self.text.count("\n") or None
 
     def sheets(self):
         sheet = Sheet(self.name)

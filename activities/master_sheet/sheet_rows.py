@@ -127,6 +127,7 @@ def sheet_plan(plan, lookups, sheet, seen):
         if _blank(raw_row):
             continue
         summary.rows_read += 1
+        plan.report(len(plan.rows))
         planned = _read_row(lookups, sheet_name, sheet_place, number, raw_row, readers)
         planned.headers = sheet_headers
         if "name" in planned.values and not planned.values["name"]:

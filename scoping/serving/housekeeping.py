@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.api.models import ApiUse
+from scoping.jobs.services import jobs_prune
 
 
 @transaction.atomic
@@ -30,4 +31,5 @@ def logs_prune(now=None):
             + AccessFailureLog.objects.filter(attempt_time__lt=sign_ins).delete()[0]
         ),
         "API uses": ApiUse.objects.filter(at__lt=api_uses).delete()[0],
+        **jobs_prune(now),
     }

@@ -4,8 +4,9 @@
 
 Against DATABASE_URL (default: the local PostgreSQL server's peer_support database,
 created if it does not exist), it migrates, adds missing reference data, collects the
-static files with the production (manifest) storage, then becomes gunicorn
-(scoping/serving/gunicorn_conf.py). It refuses to start without SECRET_KEY and ALLOWED_HOSTS,
+static files with the production (manifest) storage, then runs gunicorn
+(scoping/serving/gunicorn_conf.py) with JOB_WORKERS job workers beside it, supervised
+(scoping/serving/supervisor.py: a worker that dies is restarted; all stop together). It refuses to start without SECRET_KEY and ALLOWED_HOSTS,
 or with DEBUG on, saying what to set.
 """
 
@@ -81,7 +82,9 @@ def main(argv):
     connections.close_all()  # gunicorn's workers open their own
     sys.stdout.flush()
     command = [sys.executable, "-m", "gunicorn", "--config", "python:scoping.serving.gunicorn_conf"]
-    os.execv(sys.executable, [*command, *argv])
+    from scoping.serving.supervisor import supervise
+
+    sys.exit(supervise([*command, *argv], workers=settings.JOB_WORKERS))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
 from reports.study.services import study_conclusions_load
+from scoping.jobs.models import Job, JobFile, WorkerHeartbeat
 
 
 def build_world(users):
@@ -84,6 +85,14 @@ def build_world(users):
     api_partner.save()
     ApiUse.objects.create(partner=api_partner, at=timezone.now(), path="/api/", status=200)
 
+    job = Job.objects.create(
+        owner=users["champion"], kind="count", title="Matrix job", state="done"
+    )
+    JobFile.objects.create(
+        job=job, name="m.csv", content_type="text/csv", data=b"a", expires=JobFile.expiry()
+    )
+    WorkerHeartbeat.objects.create(worker_id="matrix", host="matrix", pid=1)
+
     first = {
         model._meta.label_lower: model._default_manager.order_by("pk").first()
         for model in admin.site._registry
@@ -130,6 +139,9 @@ def build_world(users):
         "interviews:theme": {"pk": theme.pk},
         "study:quote_publish": {"pk": excerpt.pk},
         "study:quote_unpublish": {"pk": excerpt.pk},
+        "jobs:detail": {"pk": job.pk},
+        "jobs:cancel": {"pk": job.pk},
+        "jobs:file": {"pk": job.pk},
         "admin:activities_importrun_preview": {"pk": run_pk},
         "admin:activities_importrun_confirm": {"pk": run_pk},
         "admin:view_on_site": {

@@ -55,6 +55,11 @@ PAGES = {
     "healthz": row(200, 200, 200, 200, 200, 200),
     "favicon": row(200, 200, 200, 200, 200, 200),
     "logout": row(LOGIN, 405, 405, 405, 405, 405),  # sign-out is a POST
+    # A job is its owner's (the matrix's is the champion's): anyone else gets a 404.
+    "jobs:list": EVERYONE,
+    "jobs:detail": row(LOGIN, 200, 404, 404, 404, 404),
+    "jobs:file": row(LOGIN, 200, 404, 404, 404, 404),
+    "jobs:cancel": POST_ONLY,
     "activities:list": EVERYONE,
     "activities:export_csv": EVERYONE,
     "activities:export_xlsx": EVERYONE,
@@ -184,6 +189,9 @@ ADMIN_MODELS = {
     # API partners' tokens and their use log: superusers only; the log is read-only.
     "activities.apipartner": {"champion": "", "interviewer": "", "superuser": "vacd"},
     "activities.apiuse": {"champion": "", "interviewer": "", "superuser": "vd"},
+    # Every job, and the workers' heartbeats: superusers only, read-only.
+    "scoping.job": {"champion": "", "interviewer": "", "superuser": "vd"},
+    "scoping.workerheartbeat": {"champion": "", "interviewer": "", "superuser": "vd"},
     "reports.recommendationarea": {"champion": "v", "interviewer": "", "superuser": "vacd"},
     "reports.suggestedaction": {"champion": "v", "interviewer": "", "superuser": "vacd"},
     "reports.actionprogress": {"champion": "vac", "interviewer": "", "superuser": "vacd"},

@@ -28,6 +28,7 @@ NOT_SETTINGS = {
     "CI": "set by .ci/run for the tests' hypothesis profile; the settings never read it",
     "SCREENSHOT_DIR": "read by the browser tests, not the settings",
     "ARGS": "a make variable",
+    "TASKS": "the Django setting that names the job queue's backend (docs/jobs.md)",
     "FILE": "a make variable",
     "NO_ONE_HAS_WITHDRAWN": "a make variable (make restore)",
     "PG_URL": "a make variable",

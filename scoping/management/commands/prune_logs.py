@@ -11,7 +11,8 @@ def _count(n, thing):
 class Command(BaseCommand):
     help = (
         "Delete sign-in records older than SIGN_IN_LOG_DAYS (90) and API uses older than "
-        "API_USE_LOG_DAYS (365). Run daily; make serve runs it as it starts."
+        "API_USE_LOG_DAYS (365), job files past JOB_FILES_DAYS (7), finished jobs and queue rows "
+        "older than JOBS_KEEP_DAYS (30). Run daily; make serve runs it as it starts."
     )
 
     def handle(self, *args, **options):
@@ -19,5 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Deleted {_count(deleted['sign-in records'], 'sign-in record')} older than "
             f"{settings.SIGN_IN_LOG_DAYS} days and {_count(deleted['API uses'], 'API use')} "
-            f"older than {settings.API_USE_LOG_DAYS} days."
+            f"older than {settings.API_USE_LOG_DAYS} days; "
+            f"{_count(deleted['job files'], 'expired job file')}, "
+            f"{_count(deleted['jobs'], 'finished job')} and "
+            f"{_count(deleted['queue rows'], 'queue row')} older than {settings.JOBS_KEEP_DAYS} days."
         )
