@@ -56,22 +56,36 @@ def _base_url():
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
 
 
+def prepared_copy(prepared_template, folder):
+    """A new database copied from ``prepared_template``; returns (url, drop: a function
+    that removes it). PostgreSQL copies it as a template; SQLite copies the file."""
+    if connection.vendor == "postgresql":
+        name = f"psd_scratch_{uuid.uuid4().hex[:8]}"
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {name} TEMPLATE {prepared_template}")
+
+        def drop():
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+        return _base_url() + name, drop
+    path = folder / f"scratch-{uuid.uuid4().hex[:8]}.sqlite3"
+    shutil.copyfile(prepared_template, path)
+    return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+
+
 @pytest.fixture
 def scratch_urls(tmp_path, prepared_template):
     """Two databases: a source, migrated and holding the reference data (a copy of
     ``prepared_template``), and an empty restore target."""
+    source, drop = prepared_copy(prepared_template, tmp_path)
     if connection.vendor == "postgresql":
-        names = [f"psd_backup_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+        name = f"psd_backup_{uuid.uuid4().hex[:8]}"
         with connection._nodb_cursor() as cursor:
-            cursor.execute(f"CREATE DATABASE {names[0]} TEMPLATE {prepared_template}")
-            cursor.execute(f"CREATE DATABASE {names[1]}")
-        yield [_base_url() + name for name in names]
+            cursor.execute(f"CREATE DATABASE {name}")
+        yield [source, _base_url() + name]
         with connection._nodb_cursor() as cursor:
-            for name in names:
-                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     else:
-        shutil.copyfile(prepared_template, tmp_path / "source.sqlite3")
-        yield [
-            f"sqlite:///{tmp_path / 'source.sqlite3'}",
-            f"sqlite:///{tmp_path / 'target.sqlite3'}",
-        ]
+        yield [source, f"sqlite:///{tmp_path / 'target.sqlite3'}"]
+    drop()

@@ -8,14 +8,13 @@ and facets and in the region and place reports straight away. Once with each
 process's own local-memory cache (the data version retires stale figures), once
 with a shared Redis cache (CACHE_URL), where B must reuse what A computed.
 
-The database is the suite's kind: a psd_scale_test_* PostgreSQL database created
-and dropped here when DATABASE_URL is PostgreSQL (CI's second pass), otherwise a
-SQLite file both servers share. Redis is a private redis-server this test starts.
+The database is the suite's kind: a PostgreSQL database copied from the run's prepared
+template and dropped here when DATABASE_URL is PostgreSQL (CI's second pass), otherwise
+a SQLite file both servers share. Redis is a private redis-server this test starts.
 """
 
 import os
 import re
-import secrets
 import shutil
 from contextlib import ExitStack
 
@@ -23,6 +22,7 @@ import pytest
 
 from conftest import PASSWORD
 from scoping.tests.app_servers import Browser, gunicorn, prepare_database, redis_server, server_env
+from scoping.tests.scratch_databases import prepared_copy
 
 # Load-shaped: two app servers and a Redis of its own.
 pytestmark = pytest.mark.slow
@@ -31,29 +31,16 @@ SEEDED = 40
 
 
 @pytest.fixture(scope="module")
-def shared_database(tmp_path_factory):
-    """A database of the suite's kind, prepared for the app servers; yields (url, ids)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg2
-
-        server, name = url.rsplit("/", 1)[0], f"psd_scale_test_{secrets.token_hex(4)}"
-        admin = psycopg2.connect(server + "/postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield (
-                f"{server}/{name}",
-                prepare_database(f"{server}/{name}", activities=SEEDED, password=PASSWORD),
-            )
-        finally:
-            with admin.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('shared') / 'shared.sqlite3'}"
+def shared_database(tmp_path_factory, prepared_template, django_db_blocker):
+    """A database of the suite's kind (a copy of the run's prepared one: migrated, with the
+    reference data), seeded for the app servers; yields (url, ids)."""
+    with django_db_blocker.unblock():
+        url, drop = prepared_copy(prepared_template, tmp_path_factory.mktemp("shared"))
+    try:
         yield url, prepare_database(url, activities=SEEDED, password=PASSWORD)
+    finally:
+        with django_db_blocker.unblock():
+            drop()
 
 
 def number(pattern, page):
