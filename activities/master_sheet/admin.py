@@ -20,6 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from activities.master_sheet.admin_export import export_response
+from activities.master_sheet.changes import NEW_ROWS_DESCRIBED
 from activities.master_sheet.files import (
     UnreadableWorkbook,
     max_upload_bytes,
@@ -28,11 +29,13 @@ from activities.master_sheet.files import (
     upload_size_check,
 )
 from activities.master_sheet.jobs import import_start, preview_start
+from activities.master_sheet.template import template_write
 from activities.models import Activity, ImportRowResult, ImportRun
 from scoping.jobs.models import Job
+from scoping.shared.spreadsheets import download
 
 IMPORT_PERMISSIONS = ["activities.add_activity", "activities.change_activity"]
-PREVIEW_ROWS_SHOWN = 300
+PREVIEW_ROWS_SHOWN = NEW_ROWS_DESCRIBED  # the new rows whose values the plan describes
 Result = ImportRowResult.Result
 
 
@@ -177,6 +180,7 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
             path("<int:pk>/preview/", wrap(self.preview_view), name="activities_importrun_preview"),
             path("<int:pk>/confirm/", wrap(self.confirm_view), name="activities_importrun_confirm"),
             path("export/", wrap(self.export_view), name="activities_importrun_export"),
+            path("template/", wrap(self.template_view), name="activities_importrun_template"),
             *super().get_urls(),
         ]
 
@@ -262,6 +266,14 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
             return redirect("admin:activities_importrun_upload")
         job = import_start(preview=run, user=request.user)
         return job_followed(request, job, fallback=reverse("admin:activities_importrun_upload"))
+
+    def template_view(self, request):
+        """An empty master sheet to fill in (``template``): whoever may import may have it."""
+        if not can_import(request.user):
+            raise PermissionDenied
+        response = download(b"", "master-sheet-template.xlsx")
+        template_write(response)
+        return response
 
     def export_view(self, request):
         if not request.user.has_perm("activities.view_activity"):

@@ -10,11 +10,17 @@ from activities.master_sheet.layout import COMPARED, SHARED_EXPERIENCE_SEPARATOR
 from activities.master_sheet.plan_parts import IdentifiedBy, Result
 from activities.vocabulary.terms import ENUMERATION
 
+# New rows whose values the preview shows, per sheet (the preview lists the first 300
+# new and changed rows; describing every row of a 50,000-row sheet would only slow it).
+NEW_ROWS_DESCRIBED = 300
+
 
 def row_compare(row, lookups, plan):
     existing = row.match
     if existing is None:
         row.result = Result.NEW
+        if _sheet_summary(plan, row).new < NEW_ROWS_DESCRIBED:
+            row.changes = _new_values(row, lookups)
         _organisation_note(row, lookups, plan)
         _tally(plan, row)
         return
@@ -56,8 +62,24 @@ def _organisation_note(row, lookups, plan):
         plan.new_organisations.setdefault(key, row.values["organisation_name"])
 
 
+def _new_values(row, lookups):
+    """A new row's values as the preview shows them ({field: ["", value]}, blanks left
+    out), so a champion sees what each cell was read as before importing."""
+    values = {}
+    for name in [*COMPARED, "shared_experiences"]:
+        if name in row.values:
+            shown = display(name, row.values[name], lookups)
+            if shown:
+                values[name] = ["", shown]
+    return values
+
+
+def _sheet_summary(plan, row):
+    return next(s for s in reversed(plan.sheets) if s.name == row.sheet)
+
+
 def _tally(plan, row):
-    summary = next(s for s in reversed(plan.sheets) if s.name == row.sheet)
+    summary = _sheet_summary(plan, row)
     if row.result == Result.NEW:
         summary.new += 1
     elif row.result == Result.UPDATED:

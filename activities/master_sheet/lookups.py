@@ -5,7 +5,7 @@ existing activities with their identities: a handful of queries whatever the num
 of rows.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from activities.master_sheet import cells
 from activities.master_sheet.layout import COMPARED
@@ -18,6 +18,7 @@ from activities.reference.coverage import (
     place_cell_parts,
 )
 from activities.vocabulary.matching import UnknownValue, VocabularyMatcher
+from activities.vocabulary.spelling import value_key
 from activities.vocabulary.terms import Vocabulary
 
 
@@ -75,6 +76,9 @@ class Lookups:
             self.by_uuid[values["uuid"]] = values
         self.by_id = {values["id"]: values for values in self.by_uuid.values()}
         self._cache = {}
+        # (vocabulary, spelling as written, the term it was read as) -> cells: what the
+        # preview lists as "read as", so no spelling becomes a term unseen.
+        self.mapped = Counter()
 
     def organisations_final(self, final_keys, held_keys):
         """The organisations after this import's renames (``{pk: name key}``) and the
@@ -108,7 +112,7 @@ class Lookups:
 
         def is_known(spelling):
             try:
-                self.match(Vocabulary.PLACE, spelling)
+                self.match(Vocabulary.PLACE, spelling, note=False)
             except UnknownValue:
                 return False
             return True
@@ -123,8 +127,11 @@ class Lookups:
             return Coverage.REGION, []
         return coverage, slugs
 
-    def match(self, vocabulary, raw):
-        """Canonical value for a cell, memoised: sheets repeat the same spellings a lot."""
+    def match(self, vocabulary, raw, *, note=True):
+        """Canonical value for a cell, memoised: sheets repeat the same spellings a lot.
+
+        A spelling that is not the term's name ("Charity" for Third Sector, "Mental
+        health" for Mental health focused) is counted in ``mapped`` unless ``note`` is false (a probe, not a cell)."""
         key = (vocabulary, raw)
         try:
             found = self._cache[key]
@@ -136,7 +143,17 @@ class Lookups:
             self._cache[key] = found
         if isinstance(found, UnknownValue):
             raise found.with_traceback(None)  # reused: do not let tracebacks pile up on it
+        if note:
+            self._note(vocabulary, raw, found)
         return found
+
+    def _note(self, vocabulary, raw, value):
+        spelling = cells.as_text(raw).strip()
+        if not spelling:
+            return
+        label = self.matcher.labels[vocabulary].get(value, value)
+        if value_key(spelling) != value_key(label):  # "Mental health" is not the label
+            self.mapped[(vocabulary, spelling, label)] += 1
 
 
 def served_key(coverage, place_id, key):

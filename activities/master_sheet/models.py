@@ -34,7 +34,11 @@ class ImportRun(models.Model):
     organisations_renamed = models.PositiveIntegerField(default=0)
     errors = models.PositiveIntegerField(default=0)
     summary = models.TextField(
-        blank=True, help_text="Counts per sheet, skipped sheets and the total, one per line."
+        blank=True,
+        help_text=(
+            "What the import read: rows per sheet, sheets skipped, spellings read as the "
+            "directory's terms, and the total."
+        ),
     )
     problems = models.JSONField(
         default=list,
@@ -102,7 +106,9 @@ class ImportRowResult(models.Model):
         max_length=20, choices=IdentifiedBy.choices, blank=True, default=IdentifiedBy.NEW
     )
     changes = models.JSONField(
-        default=dict, blank=True, help_text="{field: [before, after]} for updated rows."
+        default=dict,
+        blank=True,
+        help_text="What the row changed (before → after), or a new row's values.",
     )
     message = models.TextField(blank=True)
 

@@ -67,4 +67,5 @@ def master_sheet_plan(book, progress=None):
             row_compare(row, lookups, plan)
     for summary in plan.sheets:
         summary.errors = sum(1 for r in plan.rows if r.sheet == summary.name and r.problems)
+    plan.mapped = dict(lookups.mapped)
     return plan

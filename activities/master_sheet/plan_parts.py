@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 
 from activities.master_sheet.layout import CANONICAL_HEADER, HEADER_ROWS_SEARCHED
 from activities.models import ImportRowResult
+from activities.vocabulary.terms import Vocabulary
 
 Result = ImportRowResult.Result
 IdentifiedBy = ImportRowResult.IdentifiedBy
+VOCABULARY_TITLES = dict(Vocabulary.choices)
+MAPPED_LINES = 40  # spellings listed in a summary; the rest are counted
 
 
 @dataclass(slots=True)
@@ -79,6 +82,8 @@ class Plan:
     new_organisations: dict = field(default_factory=dict)  # name key -> name (no id given)
     organisations_with_ids: dict = field(default_factory=dict)  # uuid -> ``NamedById``
     organisation_renames: list = field(default_factory=list)  # ``organisations.Rename``
+    # (vocabulary, spelling, term) -> cells read that way (``lookups.Lookups.mapped``)
+    mapped: dict = field(default_factory=dict)
     # ``progress(done, total=None, message=None)``: a job's progress (scoping/jobs/), or None.
     progress: object = None
 
@@ -111,10 +116,24 @@ class Plan:
         for name, reason in self.skipped:
             lines.append(f"{name}: skipped ({reason})")
         lines.extend(self.organisation_lines())
+        lines.extend(self.mapped_lines())
         lines.append(
             f"Total: {len(self.rows)} rows read, {self.count(Result.NEW)} new, "
             f"{self.count(Result.UPDATED)} updated, {self.count(Result.UNCHANGED)} unchanged"
         )
+        return lines
+
+    def mapped_lines(self):
+        """Each spelling the sheet used for one of the directory's terms, with how many
+        cells it was in: "Sector: “Charity” read as Third Sector (12 cells)"."""
+        ordered = sorted(self.mapped.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+        lines = [
+            f"{VOCABULARY_TITLES.get(vocabulary, vocabulary)}: “{spelling}” read as {term} "
+            f"({count} cell{'s' if count != 1 else ''})"
+            for (vocabulary, spelling, term), count in ordered[:MAPPED_LINES]
+        ]
+        if len(ordered) > MAPPED_LINES:
+            lines.append(f"…and {len(ordered) - MAPPED_LINES} more spellings read as terms")
         return lines
 
     def organisation_lines(self):

@@ -28,7 +28,9 @@ class InterviewRelease(models.Model):
         related_name="+",
     )
     note = models.CharField(max_length=300, blank=True, help_text="What this release is for.")
-    figures = models.JSONField(help_text="[[key, count or null], ...] and the themes' names.")
+    figures = models.JSONField(
+        help_text="The figures as released (a hidden figure has no count) and the themes' names."
+    )
 
     objects = InterviewReleaseQuerySet.as_manager()
 

@@ -138,6 +138,7 @@ PAGES = {
     "admin:autocomplete": row(ADMIN_LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 403),
     "admin:view_on_site": row(ADMIN_LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT),
     "admin:activities_importrun_upload": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:activities_importrun_template": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_importrun_preview": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_importrun_confirm": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
     "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),

@@ -49,7 +49,8 @@ def test_the_preview_lists_a_rename_and_offers_to_import_it(mind, client_for, ch
     assert "New organisations with the sheet&#x27;s organisation ids: “Green Peers”" in page
     assert 'value="Import 1 new and 1 updated activities and rename 1 organisation"' in page
     rows = preview_rows(page)
-    assert rows[2] == ["Leeds!3", "Seed swap", "Leeds", "New", "—"]
+    assert rows[2][:4] == ["Leeds!3", "Seed swap", "Leeds", "New"]
+    assert "Sector: Third Sector" in rows[2][4]  # a new row shows the values read
     assert not any("Organisation:" in cell for cells in rows for cell in cells)
     mind.refresh_from_db()
     assert mind.name == "Mind" and not Organisation.objects.filter(uuid=UNKNOWN).exists()

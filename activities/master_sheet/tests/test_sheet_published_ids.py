@@ -309,18 +309,26 @@ def test_the_preview_says_what_each_row_serves_and_how_it_was_matched(client_for
     )
 
     page = response.content.decode()
-    assert preview_rows(page) == [
-        ["Row", "Activity", "Serves", "Result", "Changed fields (before → after)"],
-        [
-            "Activities!2",
-            "Walk and Talk",
-            "Leeds; Wakefield",
-            "Updated matched by published id",
-            "Place: Leeds → Leeds; Wakefield",
-        ],
-        ["Activities!3", "Region Voices", "WY&H wide", "New keeps the sheet's published id", "—"],
-        ["Activities!4", "Kirklees Crafts", "Kirklees", "New", "—"],
+    rows = preview_rows(page)
+    header = ["Row", "Activity", "Serves", "Result"]
+    assert rows[0] == [*header, "Values read (new rows) or changes (before → after)"]
+    assert rows[1] == [
+        "Activities!2",
+        "Walk and Talk",
+        "Leeds; Wakefield",
+        "Updated matched by published id",
+        "Place: Leeds → Leeds; Wakefield",
     ]
+    assert rows[2][:4] == [
+        "Activities!3",
+        "Region Voices",
+        "WY&H wide",
+        "New keeps the sheet's published id",
+    ]
+    assert rows[3][:4] == ["Activities!4", "Kirklees Crafts", "Kirklees", "New"]
+    # New rows show the values read from their cells.
+    assert rows[2][4].startswith("Project name / support type: Region Voices")
+    assert "Project name / support type: Kirklees Crafts" in rows[3][4]
     assert Activity.objects.count() == 1  # a preview writes nothing
 
 
