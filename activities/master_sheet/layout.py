@@ -50,6 +50,8 @@ COLUMNS = [
     ("Published id", "uuid"),
 ]
 HEADERS = [header for header, _ in COLUMNS]
+# The empty template's hidden sheet of allowed values (``template``); the import skips it.
+LISTS_SHEET = "Allowed values"
 CANONICAL_HEADER = {name: header for header, name in COLUMNS}
 
 # Also-accepted headers (master-sheet.md).

@@ -14,6 +14,7 @@ from activities.master_sheet.layout import (
     CANONICAL_HEADER,
     HEADER_FIELDS,
     HEADER_ROWS_SEARCHED,
+    LISTS_SHEET,
     REQUIRED,
 )
 from activities.master_sheet.plan_parts import PlannedRow, Problem, Result, SheetSummary
@@ -91,6 +92,8 @@ def sheet_plan(plan, lookups, sheet, seen):
     if header is None:
         if head and head[0] and is_disclaimer(sheet_name, head[0][0]):
             plan.skipped.append((sheet_name, "the study's disclaimer, not activities"))
+        elif sheet_name == LISTS_SHEET:
+            plan.skipped.append((sheet_name, "the template's lists of allowed values"))
         else:
             reason = f"no header row in its first {HEADER_ROWS_SEARCHED} rows"
             plan.skipped.append((sheet_name, reason))

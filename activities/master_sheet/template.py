@@ -14,12 +14,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from activities.directory.disclaimer import disclaimer_sheet_add
 from activities.master_sheet.export import SEVERAL_PLACES_SHEET, sheet_title
-from activities.master_sheet.layout import COLUMNS, HEADERS
+from activities.master_sheet.layout import COLUMNS, HEADERS, LISTS_SHEET
 from activities.models import Place, SharedExperience
 from activities.reference.coverage import REGION_LABEL
 from activities.vocabulary.terms import ENUMERATION
 
-LISTS_SHEET = "Allowed values"
 ROWS_VALIDATED = 2000  # rows under the header that offer the drop-down lists
 YES_NO = ["Yes", "No"]
 
