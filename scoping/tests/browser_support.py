@@ -131,6 +131,16 @@ def sign_in(browser, server, username="admin", *, javascript=True, viewport=None
     return page
 
 
+def settled(page):
+    """Wait until a loaded page's htmx requests (those its markup starts on load) are done.
+
+    Cheaper than Playwright's "networkidle", which always waits a further half second
+    (some 40 s over the page sweeps) and never settles on a page that polls (a job's)."""
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && !document.querySelector('.htmx-request')"
+    )
+
+
 def serious_violations(page):
     """axe-core's serious and critical violations on the page, and any content outside a
     landmark (the "region" rule, moderate in axe's terms): [(rule, [targets])]."""

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scoping.tests.browser_support import chromium, served_app, shared, sign_in
+from scoping.tests.browser_support import chromium, served_app, settled, shared, sign_in
 
 PAGES = [
     "/",
@@ -42,7 +42,7 @@ def test_the_main_pages_load_with_no_console_error_or_csp_violation(browser, ser
     for path in PAGES:
         response = page.goto(path)
         assert response.status == 200, path
-        page.wait_for_load_state("networkidle")
+        settled(page)
         assert problems == [], (path, problems)
     page.context.close()
 

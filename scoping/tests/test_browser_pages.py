@@ -14,6 +14,7 @@ from scoping.tests.browser_support import (
     PHONE,
     screenshot,
     serious_violations,
+    settled,
     sideways_overflow,
     sign_in,
 )
@@ -83,7 +84,7 @@ def test_every_page_has_no_serious_accessibility_failure_and_fits_a_phone(browse
         for page in (desktop, phone):
             response = page.goto(path)
             assert response.status == 200, path
-            page.wait_for_load_state("networkidle")
+            settled(page)
             if page is desktop:
                 found = serious_violations(page)
                 if found:
@@ -134,7 +135,7 @@ def test_ticking_a_filter_leaves_the_page_where_it_was(browser, server, viewport
     """Scrolled 400 px down, ticking a box keeps the box where it was, and the count updates."""
     page = sign_in(browser, server, viewport=viewport)
     page.goto("/activities/")
-    page.wait_for_load_state("networkidle")
+    settled(page)
     if viewport is PHONE:
         # The filters open over the results; their panel scrolls, not the page.
         page.get_by_role("button", name="Filter", exact=True).click()
