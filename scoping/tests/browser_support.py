@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from playwright.sync_api import expect, sync_playwright
 
 from scoping.tests.scratch_databases import manage
@@ -74,10 +75,17 @@ def shared(name, start, request):
     return _SHARED[name]
 
 
-def served_app(tmp_path_factory):
-    """Yield (base URL, admin password, database URL) of a freshly set-up local server."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'db.sqlite3'}"
-    manage(url, "migrate", "--noinput", "-v0")
+def served_app(tmp_path_factory, request=None):
+    """Yield (base URL, admin password, database URL) of a freshly set-up local server.
+
+    On a SQLite run its database starts as a copy of the run's prepared one (migrated,
+    with the reference data: ``scratch_databases``); otherwise it is migrated here."""
+    path = tmp_path_factory.mktemp("browser") / "db.sqlite3"
+    url = f"sqlite:///{path}"
+    if request is not None and connection.vendor == "sqlite":
+        shutil.copyfile(request.getfixturevalue("prepared_template"), path)
+    else:
+        manage(url, "migrate", "--noinput", "-v0")
     password = re.search(r"password: (\S+)", manage(url, "setup_local").stdout).group(1)
     manage(url, "shell", "-c", _MAKE_USERS)
     port = _free_port()

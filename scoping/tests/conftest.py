@@ -8,7 +8,7 @@ from scoping.tests.browser_support import chromium, served_app, shared
 @pytest.fixture(scope="session")
 def server(request, tmp_path_factory):
     """(base URL, admin password, database URL) of the app served as `make run` serves it."""
-    return shared("server", lambda: served_app(tmp_path_factory), request)
+    return shared("server", lambda: served_app(tmp_path_factory, request), request)
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ def test_the_filters_work_without_javascript(browser, server):
 # scoping/tests/conftest.py's, so one server and one Chromium serve every browser test.
 @pytest.fixture(scope="session")
 def server(request, tmp_path_factory):
-    return shared("server", lambda: served_app(tmp_path_factory), request)
+    return shared("server", lambda: served_app(tmp_path_factory, request), request)
 
 
 @pytest.fixture(scope="session")
