@@ -103,8 +103,14 @@ def path_data(lines, closed):
     return "".join(parts)
 
 
+def label_point(points):
+    """Where to write a place's name: the middle of its outline's points, as whole units."""
+    return [round(sum(p[i] for p in points) / len(points)) for i in (0, 1)]
+
+
 def outlines(topology):
-    """{"view_box", "places": {slug: path data}, "borders": path data} for the six places."""
+    """{"view_box", "places": {slug: path data}, "labels": {slug: [x, y]}, "borders": path
+    data} for the six places."""
     geometries = {
         g["properties"]["LAD13CD"]: g
         for g in next(iter(topology["objects"].values()))["geometries"]
@@ -145,12 +151,20 @@ def outlines(topology):
         return points
 
     places = {slug: path_data([ring_points(r) for r in rs], True) for slug, rs in rings.items()}
+    labels = {
+        slug: label_point(max((ring_points(r) for r in rs), key=len)) for slug, rs in rings.items()
+    }
     # The borders between places and round the region, not the one inside Bradford & Craven.
     borders = path_data(
         [projected[i] for i, slugs in arc_places.items() if len(slugs) == 1 or len(set(slugs)) > 1],
         False,
     )
-    return {"view_box": f"0 0 {WIDTH} {height}", "places": places, "borders": borders}
+    return {
+        "view_box": f"0 0 {WIDTH} {height}",
+        "places": places,
+        "labels": labels,
+        "borders": borders,
+    }
 
 
 def main(source):

@@ -13,6 +13,8 @@ from interviews.disclosure.control import SUPPRESSED
 from reports.figures import exports
 from reports.figures.forms import ReportOptionsForm
 from reports.figures.gaps import glance_context
+from reports.figures.layout import ACCORDION_ID, report_sections
+from reports.figures.place_map import place_map
 from reports.figures.summaries import report_build
 from reports.snapshots.store import report_change_context
 from scoping.accounts.permissions import require
@@ -65,21 +67,42 @@ def include_shared_query(query, include):
     return query.urlencode()
 
 
+def _layout_context(report, change, query):
+    """The summary's chart, the sections after it (``layout``) and the region's map."""
+    if report is None:
+        return {}
+    glance = glance_context(report)
+    # A place's summary shows its sectors; the region's, the map.
+    summary_chart = glance["glance_charts"][0] if report.place else None
+    return {
+        **glance,
+        "summary_chart": summary_chart,
+        "glance_column": (
+            "govuk-grid-column-one-half" if report.place else "govuk-grid-column-one-third"
+        ),
+        "sections": report_sections(report, change),
+        "accordion_id": ACCORDION_ID,
+        "place_map": None if report.place else place_map(report, query),
+    }
+
+
 def _page(request, place_slug):
     report, form = _report_or_error(request, place_slug)
+    change_context = report_change_context(request, report)
+    query = request.GET.urlencode()
     return render(
         request,
         "reports/figures/report.html",
         {
             "report": report,
             "form": form,
-            "query": request.GET.urlencode(),
+            "query": query,
             "suppressed": SUPPRESSED,
             "toggle_query": include_shared_query(
                 request.GET, not (report and report.options.include_shared)
             ),
-            **report_change_context(request, report),
-            **glance_context(report),
+            **change_context,
+            **_layout_context(report, change_context.get("change"), query),
         },
         status=200 if report else 400,
     )
