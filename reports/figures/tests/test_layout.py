@@ -181,6 +181,7 @@ def test_the_map_has_a_text_alternative_and_a_table(page, demo):
         slug: rate + ("*" if slug == "harrogate-rural-district" else "")
         for slug, rate in DEMO_RATES.items()
     }
+    assert "Harrogate & Rural District: over a smaller population" in text(figure)
     assert "the population of Harrogate town" in text(html.split('id="map-table"', 1)[1])
 
 
