@@ -7,6 +7,7 @@ before anything else), reads the options from the query string and builds one
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from interviews.disclosure.control import SUPPRESSED
@@ -14,6 +15,7 @@ from reports.figures import exports
 from reports.figures.forms import ReportOptionsForm
 from reports.figures.gaps import glance_context
 from reports.figures.layout import ACCORDION_ID, report_sections
+from reports.figures.pdf import PdfUnavailable, pdf_bytes
 from reports.figures.place_map import place_map
 from reports.figures.summaries import report_build
 from reports.snapshots.store import report_change_context
@@ -130,3 +132,26 @@ def table_csv(request, table, place_slug=None):
     name = place_slug or "region"
     text = exports.table_csv_text(headers, rows, as_at=report.computed_at)
     return download(text, f"peer-support-{name}-{table}.csv")
+
+
+@require_GET
+@require(VIEW)
+def report_pdf(request, place_slug=None):
+    """The page as a PDF, in its print layout (``reports.figures.pdf``); when none can be
+    made now, a page that says why and how to print it from the browser instead."""
+    page = _page(request, place_slug)
+    if page.status_code != 200:
+        return page
+    try:
+        content = pdf_bytes(page.content.decode())
+    except PdfUnavailable as reason:
+        return render(
+            request,
+            "reports/figures/pdf_unavailable.html",
+            {"reason": str(reason), "place_slug": place_slug, "query": request.GET.urlencode()},
+            status=503,
+        )
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"peer-support-{place_slug or 'region'}.pdf"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

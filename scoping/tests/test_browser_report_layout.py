@@ -128,3 +128,17 @@ def test_the_report_pages_pass_axe_closed_and_open(browser, server, viewport):
         assert serious_violations(page) == [], (path, viewport["width"], "opened")
         assert sideways_overflow(page) == 0, (path, viewport["width"])
     page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/reports/", "/reports/leeds/", "/reports/wakefield/"])
+def test_the_pdf_download_is_the_print_layout(laptop, path):
+    """The server's PDF (headless Chromium printing the page's own HTML) keeps to the
+    same page limits."""
+    laptop.goto(path)
+    link = laptop.locator("#pdf-link")
+    response = laptop.context.request.get(link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    body = response.body()
+    assert body.startswith(b"%PDF")
+    assert 1 <= pdf_pages(body) <= A4_PAGES.get(path, 4), (path, pdf_pages(body))

@@ -15,6 +15,7 @@ from html import unescape
 import pytest
 
 from activities.reference.services import demo_data_load
+from reports.figures import pdf
 from reports.figures.map_outlines import OUTPUT, outlines, simplified
 from reports.figures.place_map import step_for
 from reports.study.services import study_highlights_load
@@ -79,7 +80,7 @@ def test_the_summary_comes_first_with_the_headline_leading_it(page, demo, url):
     content = main(page(url))
     # Nothing but the title, the print and download links and the places' links before it.
     before = content.split('<section class="psd-summary"', 1)[0]
-    assert re.findall(r"<(h[1-6]|table|section|dl|ul)\b", before) == ["h1", "ul"]
+    assert re.findall(r"<(h[1-6]|table|section|dl|ul)\b", before) == ["h1", "ul", "ul"]
     assert 'class="psd-places-nav"' in before and 'id="print-button"' in before
     # Every section of the accordion, and the options, come after it.
     assert content.index('id="summary"') < content.index('class="psd-report-options"')
@@ -251,3 +252,47 @@ def test_the_legend_steps_are_round():
     assert step_for(85.3) == 25
     assert step_for(12) == 3
     assert step_for(0) == 1
+
+
+def test_the_pdf_link_carries_the_pages_options(page, demo):
+    html = page("/reports/leeds/?include_shared=1")
+    assert 'id="pdf-link" href="/reports/leeds/report.pdf?include_shared=1" download>Download this page as a PDF<' in html
+    assert 'id="pdf-link" href="/reports/report.pdf" download>Download this page as a PDF<' in page("/reports/")
+
+
+def test_without_chromium_the_pdf_says_why_and_how_to_print_instead(
+    client_for, commissioner, monkeypatch
+):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    response = client_for(commissioner).get("/reports/leeds/report.pdf?status=active")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Chromium is not installed" in html and "Save as PDF" in html
+    assert 'href="/reports/leeds/?status=active"' in html
+
+
+def test_one_pdf_is_made_at_a_time(client_for, commissioner, monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/usr/bin/chromium")
+    assert pdf._one_at_a_time.acquire(blocking=False)
+    try:
+        response = client_for(commissioner).get("/reports/report.pdf")
+    finally:
+        pdf._one_at_a_time.release()
+    assert response.status_code == 503
+    assert "Another PDF is being made" in response.content.decode()
+
+
+def test_the_pdf_needs_the_report_permission(client, client_for, nobody):
+    assert client.get("/reports/leeds/report.pdf").status_code == 302
+    assert client_for(nobody).get("/reports/leeds/report.pdf").status_code == 403
+    assert client_for(nobody).get("/reports/report.pdf").status_code == 403
+
+
+def test_the_local_copy_points_at_the_static_files_and_drops_scripts():
+    html = (
+        '<link rel="stylesheet" href="/static/css/print.css" media="print">'
+        '<script type="module" src="/static/js/report_print.js"></script><p>kept</p>'
+    )
+    copied = pdf.local_copy(html)
+    assert "<script" not in copied and "<p>kept</p>" in copied
+    assert re.search(r'href="file:///[^"]+/static/css/print\.css" media="print"', copied)
