@@ -256,8 +256,13 @@ def test_the_legend_steps_are_round():
 
 def test_the_pdf_link_carries_the_pages_options(page, demo):
     html = page("/reports/leeds/?include_shared=1")
-    assert 'id="pdf-link" href="/reports/leeds/report.pdf?include_shared=1" download>Download this page as a PDF<' in html
-    assert 'id="pdf-link" href="/reports/report.pdf" download>Download this page as a PDF<' in page("/reports/")
+    assert (
+        'id="pdf-link" href="/reports/leeds/report.pdf?include_shared=1" download>Download this page as a PDF<'
+        in html
+    )
+    assert 'id="pdf-link" href="/reports/report.pdf" download>Download this page as a PDF<' in page(
+        "/reports/"
+    )
 
 
 def test_without_chromium_the_pdf_says_why_and_how_to_print_instead(
