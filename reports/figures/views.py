@@ -7,12 +7,16 @@ before anything else), reads the options from the query string and builds one
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from interviews.disclosure.control import SUPPRESSED
 from reports.figures import exports
 from reports.figures.forms import ReportOptionsForm
 from reports.figures.gaps import glance_context
+from reports.figures.layout import ACCORDION_ID, report_sections
+from reports.figures.pdf import PdfUnavailable, pdf_bytes
+from reports.figures.place_map import place_map
 from reports.figures.summaries import report_build
 from reports.snapshots.store import report_change_context
 from scoping.accounts.permissions import require
@@ -65,21 +69,42 @@ def include_shared_query(query, include):
     return query.urlencode()
 
 
+def _layout_context(report, change, query):
+    """The summary's chart, the sections after it (``layout``) and the region's map."""
+    if report is None:
+        return {}
+    glance = glance_context(report)
+    # A place's summary shows its sectors; the region's, the map.
+    summary_chart = glance["glance_charts"][0] if report.place else None
+    return {
+        **glance,
+        "summary_chart": summary_chart,
+        "glance_column": (
+            "govuk-grid-column-one-half" if report.place else "govuk-grid-column-one-third"
+        ),
+        "sections": report_sections(report, change),
+        "accordion_id": ACCORDION_ID,
+        "place_map": None if report.place else place_map(report, query),
+    }
+
+
 def _page(request, place_slug):
     report, form = _report_or_error(request, place_slug)
+    change_context = report_change_context(request, report)
+    query = request.GET.urlencode()
     return render(
         request,
         "reports/figures/report.html",
         {
             "report": report,
             "form": form,
-            "query": request.GET.urlencode(),
+            "query": query,
             "suppressed": SUPPRESSED,
             "toggle_query": include_shared_query(
                 request.GET, not (report and report.options.include_shared)
             ),
-            **report_change_context(request, report),
-            **glance_context(report),
+            **change_context,
+            **_layout_context(report, change_context.get("change"), query),
         },
         status=200 if report else 400,
     )
@@ -107,3 +132,26 @@ def table_csv(request, table, place_slug=None):
     name = place_slug or "region"
     text = exports.table_csv_text(headers, rows, as_at=report.computed_at)
     return download(text, f"peer-support-{name}-{table}.csv")
+
+
+@require_GET
+@require(VIEW)
+def report_pdf(request, place_slug=None):
+    """The page as a PDF, in its print layout (``reports.figures.pdf``); when none can be
+    made now, a page that says why and how to print it from the browser instead."""
+    page = _page(request, place_slug)
+    if page.status_code != 200:
+        return page
+    try:
+        content = pdf_bytes(page.content.decode())
+    except PdfUnavailable as reason:
+        return render(
+            request,
+            "reports/figures/pdf_unavailable.html",
+            {"reason": str(reason), "place_slug": place_slug, "query": request.GET.urlencode()},
+            status=503,
+        )
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"peer-support-{place_slug or 'region'}.pdf"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

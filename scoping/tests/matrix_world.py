@@ -119,6 +119,7 @@ def build_world(users):
         "reports:region_csv": {"table": "sector"},
         "reports:place": {"place_slug": "leeds"},
         "reports:place_xlsx": {"place_slug": "leeds"},
+        "reports:place_pdf": {"place_slug": "leeds"},
         "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
         "reports:place_changes": {"place_slug": "leeds"},
         "activities:review_record": {"pk": activity.pk},

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from reports.figures.pdf import chromium
 from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
 from scoping.tests.matrix_world import build_world
 
@@ -38,6 +39,9 @@ def row(anonymous, champion, analyst, interviewer, commissioner, superuser):
 
 
 EVERYONE = row(LOGIN, 200, 200, 200, 200, 200)
+# A report page's PDF is made by Chromium where it is installed (CI, development); without
+# it every role gets the page that says so (503) and how to print instead.
+PDF = EVERYONE if chromium() else row(LOGIN, 503, 503, 503, 503, 503)
 INTERVIEW_ONLY = row(LOGIN, 403, 403, 200, 403, 200)
 INTERVIEW_AND_ANALYSTS = row(LOGIN, 403, 200, 200, 403, 200)
 # A GET to a form-post URL is refused before permissions are looked at (it reveals nothing).
@@ -74,9 +78,11 @@ PAGES = {
     "reports:place_changes": EVERYONE,
     "reports:region": EVERYONE,
     "reports:region_xlsx": EVERYONE,
+    "reports:region_pdf": PDF,
     "reports:region_csv": EVERYONE,
     "reports:place": EVERYONE,
     "reports:place_xlsx": EVERYONE,
+    "reports:place_pdf": PDF,
     "reports:place_csv": EVERYONE,
     "api:info": API,
     "api:openapi": API,

@@ -1,5 +1,7 @@
-"""What a reader sees at the top of a report page, read out of its HTML: the headline
-sentence, the small charts and the six places' rates (``_at_a_glance.html``)."""
+"""What a reader sees at a glance on a report page, read out of its HTML: the headline
+sentence (the summary, ``_summary.html``), the small charts (the summary's one and the
+rest in the first section, ``_glance_chart.html``) and the six places' rates
+(``_place_rates.html``)."""
 
 import re
 from html import unescape
@@ -12,11 +14,10 @@ def _text(fragment):
 def glance(html):
     """{"sentence": text, "charts": {key: {label: (percent, count)}} of the bars with a
     count, "rates": {place slug: rate text}, "region_rate": text}."""
-    start = html.index('class="psd-glance"')
-    section = html[start : html.index("</section>", html.index('id="rates-region"'))]
-    sentence = _text(section.split('id="headline-sentence">', 1)[1].split("</p>", 1)[0])
+    sentence = _text(html.split('id="headline-sentence">', 1)[1].split("</p>", 1)[0])
     charts = {}
-    for chart in section.split('class="govuk-grid-column-one-third psd-glance__chart"')[1:]:
+    for chart in html.split('psd-glance__chart">')[1:]:
+        chart = chart.split("</ul>", 1)[0] + chart.split("</ul>", 1)[1].split("</div>", 1)[0]
         key = re.search(r'href="#heading-([a-z_]+)"', chart).group(1)
         bars = {}
         for row in re.findall(r'<li class="psd-bars__row">(.*?)</li>', chart, re.S):
@@ -26,12 +27,9 @@ def glance(html):
             if count != "0":
                 bars[label] = (percent, int(count.replace(",", "")))
         charts[key] = bars
+    rates_html = html.split('id="heading-rates"', 1)[1].split('id="rates-region"', 1)[0]
     rates = dict(
-        re.findall(
-            r'data-place="([a-z-]+)">.*?psd-bars__value">([^<]*)</span>',
-            section.split('id="heading-rates"', 1)[1],
-            re.S,
-        )
+        re.findall(r'data-place="([a-z-]+)">.*?psd-bars__value">([^<]*)</span>', rates_html, re.S)
     )
-    region_rate = _text(section.split('id="rates-region">', 1)[1].split("</p>", 1)[0])
+    region_rate = _text(html.split('id="rates-region">', 1)[1].split("</p>", 1)[0])
     return {"sentence": sentence, "charts": charts, "rates": rates, "region_rate": region_rate}

@@ -87,7 +87,11 @@ def test_the_region_page_shows_the_places_against_population(page):
     assert cells(html, "places", "region")[:5] == [
         *("Region (every activity once)", "4", "", "", "2,474,920")
     ]
-    assert "2,474,920 (the six places' figures added together)" in html
+    assert re.search(
+        r"Population \(the six places' figures added together\)</dt>\s*"
+        r'<dd class="govuk-summary-list__value">2,474,920</dd>',
+        html,
+    )
     assert cells(html, "delivery_model", "support_group") == ["Support group", "2", "50.0"]
     assert cells(html, "shared_experience", "lgbtqi") == ["LGBTQI+", "1", "25.0"]
     assert "not a signposting service" in html

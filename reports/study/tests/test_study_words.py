@@ -347,7 +347,11 @@ def test_each_bullet_has_todays_figures_beside_it_and_says_whether_it_holds(
     )
     text = html.unescape(text)
     said = "Primary delivery model is support group based. The study's own words, June 2020"
-    assert f"{said} Today, primary model of delivery: Support group " in text
+    # Today's figures are folded under the bullet they belong to, after whether it holds.
+    assert (
+        f"{said} Still holds Today's figures Today, primary model of delivery: Support group "
+        in text
+    )
     assert "A total of 55 peer support activities scoped" in text
     assert "Today: 55 activities found in Wakefield" in text
     # Five state what the figures can check (the total, an order of focus, delivery or
