@@ -21,7 +21,7 @@ from activities.vocabulary.definitions import help_with_definitions
 from activities.vocabulary.terms import Status
 from scoping.shared.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
 
-DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found")
+DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found", "delivered_by")
 
 
 class ActivityForm(forms.ModelForm):
@@ -182,6 +182,7 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
         "main_focus",
         "delivery_model",
         "funding_type",
+        "delivered_by",
         "shared_experiences",
         "status",
         "access",
@@ -218,7 +219,15 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
         ),
         (
             "What it offers",
-            {"fields": ["main_focus", "shared_experiences", "delivery_model", "online"]},
+            {
+                "fields": [
+                    "main_focus",
+                    "shared_experiences",
+                    "delivery_model",
+                    "delivered_by",
+                    "online",
+                ]
+            },
         ),
         ("Who can go", {"fields": ["access", "access_details"]}),
         (

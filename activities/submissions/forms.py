@@ -15,7 +15,7 @@ from django.core.cache import cache
 
 from activities.models import Place, SharedExperience
 from activities.submissions.models import Submission
-from activities.vocabulary.terms import DeliveryModel
+from activities.vocabulary.terms import DeliveredBy, DeliveryModel
 from scoping.accounts.client_address import client_address
 from scoping.shared.admin_widgets import SafeModelChoiceField, SafeModelMultipleChoiceField
 
@@ -23,6 +23,7 @@ SUBMISSIONS_PER_HOUR = 5
 WINDOW_SECONDS = 60 * 60
 MAX_BODY_BYTES = 16 * 1024  # far more than the fields' limits add up to
 HONEYPOT = "fax_number"
+DELIVERED_BY_KNOWN = [(v, label) for v, label in DeliveredBy.choices if v != DeliveredBy.UNKNOWN]
 
 
 def _key(request):
@@ -60,6 +61,13 @@ class SubmissionForm(forms.ModelForm):
         choices=[("", "Not sure"), *DeliveryModel.choices],
         required=False,
     )
+    delivered_by = forms.ChoiceField(
+        label="Who gives the support?",
+        choices=[(DeliveredBy.UNKNOWN, "Not sure"), *DELIVERED_BY_KNOWN],
+        initial=DeliveredBy.UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     shared_experiences = SafeModelMultipleChoiceField(
         label="What do the people who come have in common? (optional)",
         queryset=SharedExperience.objects.order_by("name"),
@@ -79,6 +87,7 @@ class SubmissionForm(forms.ModelForm):
             "place",
             "description",
             "delivery_model",
+            "delivered_by",
             "shared_experiences",
             "venue",
             "website",
@@ -96,6 +105,9 @@ class SubmissionForm(forms.ModelForm):
                 (c for kind, c in classes.items() if isinstance(widget, kind)), "govuk-input"
             )
             widget.attrs.setdefault("class", css)
+
+    def clean_delivered_by(self):
+        return self.cleaned_data.get("delivered_by") or DeliveredBy.UNKNOWN
 
     def is_bot(self):
         return bool(self.data.get(HONEYPOT))
