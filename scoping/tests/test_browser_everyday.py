@@ -1,0 +1,108 @@
+"""A week of everyday use (issue 33), in Chromium at 390 px: the review queue fits a phone
+and its checks and closings happen in place (or as pages without JavaScript), "Apply
+filters" on a phone shows the results, and the public share form fits a phone."""
+
+import re
+
+from playwright.sync_api import expect
+
+from scoping.tests.browser_support import (
+    DESKTOP,
+    PHONE,
+    screenshot,
+    serious_violations,
+    sideways_overflow,
+    sign_in,
+)
+
+
+def first_row(page):
+    return page.locator("#review-queue tbody tr").first
+
+
+def test_the_review_queue_fits_a_phone_and_closing_asks_why_and_can_be_undone(browser, server):
+    page = sign_in(browser, server, "champion", viewport=PHONE)
+    page.goto("/activities/review/")
+    assert sideways_overflow(page) == 0
+    assert serious_violations(page) == []
+    screenshot(page, "review-queue")
+    page.evaluate("window.psdNotReloaded = true")
+    row = first_row(page)
+    name = row.locator("a.govuk-link").first.inner_text()
+
+    row.get_by_role("button", name=re.compile("^Closed")).click()
+    closing = page.locator(f"tr:has-text('Closing “{name}”')")
+    expect(closing).to_be_visible()
+    assert sideways_overflow(page) == 0
+    closing.get_by_role("button", name=re.compile("^Record as closed")).click()
+    expect(closing).to_contain_text("Choose why it has closed.")  # nothing recorded yet
+    closing.get_by_label("It has stopped running").check()
+    closing.get_by_role("button", name=re.compile("^Record as closed")).click()
+    done = page.locator(f"tr:has-text('“{name}” is recorded as closed.')")
+    expect(done).to_be_visible()
+    expect(done.locator("[tabindex='-1']").first).to_be_focused()
+    assert sideways_overflow(page) == 0
+    screenshot(page, "review-queue-closed")
+    done.get_by_role("button", name=re.compile("^Undo")).click()
+    reopened = page.locator("tr:has-text('Closing undone: it is back in the queue.')")
+    expect(reopened).to_contain_text(name)
+    assert page.evaluate("window.psdNotReloaded") is True  # every step in place
+
+    reopened.get_by_role("button", name=re.compile("^Checked today")).click()
+    expect(page.locator("tr", has_text="Recorded: checked today, still running.")).to_contain_text(
+        name
+    )
+    assert page.evaluate("window.psdNotReloaded") is True
+    page.set_viewport_size(DESKTOP)
+    page.goto("/activities/review/")
+    screenshot(page, "review-queue")
+    page.context.close()
+
+
+def test_without_javascript_closing_is_a_page_and_the_undo_a_banner(browser, server):
+    page = sign_in(browser, server, "champion", viewport=PHONE, javascript=False)
+    page.goto("/activities/review/")
+    name = first_row(page).locator("a.govuk-link").first.inner_text()
+    first_row(page).get_by_role("button", name=re.compile("^Closed")).click()
+    expect(page.locator("h1")).to_have_text(f"Record “{name}” as closed")
+    assert sideways_overflow(page) == 0
+    page.get_by_role("button", name=re.compile("^Record as closed")).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose why it has closed.")
+    page.get_by_label("It has joined another activity").check()
+    page.get_by_role("button", name=re.compile("^Record as closed")).click()
+    banner = page.locator("#just-closed")
+    expect(banner).to_contain_text(f"“{name}” is recorded as closed")
+    assert sideways_overflow(page) == 0
+    banner.get_by_role("button", name=re.compile("^Undo")).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("closing undone")
+    expect(first_row(page)).to_contain_text(name)
+    page.context.close()
+
+
+def test_on_a_phone_apply_filters_closes_the_panel_and_shows_the_results(browser, server):
+    page = sign_in(browser, server, "analyst", viewport=PHONE)
+    page.goto("/activities/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Filter", exact=True).click()
+    panel = page.locator("#directory-filter")
+    expect(panel).to_be_visible()
+    page.locator("#id_q").fill("walk")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"q=walk"))
+    expect(panel).to_be_hidden()
+    heading = page.locator("#match-count")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    assert sideways_overflow(page) == 0
+    screenshot(page, "directory-applied")
+    page.context.close()
+
+
+def test_on_a_phone_without_javascript_apply_filters_lands_on_the_results(browser, server):
+    page = sign_in(browser, server, "analyst", viewport=PHONE, javascript=False)
+    page.goto("/activities/")
+    page.locator("#id_q").fill("walk")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"q=walk.*#results$"))
+    expect(page.locator("#match-count")).to_be_in_viewport()
+    page.context.close()
