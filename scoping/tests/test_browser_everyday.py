@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from scoping.tests.browser_support import (
+    AXE,
     DESKTOP,
     PHONE,
     screenshot,
@@ -124,3 +125,34 @@ def test_the_admin_activity_form_is_short_with_the_essentials_first(browser, ser
     page.get_by_text("Who delivers it and who can go").click()
     expect(page.locator("#id_delivered_by")).to_be_visible()
     page.context.close()
+
+
+def test_the_share_form_fits_a_phone_and_names_each_missing_answer(browser, server):
+    context = browser.new_context(base_url=server[0], viewport=PHONE)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.goto("/activities/share/")
+    assert sideways_overflow(page) == 0
+    assert serious_violations(page) == []
+    expect(page.locator("body")).not_to_contain_text("(optional) (optional)")
+    page.get_by_role("button", name="Send").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter the name of the activity.")
+    expect(summary).to_contain_text("Choose the place where the activity happens.")
+    expect(summary).to_contain_text("Say what happens at the activity.")
+    assert sideways_overflow(page) == 0
+    assert serious_violations(page) == []
+    screenshot(page, "share-errors")
+    page.get_by_label("Name of the activity").fill("Todmorden Walk and Talk")
+    page.get_by_label("Place where it happens").select_option(label="Calderdale")
+    page.get_by_label("What happens").fill("A walk on Sundays, then tea.")
+    page.get_by_label("Volunteers", exact=True).check()
+    page.get_by_label("Loneliness and isolation").check()
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator("h1")).to_have_text("Thank you")
+    page.set_viewport_size(DESKTOP)
+    page.goto("/activities/share/")
+    screenshot(page, "share")
+    page.set_viewport_size(PHONE)
+    screenshot(page, "share")
+    context.close()
