@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from activities.currency.forms import ClosingForm
 from activities.currency.measure import verified_since
@@ -61,33 +61,24 @@ def review_record(request, pk):
     if action not in ACTIONS:
         return HttpResponseBadRequest("Choose “checked” or “closed”.")
     activity = _reviewable_or_404(request, pk)
-    form = None
+    why = {}
     if action == CLOSED:
         form = ClosingForm(request.POST)
         if not form.is_valid():
             return _closing_form(request, activity, form)
-    activity = activity_check_record(
-        activity_id=activity.pk,
-        action=action,
-        by=request.user,
-        **(
-            {"reason": form.cleaned_data["reason"], "detail": form.cleaned_data["detail"]}
-            if form
-            else {}
-        ),
-    )
+        why = {"reason": form.cleaned_data["reason"], "detail": form.cleaned_data["detail"]}
+    activity = activity_check_record(activity_id=activity.pk, action=action, by=request.user, **why)
     if _htmx(request):
         return _row(request, activity, state=action)
     if action == CHECKED:
         messages.success(request, f"“{activity.name}”: recorded as {ACTIONS[action]}.")
         return redirect(reverse("activities:review") + _page_query(request))
-    query = _page_query(request)
-    return redirect(
-        reverse("activities:review") + (query + "&" if query else "?") + f"closed={activity.pk}"
-    )
+    query = _page_query(request) or "?"
+    separator = "&" if query != "?" else ""
+    return redirect(f"{reverse('activities:review')}{query}{separator}closed={activity.pk}")
 
 
-@require_http_methods(["GET"])
+@require_GET
 @require(REVIEW)
 def review_close(request, pk):
     """Ask why before recording a closing (a page, or the row's form with htmx)."""
