@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("review/", review_views.review_queue, name="review"),
     path("review/<int:pk>/", review_views.review_record, name="review_record"),
+    path("review/<int:pk>/close/", review_views.review_close, name="review_close"),
+    path("review/<int:pk>/undo/", review_views.review_undo, name="review_undo"),
     path("share/", submission_views.submission_form, name="share"),
     path("share/thanks/", submission_views.submission_thanks, name="share_thanks"),
 ]

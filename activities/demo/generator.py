@@ -8,7 +8,14 @@ again with ``python manage.py make_demo_fixture``.
 import datetime
 import random
 
-from activities.vocabulary.terms import DeliveryModel, FundingType, MainFocus, Sector, Status
+from activities.vocabulary.terms import (
+    DeliveredBy,
+    DeliveryModel,
+    FundingType,
+    MainFocus,
+    Sector,
+    Status,
+)
 
 TOWNS = {
     "leeds": ["Headingley", "Armley", "Chapeltown", "Beeston", "Seacroft", "Horsforth", "Otley"],
@@ -98,6 +105,12 @@ NOTES = [
 INITIALS = ["AB", "CD", "EF", "GH"]
 
 
+def delivered_by(row):
+    """Only where plain (unfunded: volunteers; NHS peer workers are paid), else "Not known"."""
+    known = {FundingType.UNFUNDED: DeliveredBy.VOLUNTEERS, Sector.NHS: DeliveredBy.PAID}
+    return known.get(row["funding_type"], known.get(row["sector"], DeliveredBy.UNKNOWN)).value
+
+
 def demo_rows(count_by_place, seed=2020):
     """Yield plain dicts, one per activity, spread over the given places."""
     rng = random.Random(seed)
@@ -121,7 +134,7 @@ def demo_rows(count_by_place, seed=2020):
                 set(rng.choices(shared_slugs, weights=weights, k=rng.choice([1, 1, 1, 2, 3])))
             )
             slug_town = town.lower().replace(" ", "-")
-            yield {
+            row = {
                 "name": name,
                 "organisation": organisation,
                 "place": place,
@@ -144,6 +157,7 @@ def demo_rows(count_by_place, seed=2020):
                 "scoped_by_name": rng.choice(INITIALS),
                 "notes": rng.choice(NOTES),
             }
+            yield {**row, "delivered_by": delivered_by(row)}
 
 
 # The demo data set reproduces what the study published (fixtures/study_snapshot.json
@@ -460,7 +474,7 @@ def study_demo_rows(seed=2020, *, region_wide=True):
                 0
             ]
             scoped = start + datetime.timedelta(days=rng.randrange(270))
-            yield {
+            row = {
                 "name": name,
                 "organisation": organisation,
                 "place": place,
@@ -483,3 +497,4 @@ def study_demo_rows(seed=2020, *, region_wide=True):
                 "scoped_by_name": rng.choice(INITIALS),
                 "notes": rng.choice(NOTES),
             }
+            yield {**row, "delivered_by": delivered_by(row)}

@@ -2,8 +2,10 @@
 
 The wording is the study's own (scoping-report.txt, under "Scoping methodology").
 Workbooks carry it as a first sheet named ``DISCLAIMER_SHEET``, which the
-master-sheet importer skips; CSV files carry it as a leading line of one cell,
-which the importer skips like any title row above the header row.
+master-sheet importer skips. The directory's CSV starts with its header row (so Excel
+and pandas read the columns) and the page says the disclaimer beside its download
+link; a CSV that starts with the disclaimer as a line of one cell (older exports, the
+report tables) still imports, the line skipped like any title row above the header row.
 """
 
 DISCLAIMER = (

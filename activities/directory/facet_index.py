@@ -51,10 +51,11 @@ FIELDS = (
     "status",
     "access",
     "how_found",
+    "delivered_by",
     "online",
     "self_described_peer_support",
 )
-LAYOUT = 3  # bump when the arrays change, so an index of the old layout is not read
+LAYOUT = 4  # bump when the arrays change, so an index of the old layout is not read
 BUILD_WAIT_SECONDS = 10  # how long a process waits for another one building the index
 
 

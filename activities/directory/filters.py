@@ -112,6 +112,7 @@ class ActivityFilter(django_filters.FilterSet):
     main_focus = _enumerated("main_focus")
     delivery_model = _enumerated("delivery_model")
     funding_type = _enumerated("funding_type")
+    delivered_by = _enumerated("delivered_by")
     shared_experience = _multiple(
         "shared_experiences",
         "Shared experience",

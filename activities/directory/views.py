@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from activities.currency.measure import directory_currency, verified_since
+from activities.directory.disclaimer import DISCLAIMER
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity
@@ -122,6 +123,7 @@ def activity_list(request):
             "active_filters": filters.active_filters(),
             "query": query.urlencode(),
             "list_query": request.GET.urlencode(),
+            "disclaimer": DISCLAIMER,
             "order": filters.order(),
             "per_page": str(per_page),
             "currency": directory_currency(filters.places, verified),

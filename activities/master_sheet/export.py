@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import openpyxl
 
-from activities.directory.disclaimer import disclaimer_rows, disclaimer_sheet_add
+from activities.directory.disclaimer import disclaimer_sheet_add
 from activities.master_sheet.cells import yes_no_text
 from activities.master_sheet.layout import COLUMNS, HEADERS, SHARED_EXPERIENCE_SEPARATOR
 from activities.models import Activity, Place, SharedExperience
@@ -211,10 +211,13 @@ def directory_xlsx(activities):
 
 def directory_csv(activities):
     """The directory's results as CSV text, line by line (UTF-8 with a byte-order mark;
-    ``activities``: a queryset or pks in order)."""
+    ``activities``: a queryset or pks in order).
+
+    The first line is the header row, as Excel, pandas and R expect; the disclaimer is
+    beside the download link and on its own first sheet in the XLSX.
+    """
 
     def rows():
-        yield from disclaimer_rows()
         yield HEADERS
         for _activity, cells in activities_with_cells(activities):
             yield cells

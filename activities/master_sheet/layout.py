@@ -41,6 +41,7 @@ COLUMNS = [
     ("Access details", "access_details"),
     _enumerated("how_found"),
     ("Network", "found_through_network"),
+    _enumerated("delivered_by"),
     # The organisation's published id (``Organisation.uuid``, the API's organization id):
     # written by every export, optional on import, where it says which organisation a
     # row's Organisation is (see ``master_sheet.organisations``).
@@ -77,6 +78,16 @@ HEADER_ALIASES = {
     "access_details": ["Access notes", "Eligibility details"],
     "how_found": ["How found", "Found how", "Found via", "Source", "How identified"],
     "found_through_network": ["Which network", "Network name", "Found through network"],
+    # "Delivered by" alone stays the organisation's (older sheets use it so).
+    "delivered_by": [
+        "Paid or volunteer",
+        "Paid or volunteers",
+        "Paid or voluntary",
+        "Paid staff or volunteers",
+        "Staff or volunteers",
+        "Workforce",
+        "Delivered by paid staff or volunteers",
+    ],
     "uuid": ["ID", "UUID", "Activity id", "Service id"],
     # Not "Provider id" (the CQC's provider ids) nor a bare "ID" (the activity's).
     "organisation_uuid": [
@@ -114,4 +125,5 @@ COMPARED = [
     "access_details",
     "how_found",
     "found_through_network",
+    "delivered_by",
 ]

@@ -18,10 +18,10 @@ from activities.records.concurrency import activity_changes_since
 from activities.reference.admin_tables import TableImportExportMixin
 from activities.reference.resources import OrganisationResource
 from activities.vocabulary.definitions import help_with_definitions
-from activities.vocabulary.terms import Status
+from activities.vocabulary.terms import MainFocus, Status
 from scoping.shared.admin_widgets import SafeModelMultipleChoiceField, SafeRelationsMixin
 
-DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found")
+DEFAULTED_WHEN_MISSING = ("coverage", "access", "how_found", "delivered_by")
 
 
 class ActivityForm(forms.ModelForm):
@@ -42,7 +42,18 @@ class ActivityForm(forms.ModelForm):
             "contact": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {
+            "website": "Its own web page, if it has one, e.g. “leedsmind.org.uk/walks”.",
+            "self_described_peer_support": (
+                "Does it call itself peer support (its name, web page or leaflet)? Leave "
+                "unknown if not sure."
+            ),
+            "notes": "Anything else worth knowing; shown on the directory's page.",
+        }
         error_messages = {
+            "main_focus": {
+                "required": "Choose the main focus: is mental health its main purpose or not?"
+            },
             "shared_experiences": {"required": "Tick at least one shared experience."},
             "place": {"required": "Choose the place where the activity happens."},
             "sector": {"required": "Choose the kind of organisation that runs it."},
@@ -60,6 +71,18 @@ class ActivityForm(forms.ModelForm):
         for name in DEFAULTED_WHEN_MISSING:
             if name in self.fields:
                 self.fields[name].required = False
+        self._ask_for_main_focus()
+
+    def _ask_for_main_focus(self):
+        """No silent default: a new activity's main focus starts blank and must be chosen."""
+        field = self.fields.get("main_focus")
+        if field is None:
+            return
+        field.required = True
+        field.choices = [("", "Choose the main focus"), *MainFocus.choices]
+        if not self.instance.pk:
+            field.initial = None
+            self.initial.pop("main_focus", None)
 
     def clean(self):
         cleaned = super().clean()
@@ -182,6 +205,7 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
         "main_focus",
         "delivery_model",
         "funding_type",
+        "delivered_by",
         "shared_experiences",
         "status",
         "access",
@@ -196,6 +220,8 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
     actions = [export_selected_as_master_sheet]
     radio_fields = {"coverage": admin.VERTICAL}
     readonly_fields = ["scoped_by", "created", "updated", "version"]
+    # The essentials first (what a champion must give for every activity), open; the rest
+    # collapsed, each a short group (a champion opens what they have found out).
     fieldsets = [
         (
             None,
@@ -208,42 +234,47 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
                 ),
             },
         ),
+        ("Where it serves", {"fields": ["coverage", "place", "places"]}),
+        ("What it offers", {"fields": ["main_focus", "shared_experiences", "delivery_model"]}),
         (
-            "Where it serves",
+            "Who delivers it and who can go",
             {
-                "fields": ["coverage", "place", "places"],
-                "description": "One of the six places, several of them, or the whole of "
-                "West Yorkshire & Harrogate (the study's “WY&H wide” services).",
+                "classes": ["collapse"],
+                "fields": ["delivered_by", "access", "access_details", "online"],
             },
         ),
         (
-            "What it offers",
-            {"fields": ["main_focus", "shared_experiences", "delivery_model", "online"]},
-        ),
-        ("Who can go", {"fields": ["access", "access_details"]}),
-        (
             "Where and how to reach it",
-            {"fields": ["venue", "website", "contact"]},
+            {"classes": ["collapse"], "fields": ["venue", "website", "contact"]},
         ),
         (
-            "Scoping record",
+            "Status and funding",
             {
+                "classes": ["collapse"],
                 "fields": [
                     "status",
+                    "last_verified",
                     "funding_type",
                     "self_described_peer_support",
+                ],
+            },
+        ),
+        (
+            "How it was found",
+            {
+                "classes": ["collapse"],
+                "fields": [
                     "how_found",
                     "found_through_network",
                     "date_scoped",
-                    "last_verified",
                     "scoped_by_name",
                     "notes",
-                    "scoped_by",
-                    "created",
-                    "updated",
-                    "version",
-                ]
+                ],
             },
+        ),
+        (
+            "Record keeping",
+            {"classes": ["collapse"], "fields": ["scoped_by", "created", "updated", "version"]},
         ),
     ]
 

@@ -24,6 +24,7 @@ from activities.vocabulary.spelling import clean_text, value_key
 from activities.vocabulary.terms import (
     ENUMERATIONS,
     Access,
+    DeliveredBy,
     DeliveryModel,
     FundingType,
     HowFound,
@@ -191,6 +192,12 @@ class Activity(models.Model):
         choices=FundingType.choices,
         default=FundingType.UNKNOWN,
         help_text="Leave as Unknown if you could not find out.",
+    )
+    delivered_by = models.CharField(
+        max_length=20,
+        choices=DeliveredBy.choices,
+        default=DeliveredBy.UNKNOWN,
+        help_text="Who gives the peer support: people paid for a peer role, volunteers, or both.",
     )
     website = WebsiteField(max_length=500, blank=True)
     contact = models.TextField(

@@ -53,7 +53,15 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         (None, {"fields": ["name", "organisation", "place", "description"]}),
         (
             "Complete before accepting",
-            {"fields": ["sector", "delivery_model", "shared_experiences", "online"]},
+            {
+                "fields": [
+                    "sector",
+                    "delivery_model",
+                    "delivered_by",
+                    "shared_experiences",
+                    "online",
+                ]
+            },
         ),
         ("Where and how to reach it", {"fields": ["venue", "website", "contact"]}),
         (

@@ -55,6 +55,7 @@ def submission_accept(*, submission, by):
         place=submission.place,
         sector=submission.sector,
         delivery_model=submission.delivery_model,
+        delivered_by=submission.delivered_by,
         venue=submission.venue,
         website=submission.website,
         contact=submission.contact,

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from activities.vocabulary.terms import DeliveryModel, Sector
+from activities.vocabulary.terms import DeliveredBy, DeliveryModel, Sector
 
 
 class Submission(models.Model):
@@ -30,6 +30,12 @@ class Submission(models.Model):
     )
     delivery_model = models.CharField(
         "primary model of delivery", max_length=20, choices=DeliveryModel.choices, blank=True
+    )
+    delivered_by = models.CharField(
+        "who gives the support",
+        max_length=20,
+        choices=DeliveredBy.choices,
+        default=DeliveredBy.UNKNOWN,
     )
     sector = models.CharField(max_length=20, choices=Sector.choices, blank=True)
     shared_experiences = models.ManyToManyField(
@@ -86,6 +92,10 @@ class Submission(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(sector__in=["", *Sector.values]), name="submission_sector_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(delivered_by__in=DeliveredBy.values),
+                name="submission_delivered_by_valid",
             ),
         ]
 

@@ -7,16 +7,24 @@ from django.views.decorators.http import require_http_methods
 from activities.submissions.forms import (
     SUBMISSIONS_PER_HOUR,
     SubmissionForm,
+    organisation_names,
     over_rate_limit,
     too_large,
 )
+
+SHARE = "activities/submissions/share.html"
+
+
+def _form_page(request, form, status=200):
+    context = {"form": form, "organisation_names": organisation_names()}
+    return render(request, SHARE, context, status=status)
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def submission_form(request):
     if request.method == "GET":
-        return render(request, "activities/submissions/share.html", {"form": SubmissionForm()})
+        return _form_page(request, SubmissionForm())
     if too_large(request):
         return _refused(request, 413, "What you sent is too long. Shorten the description.")
     if over_rate_limit(request):
@@ -30,7 +38,7 @@ def submission_form(request):
     if form.is_bot():
         return redirect("activities:share_thanks")
     if not form.is_valid():
-        return render(request, "activities/submissions/share.html", {"form": form}, status=400)
+        return _form_page(request, form, status=400)
     form.save()
     return redirect("activities:share_thanks")
 

@@ -40,10 +40,21 @@ def facets_with_definitions(facets, experiences):
     return facets
 
 
+# Definitions that are the directory filter's, not a field's: the admin's Place is the one
+# place an activity happens, not "every activity serving it".
+FILTER_ONLY = {"place"}
+
+
 def help_with_definitions(help_text, name):
-    """A field's admin help followed by what each of its values means (escaped HTML)."""
-    definitions = value_definitions(name)
+    """A field's admin help followed by what each of its values means (escaped HTML),
+    folded away under "What each choice means" so the form stays short."""
+    definitions = [] if name in FILTER_ONLY else value_definitions(name)
     if not definitions:
         return help_text
     items = format_html_join("", "<li><strong>{}</strong>: {}</li>", definitions)
-    return format_html('{}<ul class="psd-definitions">{}</ul>', help_text, items)
+    return format_html(
+        '{}<details class="psd-definitions-details"><summary>What each choice means</summary>'
+        '<ul class="psd-definitions">{}</ul></details>',
+        help_text,
+        items,
+    )

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from activities.models import Alias, canonical_labels
 from activities.vocabulary.spelling import value_key
-from activities.vocabulary.terms import Access, FundingType, HowFound, Status, Vocabulary
+from activities.vocabulary.terms import (
+    Access,
+    DeliveredBy,
+    FundingType,
+    HowFound,
+    Status,
+    Vocabulary,
+)
 
 # What an empty cell (or one of only punctuation, such as "?") means, where
 # the sheet allows it to be empty.
@@ -19,6 +26,7 @@ BLANK_MEANS = {
     Vocabulary.STATUS: Status.UNKNOWN.value,
     Vocabulary.ACCESS: Access.UNKNOWN.value,
     Vocabulary.HOW_FOUND: HowFound.UNKNOWN.value,
+    Vocabulary.DELIVERED_BY: DeliveredBy.UNKNOWN.value,
 }
 
 

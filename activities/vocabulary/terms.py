@@ -64,6 +64,15 @@ class Access(models.TextChoices):
     UNKNOWN = "unknown", "Not known"
 
 
+class DeliveredBy(models.TextChoices):
+    """Who gives the peer support: the study's workforce findings turn on paid staff and volunteers."""
+
+    PAID = "paid", "Paid peer workers"
+    VOLUNTEERS = "volunteers", "Volunteers"
+    BOTH = "both", "Both paid peer workers and volunteers"
+    UNKNOWN = "unknown", "Not known"
+
+
 class HowFound(models.TextChoices):
     """How the scoping found it: the study's three methods, and what came later."""
 
@@ -139,6 +148,14 @@ DEFINITIONS = {
         ),
         Access.UNKNOWN: "Who can go was not found out.",
     },
+    DeliveredBy: {
+        DeliveredBy.PAID: "People paid for a peer support role give the support.",
+        DeliveredBy.VOLUNTEERS: (
+            "Unpaid volunteers give the support, including groups run by their own members."
+        ),
+        DeliveredBy.BOTH: "Paid peer workers and volunteers give the support together.",
+        DeliveredBy.UNKNOWN: "Who gives the support was not found out.",
+    },
     HowFound: {
         HowFound.DESK_RESEARCH: (
             "Found by searching the internet, social media or local directories, or by phone "
@@ -198,6 +215,8 @@ ENUMERATIONS = (
     Enumeration("status", Status, "Status"),
     Enumeration("access", Access, "Who can access it", "Who can go"),
     Enumeration("how_found", HowFound, "How it was found"),
+    # Not "Delivered by" alone: older sheets use that header for the organisation.
+    Enumeration("delivered_by", DeliveredBy, "Delivered by paid or volunteers", "Delivered by"),
 )
 ENUMERATION = {enumeration.key: enumeration for enumeration in ENUMERATIONS}
 

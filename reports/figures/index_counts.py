@@ -22,7 +22,8 @@ from reports.figures.tables import REGION, count_alias
 
 # The activity fields broken down on every page, in page order.
 VOCABULARY_BREAKDOWNS = [
-    ENUMERATION[key] for key in ("delivery_model", "sector", "main_focus", "funding_type", "status")
+    ENUMERATION[key]
+    for key in ("delivery_model", "sector", "main_focus", "funding_type", "status", "delivered_by")
 ]
 SHARED_BY_PLACE = "shared_by_place"
 

@@ -123,6 +123,8 @@ def build_world(users):
         "reports:place_csv": {"place_slug": "leeds", "table": "sector"},
         "reports:place_changes": {"place_slug": "leeds"},
         "activities:review_record": {"pk": activity.pk},
+        "activities:review_close": {"pk": activity.pk},
+        "activities:review_undo": {"pk": activity.pk},
         "interviews:interview": {"pk": interview.pk},
         "interviews:flags": {"pk": interview.pk},
         "interviews:excerpt_edit": {"pk": excerpt.pk},

@@ -25,6 +25,7 @@ def test_a_champion_adds_an_activity_with_two_shared_experiences_and_finds_it(br
     page.fill("#id_name", "Otley Riverside Carers Walk")
     page.select_option("#id_place", label="Leeds")
     page.select_option("#id_sector", label="Third Sector")
+    page.select_option("#id_main_focus", label="Mental health focused")  # no silent default
     page.select_option("#id_delivery_model", label="Activity group")
     page.get_by_label("Carers", exact=True).check()
     page.get_by_label("Anxiety", exact=True).check()

@@ -72,6 +72,9 @@ PAGES = {
     # Champions' review queue (needs change_activity); its one-click checks are POSTs.
     "activities:review": row(LOGIN, 200, 403, 403, 403, 200),
     "activities:review_record": POST_ONLY,
+    # Why it closed, asked before a closing is recorded; undoing one is a POST.
+    "activities:review_close": row(LOGIN, 200, 403, 403, 403, 200),
+    "activities:review_undo": POST_ONLY,
     # The public "share your activity" form: no sign-in (submissions are invisible until accepted).
     "activities:share": row(200, 200, 200, 200, 200, 200),
     "activities:share_thanks": row(200, 200, 200, 200, 200, 200),

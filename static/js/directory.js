@@ -4,8 +4,9 @@ import { FilterToggleButton } from "./moj-filter-toggle-button.js";
 // Small screens: the filters wait behind a "Filter" button, so the result count and
 // the results come first (the MOJ design system's "filter a list" pattern).
 const filter = document.getElementById("directory-filter");
+let toggle = null;
 if (filter) {
-  new FilterToggleButton(filter, {
+  toggle = new FilterToggleButton(filter, {
     bigModeMediaQuery: "(min-width: 48.0625em)",
     startHidden: false, // small screens start hidden anyway
     toggleButton: { showText: "Filter", hideText: "Hide filter", classes: "govuk-button--secondary" },
@@ -14,6 +15,30 @@ if (filter) {
     closeButtonContainer: { selector: ".moj-filter__header-action" },
   });
 }
+
+// On a phone, "Apply filters" shows the results: the panel closes and the results'
+// heading takes the focus once they have arrived (ticking a box leaves the panel open).
+let showResultsAfterSwap = false;
+const form = document.querySelector("form.psd-filters");
+if (form && toggle && toggle.mq) {
+  form.addEventListener("submit", () => {
+    if (!toggle.mq.matches) {
+      showResultsAfterSwap = true;
+      toggle.hideMenu();
+    }
+  });
+}
+document.body.addEventListener("htmx:afterSettle", () => {
+  if (!showResultsAfterSwap) {
+    return;
+  }
+  showResultsAfterSwap = false;
+  const heading = document.getElementById("match-count");
+  if (heading) {
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+  }
+});
 
 // Only the parameters in use go into the request and the address bar
 // (no "scoped_from=&scoped_to=").

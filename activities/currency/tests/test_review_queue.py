@@ -114,7 +114,9 @@ def test_closed_records_who_and_when_and_leaves_the_queue(client_for, champion, 
     assign(champion, "leeds")
     client = client_for(champion)
     never = activities["never"]
-    client.post(f"/activities/review/{never.pk}/", {"action": "closed", "page": "1"})
+    client.post(
+        f"/activities/review/{never.pk}/", {"action": "closed", "reason": "stopped", "page": "1"}
+    )
     never.refresh_from_db()
     assert (never.status, never.last_verified, never.last_verified_by) == (
         Status.CLOSED,

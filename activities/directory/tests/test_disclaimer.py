@@ -47,15 +47,27 @@ def test_the_master_sheet_export_starts_with_it_and_imports_back(tmp_path):
     assert "Disclaimer: skipped (the study's disclaimer, not activities)" in run.summary
 
 
-def test_the_directory_downloads_start_with_it(client_for, analyst):
+def test_the_directory_csv_starts_with_its_header_and_the_xlsx_and_page_keep_the_disclaimer(
+    client_for, analyst
+):
     make_activity()
     client = client_for(analyst)
     text = b"".join(client.get("/activities/export.csv").streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == [DISCLAIMER]
-    assert rows[1][0] == "Project name / support type"
+    first_line = text.splitlines()[0]
+    assert first_line.startswith("Project name / support type,Place,Organisation,Sector,")
+    assert DISCLAIMER not in text
+    header = pandas_like_header(text)
+    assert header[:3] == ["Project name / support type", "Place", "Organisation"]
     xlsx = client.get("/activities/export.xlsx").content
     assert first_sheet(xlsx) == (DISCLAIMER_SHEET, [(DISCLAIMER,)])
+    page = client.get("/activities/").content.decode()
+    download = page.split('id="download"', 1)[1].split("</div>", 1)[0]
+    assert "export.csv" in download and DISCLAIMER in download
+
+
+def pandas_like_header(text):
+    """What a reader taking the first row as the header (Excel, pandas, R) names the columns."""
+    return next(csv.reader(io.StringIO(text)))
 
 
 def test_the_admin_master_sheet_export_starts_with_it(client_for, staff_analyst):

@@ -39,9 +39,8 @@ def mind():
 
 
 def csv_rows(lines):
-    """The rows of a directory CSV (its text, line by line), after the disclaimer."""
-    rows = list(csv.reader(io.StringIO("".join(lines).removeprefix("\ufeff"))))
-    return rows[1:]
+    """The rows of a directory CSV (its text, line by line), header first."""
+    return list(csv.reader(io.StringIO("".join(lines).removeprefix("\ufeff"))))
 
 
 def test_every_export_writes_the_organisation_id_beside_the_published_id(mind):

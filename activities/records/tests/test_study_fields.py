@@ -114,7 +114,7 @@ def test_the_directory_filters_and_exports_the_new_fields(client_for, analyst):
     assert [a.name for a in found.context["page"].object_list] == ["Huddersfield Arts Group"]
 
     text = b"".join(client.get("/activities/export.csv?access=referral").streaming_content)
-    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))[1:]
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
     record = dict(zip(rows[0], rows[1], strict=True))
     assert record["Who can access it"] == "Referral needed"
     assert record["Access details"] == "Via the community mental health team"

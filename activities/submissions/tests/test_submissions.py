@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from activities.currency.models import PlaceChampion
-from activities.models import Activity, Place
+from activities.models import Activity, Organisation, Place
 from activities.submissions.forms import SUBMISSIONS_PER_HOUR
 from activities.submissions.models import Submission
 from activities.vocabulary.terms import DeliveryModel, Sector
@@ -175,18 +175,79 @@ def test_a_request_that_is_too_large_is_refused(client):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("name", "x" * 201, "at most 200 characters"),
-        ("description", "x" * 2001, "at most 2000 characters"),
-        ("name", "", "This field is required"),
+        ("name", "x" * 201, "The name must be 200 characters or fewer."),
+        ("description", "x" * 2001, "The description must be 2,000 characters or fewer."),
+        ("name", "", "Enter the name of the activity."),
+        ("place", "", "Choose the place where the activity happens."),
+        ("description", "", "Say what happens at the activity."),
         ("place", "999999999999999999999999", "Choose one of the six places"),
-        ("website", "javascript:alert(1)", "Enter a valid URL"),
+        ("website", "javascript:alert(1)", "Enter a web address, like example.org/our-group."),
+        ("delivered_by", "robots", "Choose one of the answers listed, or “Not sure”."),
     ],
 )
 def test_bad_answers_are_named(client, field, value, message):
     response = client.post(URL, form_data(**{field: value}))
     assert response.status_code == 400
-    assert message in response.content.decode()
+    html = response.content.decode()
+    summary = html.split('govuk-error-summary__list"', 1)[1].split("</ul>", 1)[0]
+    assert message in summary  # in the summary, linked to the field
+    field_group = html.split(f'id="group-{field}"', 1)[1].split('id="group-', 1)[0]
+    assert "govuk-form-group--error" in html and message in field_group
+    assert "This field is required" not in html
+    assert "<title>Error: " in html
     assert not Submission.objects.exists()
+
+
+def test_leaving_every_required_answer_out_names_each_one(client):
+    response = client.post(URL, {"delivered_by": "unknown"})
+    html = response.content.decode()
+    for message in (
+        "Enter the name of the activity.",
+        "Choose the place where the activity happens.",
+        "Say what happens at the activity.",
+    ):
+        assert html.count(message) == 2  # in the summary and beside the field
+
+
+def test_the_form_is_in_the_govuk_style_and_says_optional_once(client):
+    html = client.get(URL).content.decode()
+    assert "(optional) (optional)" not in html
+    assert "What do the people who come have in common? (optional)</legend>" in html
+    assert 'class="govuk-checkboxes__input"' in html and 'class="govuk-radios__input"' in html
+    assert 'class="govuk-select' in html and 'class="govuk-textarea' in html
+    assert "Who gives the support? (optional)</legend>" in html
+    assert '<input type="checkbox"' not in html  # no unstyled browser checkboxes
+
+
+def test_who_gives_the_support_is_kept_and_goes_into_the_accepted_activity(
+    client, client_for, champion
+):
+    client.post(URL, form_data(delivered_by="volunteers"))
+    submission = Submission.objects.get()
+    assert submission.delivered_by == "volunteers"
+    submission.sector = Sector.COMMUNITY
+    submission.save()
+    client_for(champion).post(
+        "/admin/activities/submission/",
+        {"action": "accept_submissions", "_selected_action": [submission.pk]},
+    )
+    assert Activity.objects.get(name="Halifax Hearing Voices").delivered_by == "volunteers"
+
+
+def test_not_sure_who_gives_it_is_not_known(client):
+    client.post(URL, form_data())
+    assert Submission.objects.get().delivered_by == "unknown"
+
+
+def test_organisation_names_are_suggested_only_where_the_directory_is_public(client, settings):
+    Organisation.objects.create(name="Calderdale Mind")
+    settings.API_PUBLIC = False
+    html = client.get(URL).content.decode()
+    assert "Calderdale Mind" not in html and "<datalist" not in html
+    settings.API_PUBLIC = True
+    html = client.get(URL).content.decode()
+    assert 'list="organisation-names"' in html
+    assert '<datalist id="organisation-names"><option value="Calderdale Mind">' in html
 
 
 def test_no_html_is_rendered(client, client_for, champion):

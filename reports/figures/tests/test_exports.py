@@ -120,6 +120,7 @@ def test_the_workbook_has_a_sheet_per_table_with_the_pages_numbers(client):
         "Main focus",
         "Funding type",
         "Status",
+        "Delivered by paid or volunteers",
         "Shared experience",
         "Participants by sector",
         "Participants by role",
@@ -199,7 +200,7 @@ def test_every_downloaded_table_has_the_numbers_on_the_page(client, url):
     html = client.get(url + query).content.decode()
     tables = re.findall(r'id="table-([a-z_]+)"', html)
     # Calderdale has no coded interview, so no themes table: a sentence says so instead.
-    assert len(tables) == {"/reports/": 11, "/reports/leeds/": 10, "/reports/calderdale/": 9}[url]
+    assert len(tables) == {"/reports/": 12, "/reports/leeds/": 11, "/reports/calderdale/": 10}[url]
     assert "not shown" in html
     for table in tables:
         downloaded = read_csv(client.get(f"{url}{table}.csv{query}"))[1:]
