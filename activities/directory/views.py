@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from activities.currency.measure import directory_currency, verified_since
+from activities.directory.export_jobs import export_is_long, export_start
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity
@@ -168,6 +169,12 @@ def _export(request, extension, content, *, streaming=False):
     # page's do.
     ids = filters.page_ids() if filters.is_filtered() else None
     rows = filters.results() if ids is None else Named(ids.tolist(), filters.index())
+    count = len(ids) if ids is not None else rows.count()
+    if export_is_long(count):  # written by a worker; the analyst follows it on its page
+        query = request.GET.urlencode()
+        return redirect(
+            export_start(user=request.user, query=query, extension=extension, rows=count)
+        )
     return download(content(rows), file_name, streaming=streaming)
 
 
