@@ -13,7 +13,7 @@ from activities.directory.export_jobs import export_is_long, export_start
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity
-from activities.records.data_version import cached
+from activities.records.data_version import cached, figures_as_of
 from activities.vocabulary.definitions import facets_with_definitions
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
@@ -126,6 +126,7 @@ def activity_list(request):
             "order": filters.order(),
             "per_page": str(per_page),
             "currency": directory_currency(filters.places, verified),
+            "figures_as_of": figures_as_of(),
         },
     )
 

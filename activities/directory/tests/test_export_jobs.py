@@ -34,7 +34,7 @@ def instant_csv_rows(client, query):
 
 def the_job(response):
     assert response.status_code == 302
-    job = Job.objects.get()
+    job = Job.objects.get(kind=export_jobs.KIND)
     assert response["Location"] == f"/jobs/{job.pk}/"
     return job
 
@@ -45,7 +45,7 @@ def test_an_export_at_the_limit_stays_instant(client_for, analyst, monkeypatch):
     client = client_for(analyst)
     assert instant_csv_rows(client, "")[1:]  # a download, not a job
     assert client.get("/activities/export.xlsx").status_code == 200
-    assert not Job.objects.exists()
+    assert not Job.objects.filter(kind=export_jobs.KIND).exists()
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_roles_without_the_directory_start_no_export(client, few_rows_are_many):
     make_directory()
     response = client.get("/activities/export.csv")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    assert not Job.objects.exists()
+    assert not Job.objects.filter(kind=export_jobs.KIND).exists()
 
 
 def test_an_invalid_filter_goes_back_to_the_list_without_a_job(
@@ -124,7 +124,7 @@ def test_an_invalid_filter_goes_back_to_the_list_without_a_job(
     make_directory()
     response = client_for(analyst).get("/activities/export.xlsx?place=narnia")
     assert response.status_code == 302 and response["Location"].startswith("/activities/?")
-    assert not Job.objects.exists()
+    assert not Job.objects.filter(kind=export_jobs.KIND).exists()
 
 
 def test_progress_counts_rows_as_the_writer_reads_them(monkeypatch):
