@@ -148,6 +148,11 @@ def data_changed():
     transaction.on_commit(_NewToken())
 
 
+def recount_pending():
+    """Whether a change waits for its recount (a job waiting or running)."""
+    return Job.objects.filter(kind=RECOUNT_KIND, state__in=Job.CANCELLABLE).exists()
+
+
 def figures_as_of(now=None):
     """When the figures pages show were counted, if a change since has waited for its
     recount more than ``FRESH_SECONDS`` (a busy or stopped worker); else None. One query."""
