@@ -7,8 +7,8 @@ half the users are analysts (directory filters, searches, detail pages, CSV
 exports, reports), half commissioners (directory filters, region and place
 reports, report tables as CSV). Each user signs in first, through the real
 sign-in form and password hasher. Part-way through, the data change twice (a
-process of the app renews the data version through the path every committed
-write takes, ``data_version.data_changed``, which prepares the new version's
+process of the app renews the data version as the recount job after every committed
+write does, ``data_version.data_version_renew``, which prepares the new version's
 facet index before publishing it) and a separate analyst times the write and the
 first views after each change, while the load goes on.
 
@@ -238,18 +238,19 @@ class Commissioner(SignedIn):
 WRITER = """
 import sys, time, django
 django.setup()
-from activities.records.data_version import data_changed
+from activities.records.data_version import data_version_renew
 print("ready", flush=True)
 for line in sys.stdin:
     began = time.perf_counter()
-    data_changed()  # outside a transaction: its on-commit work runs now
+    data_version_renew()  # what the recount job after a committed write does
     print(f"{(time.perf_counter() - began) * 1000:.0f}", flush=True)
 """
 
 
 class Writer:
     """A process of the app that makes the data change as every committed write does
-    (``activities.records.data_version.data_changed``: a new version, prepared, then published),
+    (``activities.records.data_version.data_version_renew``, the recount job's work: a new
+    version, prepared, then published),
     started before the run so that its imports are not part of it."""
 
     def __init__(self, database_url, cache_url):

@@ -10,10 +10,11 @@ from django.utils.functional import cached_property
 
 from activities.currency.measure import directory_currency, verified_since
 from activities.directory.disclaimer import DISCLAIMER
+from activities.directory.export_jobs import export_is_long, export_start
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity
-from activities.records.data_version import cached
+from activities.records.data_version import cached, figures_as_of
 from activities.vocabulary.definitions import facets_with_definitions
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
@@ -127,6 +128,7 @@ def activity_list(request):
             "order": filters.order(),
             "per_page": str(per_page),
             "currency": directory_currency(filters.places, verified),
+            "figures_as_of": figures_as_of(),
         },
     )
 
@@ -170,6 +172,12 @@ def _export(request, extension, content, *, streaming=False):
     # page's do.
     ids = filters.page_ids() if filters.is_filtered() else None
     rows = filters.results() if ids is None else Named(ids.tolist(), filters.index())
+    count = len(ids) if ids is not None else rows.count()
+    if export_is_long(count):  # written by a worker; the analyst follows it on its page
+        query = request.GET.urlencode()
+        return redirect(
+            export_start(user=request.user, query=query, extension=extension, rows=count)
+        )
     return download(content(rows), file_name, streaming=streaming)
 
 

@@ -7,9 +7,15 @@ so any write retires them at once; reading the token is one indexed query.
 Single saves, deletes and shared-experience changes bump the token through
 signals (connected in ``ActivitiesConfig.ready``); bulk writes, which send no
 signals, call ``data_changed`` themselves: the import, seeding, the bulk
-creation service, reference data and a restore. The new token is written after
-the writer's transaction commits, so readers never wait on a long import and a
-rolled-back change leaves the token (and the cache) as it was.
+creation service, reference data and a restore.
+
+The new token is made by a job (``data_version_recount``), asked for once the writer's
+transaction commits: the write's request returns without waiting for the facet index
+and report counts of the new data (issue 30: a champion's single check took a second or
+more), a rolled-back change asks for nothing, and readers keep the previous version's
+figures until the job has prepared the new ones and published the token. One waiting
+recount is enough however many writes ask: it reads the data as they are when it
+starts. ``figures_as_of`` tells pages how old the figures they show are.
 """
 
 import hashlib
@@ -18,7 +24,13 @@ import secrets
 
 from django.core.cache import caches
 from django.db import connection, transaction
+from django.db.models import Min, Subquery
 from django.utils import timezone
+from django_tasks import task
+
+from scoping.jobs.models import Job
+from scoping.jobs.running import JobResult, job_run
+from scoping.jobs.services import job_start
 
 CACHE_ALIAS = "figures"
 CACHE_SECONDS = 60 * 60  # an upper bound on staleness should a write path be missed
@@ -32,27 +44,62 @@ CACHE_UNAVAILABLE = (_CacheServerError, OSError)
 logger = logging.getLogger(__name__)
 
 
-class _NewToken:
-    """The on-commit callback that writes a new token; one pending per transaction is enough.
+RECOUNT_KIND = "data_version_recount"
+FRESH_SECONDS = 60  # figures behind the data by more than this say how old they are
 
-    It numbers the write, prepares the facet index of the data as they now are under the
-    new token (``facet_index.prepare``, through ``before_publishing``), and only then
-    publishes the token: readers keep the previous version's figures until the new ones
-    are ready instead of all waiting for one rebuild (docs/performance.md), and the
-    write's own response, like any later request, sees the new version.
-    """
+
+class _NewToken:
+    """The on-commit callback that asks for a new token; one pending per transaction is
+    enough. It starts a recount job (``recount_request``) and returns: the write's
+    response does not wait for the new version's figures."""
 
     pending = True
 
     def __call__(self):
         self.pending = False
-        token, generation = secrets.randbits(62), _claim()
-        for prepare in _BEFORE_PUBLISHING:
-            try:
-                prepare(token)
-            except Exception:  # the pages compute it instead; the token must still change
-                logger.exception("Could not prepare %s for the new data version", prepare)
-        _publish(token, generation)
+        recount_request()
+
+
+def recount_request():
+    """Start a recount job, unless one is waiting already: a waiting job has not read the
+    data yet, so it will count this write too (a running one may have read them, so a
+    write during a recount asks for another)."""
+    if Job.objects.filter(kind=RECOUNT_KIND, state=Job.State.WAITING).exists():
+        return None
+    return job_start(
+        task=data_version_recount,
+        kind=RECOUNT_KIND,
+        title="Recount the directory's figures after a change",
+        unit="steps",
+    )
+
+
+@task(takes_context=True)
+def data_version_recount(context, job_id):
+    return job_run(job_id, context, _recount)
+
+
+def _recount(job, progress):
+    steps = len(_BEFORE_PUBLISHING)
+    progress.total(steps, unit="steps", message="Counting the figures of the changed data.")
+    data_version_renew(progress=progress.update)
+    return JobResult(message="The figures now count every change made before this started.")
+
+
+def data_version_renew(progress=None):
+    """Number the data as they are now, prepare their facet index and report counts under
+    a new token (``before_publishing``), and only then publish the token: readers keep
+    the previous version's figures until the new ones are ready (docs/performance.md).
+    The recount job's work; a bench or a command may call it to renew at once."""
+    token, generation = secrets.randbits(62), _claim()
+    for step, prepare in enumerate(_BEFORE_PUBLISHING, start=1):
+        try:
+            prepare(token)
+        except Exception:  # the pages compute it instead; the token must still change
+            logger.exception("Could not prepare %s for the new data version", prepare)
+        if progress:
+            progress(step)
+    _publish(token, generation)
 
 
 _BEFORE_PUBLISHING = []
@@ -99,6 +146,35 @@ def data_changed():
     ):
         return
     transaction.on_commit(_NewToken())
+
+
+def recount_pending():
+    """Whether a change waits for its recount (a job waiting or running)."""
+    return Job.objects.filter(kind=RECOUNT_KIND, state__in=Job.CANCELLABLE).exists()
+
+
+def figures_as_of(now=None):
+    """When the figures pages show were counted, if a change since has waited for its
+    recount more than ``FRESH_SECONDS`` (a busy or stopped worker); else None. One query."""
+    from activities.models import DataVersion
+
+    now = now or timezone.now()
+    waiting = (
+        Job.objects.filter(kind=RECOUNT_KIND, state__in=Job.CANCELLABLE)
+        .order_by()
+        .values("kind")
+        .annotate(first=Min("created"))
+        .values("first")
+    )
+    row = (
+        DataVersion.objects.filter(pk=1)
+        .annotate(waiting=Subquery(waiting[:1]))
+        .values_list("changed_at", "waiting")
+        .first()
+    )
+    if not row or row[1] is None or (now - row[1]).total_seconds() <= FRESH_SECONDS:
+        return None
+    return row[0] or row[1]
 
 
 def current_token():

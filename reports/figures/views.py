@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from activities.records.data_version import figures_as_of
 from interviews.disclosure.control import SUPPRESSED
 from reports.figures import exports
 from reports.figures.forms import ReportOptionsForm
@@ -100,6 +101,7 @@ def _page(request, place_slug):
             "form": form,
             "query": query,
             "suppressed": SUPPRESSED,
+            "figures_as_of": figures_as_of() if report else None,
             "toggle_query": include_shared_query(
                 request.GET, not (report and report.options.include_shared)
             ),

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
-from activities.records.data_version import current_token
+from activities.records.data_version import current_token, data_version_renew, recount_pending
 from reports.figures.summaries import ReportOptions, report_build
 from reports.figures.tables import per_100k
 from reports.snapshots.models import Snapshot, SnapshotArea
@@ -78,6 +78,8 @@ def _live_areas():
     The figures are read again if the directory changed while they were being
     read, so no snapshot mixes two moments.
     """
+    if recount_pending():  # a change not yet counted: count it, so "as at" is true
+        data_version_renew()
     for _attempt in range(5):
         token = current_token()
         as_at = timezone.now()

@@ -139,14 +139,15 @@ def test_an_unknown_activity_is_not_found(client_for, analyst):
 # the index built (activities, their order by name, places, several-place links, shared
 # experiences, their links: with the figures cache off, as in these tests, it is built
 # for each request), the page's rows (named by pk from the index, with their
-# organisation's name; their shared experiences and places come from the index too).
-LIST_QUERIES = 13
+# organisation's name; their shared experiences and places come from the index too),
+# and whether the figures lag a change (``figures_as_of``: one query).
+LIST_QUERIES = 14
 # A search is in relevance order: the ids matching it, then every match ranked (both
 # cached with the counts in use); its page is read by pk as the list's is.
 SEARCH_QUERIES = LIST_QUERIES + 2
 # With the counts cached (activities/records/tests/test_data_version.py): the index is not
 # built, and an order other than by name reads its rows as models (two prefetches).
-LIST_QUERIES_CACHED = 9
+LIST_QUERIES_CACHED = 10
 
 
 @pytest.mark.parametrize("per_page", [25, 100])

@@ -208,10 +208,11 @@ def test_the_pages_have_no_inline_styles_or_scripts(page):
 COUNTING_QUERIES = 6
 EXPORT_QUERIES = 15
 REGION_EXPORT_QUERIES = EXPORT_QUERIES
-# A page also reads the snapshots and the chosen snapshot's areas (change since), and the
-# recommendations' actions and progress records.
-PAGE_QUERIES = EXPORT_QUERIES + 4
-REGION_QUERIES = REGION_EXPORT_QUERIES + 4
+# A page also reads the snapshots and the chosen snapshot's areas (change since), the
+# recommendations' actions and progress records, and whether the figures lag a change
+# (``data_version.figures_as_of``).
+PAGE_QUERIES = EXPORT_QUERIES + 5
+REGION_QUERIES = REGION_EXPORT_QUERIES + 5
 
 
 def expected_queries(url):

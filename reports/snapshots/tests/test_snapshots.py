@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from activities.models import Activity, Place
+from activities.records.data_version import RECOUNT_KIND
 from activities.tests.factories import make_activity, make_shared_activity
 from reports.figures.summaries import ReportOptions, report_build
 from reports.models import Snapshot
@@ -23,6 +24,8 @@ from reports.snapshots.store import (
     study_snapshot_load,
 )
 from reports.tests.dataset import REGION_POPULATION, make_known_activities
+from scoping.jobs.models import Job
+from scoping.jobs.tests.worker_process import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
 STUDY = "scoping-study-2020"
@@ -93,6 +96,22 @@ def test_a_snapshot_does_not_move_when_the_directory_changes_afterwards():
     assert after == before
     assert after["leeds"]["total"] == 3 and after["leeds"]["population"] == 818_085
     assert report_build(options=ReportOptions(), place_slug="leeds").total == 4
+
+
+def test_a_snapshot_counts_a_change_still_waiting_for_its_recount(
+    settings, figure_cache, django_capture_on_commit_callbacks
+):
+    """A snapshot says "as at" when it was taken: a change not yet recounted (its job
+    waits on the database queue) is counted first, not frozen as the figures before it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        make_known_activities()  # recounted at once (the tests' immediate backend)
+    report_build(options=ReportOptions())  # the counts cached under this version
+    settings.TASKS = DATABASE_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        Activity.objects.filter(name="Ossett Buddy Scheme").delete()
+    assert Job.objects.filter(kind=RECOUNT_KIND, state=Job.State.WAITING).exists()
+    region = snapshot_take(name="After a change").areas.get(place_slug="")
+    assert region.total == Activity.objects.count() == 3
 
 
 def test_a_name_is_taken_once():
