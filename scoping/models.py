@@ -1,5 +1,7 @@
-"""The site's own models, gathered for Django: the jobs (``scoping/jobs/``)."""
+"""The site's own models, gathered for Django: the jobs (``scoping/jobs/``), the messages
+(``scoping/mail/``) and the invitations (``scoping/accounts/``)."""
 
 from scoping.jobs.models import Job, JobFile, JobLock, WorkerHeartbeat
+from scoping.mail.models import SentMessage
 
-__all__ = ["Job", "JobFile", "JobLock", "WorkerHeartbeat"]
+__all__ = ["Job", "JobFile", "JobLock", "SentMessage", "WorkerHeartbeat"]

@@ -186,6 +186,31 @@ JOBS_KEEP_DAYS = env.days("JOBS_KEEP_DAYS")
 WORKER_STALE_SECONDS = int(env.text("WORKER_STALE_SECONDS"))
 JOB_WORKERS = int(env.text("JOB_WORKERS"))
 
+# E-mail (scoping/mail/): every message goes out through a job, recorded once per key.
+# make run prints messages to the log (console); production sends through EMAIL_HOST.
+_EMAIL_BACKEND = env.text("EMAIL_BACKEND", "console" if DEBUG else "smtp").strip().lower()
+if _EMAIL_BACKEND not in {"smtp", "console"}:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND must be smtp or console, not {_EMAIL_BACKEND!r}.")
+EMAIL_BACKEND = f"django.core.mail.backends.{_EMAIL_BACKEND}.EmailBackend"
+EMAIL_HOST = env.text("EMAIL_HOST")
+EMAIL_PORT = int(env.text("EMAIL_PORT"))
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_URL = env.text_or_default(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+
+# Two-factor sign-in (scoping/accounts/two_factor/): required of the Interview team and of
+# staff who may read interview data when on; offered to everyone. Off under DEBUG unless
+# TWO_FACTOR_REQUIRED=1, so a demo stays quick.
+TWO_FACTOR_REQUIRED = env.text_or_default(
+    "TWO_FACTOR_REQUIRED", "0" if DEBUG else "1"
+).strip().lower() in {"1", "true", "yes", "on"}
+
 # Argon2id first (scoping/accounts/hashers.py says why); the others only read passwords stored
 # before, which are re-hashed with Argon2id when their owner next signs in.
 PASSWORD_HASHERS = [
