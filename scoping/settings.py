@@ -260,6 +260,8 @@ BEHIND_TLS_PROXY = env.flag("BEHIND_TLS_PROXY")
 TRUSTED_PROXY_COUNT = int(env.text("TRUSTED_PROXY_COUNT")) if BEHIND_TLS_PROXY else 0
 
 LOGIN_URL = "login"
+# A password reset link works once, for 2 hours (scoping/accounts/password_reset.py).
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
