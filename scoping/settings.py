@@ -385,6 +385,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A 401 without a token says how to ask for one (the public About page).
+    "EXCEPTION_HANDLER": "activities.api.errors.api_exception_handler",
     "URL_FORMAT_OVERRIDE": None,
     "UNICODE_JSON": True,
 }

@@ -21,6 +21,8 @@ urlpatterns = [
     # No sign-in: load balancers and monitoring, and browsers' own request for an icon.
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # The public door: what the study and the directory are, and how to get API access.
+    path("about/", views.about, name="about"),
     # Sign-in and sign-out; an invitation's link; password reset by e-mail (public doors).
     path(
         "accounts/login/",

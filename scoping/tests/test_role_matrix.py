@@ -59,6 +59,7 @@ PAGES = {
     # Public doors: an invitation's link (GET shows the form; it is used only by a POST)
     # and password reset by e-mail, whose confirm page says when a link no longer works.
     "invitation": row(200, 200, 200, 200, 200, 200),
+    "about": row(200, 200, 200, 200, 200, 200),
     "password_reset": row(200, 200, 200, 200, 200, 200),
     "password_reset_done": row(200, 200, 200, 200, 200, 200),
     "password_reset_confirm": row(200, 200, 200, 200, 200, 200),
