@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "scoping",
     "activities",
     "interviews",
@@ -98,11 +101,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "scoping.serving.middleware.RejectForgedAdminSelectionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "scoping.serving.middleware.SessionIdleRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the password, a code (or enrolment) where two-factor sign-in applies.
+    "scoping.accounts.two_factor.gate.TwoFactorMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +214,7 @@ SITE_URL = env.text_or_default(
 # Two-factor sign-in (scoping/accounts/two_factor/): required of the Interview team and of
 # staff who may read interview data when on; offered to everyone. Off under DEBUG unless
 # TWO_FACTOR_REQUIRED=1, so a demo stays quick.
+OTP_TOTP_ISSUER = "Peer Support Directory"
 TWO_FACTOR_REQUIRED = env.text_or_default(
     "TWO_FACTOR_REQUIRED", "0" if DEBUG else "1"
 ).strip().lower() in {"1", "true", "yes", "on"}

@@ -30,6 +30,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/", include("scoping.accounts.two_factor.urls")),
     path("accounts/invitation/<str:token>/", account_views.invitation, name="invitation"),
     path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -8,10 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from scoping.accounts.invitations import invitation_create
 from scoping.accounts.models import Invitation
 from scoping.accounts.roles import ROLES
+from scoping.accounts.two_factor.devices import two_factor_reset
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
 USER_MANAGEMENT = "auth.add_user"
@@ -67,8 +70,31 @@ class InvitationAdmin(admin.ModelAdmin):
         messages.success(request, "Invitation sent: the link in it works once, for 7 days.")
 
 
+# django-otp's own device pages would show secrets; devices are the user's own business,
+# reset by an administrator only through the action below.
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
+
+
 class InvitingUserAdmin(SafeRelationsMixin, UserAdmin):
-    """Django's user admin, where adding a user is inviting them."""
+    """Django's user admin, where adding a user is inviting them, and a lost two-factor
+    device is reset (logged in each user's history)."""
+
+    actions = ["reset_two_factor"]
+
+    @admin.action(
+        description="Reset two-factor sign-in of selected users (lost device)",
+        permissions=["change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            two_factor_reset(user, by=request.user)
+        messages.success(
+            request,
+            f"Two-factor sign-in reset for {queryset.count()} user(s): they were signed out "
+            "and will set up an authenticator app at their next sign-in.",
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):

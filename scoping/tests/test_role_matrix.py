@@ -60,6 +60,12 @@ PAGES = {
     # and password reset by e-mail, whose confirm page says when a link no longer works.
     "invitation": row(200, 200, 200, 200, 200, 200),
     "about": row(200, 200, 200, 200, 200, 200),
+    # Two-factor sign-in (locally not required): one's own status and enrolment; the code
+    # page sends someone with no device to enrol; new backup codes are a POST.
+    "two_factor:account": EVERYONE,
+    "two_factor:setup": EVERYONE,
+    "two_factor:verify": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "two_factor:codes_new": POST_ONLY,
     "password_reset": row(200, 200, 200, 200, 200, 200),
     "password_reset_done": row(200, 200, 200, 200, 200, 200),
     "password_reset_confirm": row(200, 200, 200, 200, 200, 200),
