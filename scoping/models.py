@@ -3,6 +3,14 @@
 
 from scoping.accounts.models import Invitation
 from scoping.jobs.models import Job, JobFile, JobLock, WorkerHeartbeat
-from scoping.mail.models import SentMessage
+from scoping.mail.models import SentMessage, Unsubscribe
 
-__all__ = ["Invitation", "Job", "JobFile", "JobLock", "SentMessage", "WorkerHeartbeat"]
+__all__ = [
+    "Invitation",
+    "Job",
+    "JobFile",
+    "JobLock",
+    "SentMessage",
+    "Unsubscribe",
+    "WorkerHeartbeat",
+]

@@ -6,6 +6,7 @@ from scoping import views
 from scoping.accounts import views as account_views
 from scoping.accounts.forms import AdminSignInForm, SignInForm
 from scoping.accounts.password_reset import PasswordResetView
+from scoping.mail import views as mail_views
 from scoping.serving import health
 
 admin.site.site_header = "Peer Support Directory"
@@ -30,6 +31,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", account_views.account, name="account"),
+    path("accounts/unsubscribe/<str:token>/", mail_views.unsubscribe, name="unsubscribe"),
     path("accounts/two-factor/", include("scoping.accounts.two_factor.urls")),
     path("accounts/invitation/<str:token>/", account_views.invitation, name="invitation"),
     path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),

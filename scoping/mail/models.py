@@ -34,3 +34,23 @@ class SentMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} message {self.pk} ({self.get_state_display()})"
+
+
+class Unsubscribe(models.Model):
+    """A person who turned a periodic message off (none: it is on)."""
+
+    class Kind(models.TextChoices):
+        DIGEST = "digest", "The weekly list of activities due for a check"
+
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="mail_unsubscribes"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "scoping"
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="unsubscribe_unique")]
+
+    def __str__(self):
+        return f"Unsubscribe {self.pk} ({self.kind})"

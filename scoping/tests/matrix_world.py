@@ -34,6 +34,7 @@ from reports.study.recommendation_models import ActionProgress, SuggestedAction
 from reports.study.services import study_conclusions_load
 from scoping.accounts.invitations import invitation_create
 from scoping.jobs.models import Job, JobFile, WorkerHeartbeat
+from scoping.mail.preferences import unsubscribe_token
 
 
 def build_world(users):
@@ -142,6 +143,7 @@ def build_world(users):
         "study:quote_publish": {"pk": excerpt.pk},
         "study:quote_unpublish": {"pk": excerpt.pk},
         "invitation": {"token": invitation_token},
+        "unsubscribe": {"token": unsubscribe_token(users["champion"], "digest")},
         "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-valid-token"},
         "jobs:detail": {"pk": job.pk},
         "jobs:cancel": {"pk": job.pk},

@@ -63,6 +63,9 @@ PAGES = {
     # Two-factor sign-in (locally not required): one's own status and enrolment; the code
     # page sends someone with no device to enrol; new backup codes are a POST.
     "two_factor:account": EVERYONE,
+    # One's own account page; a periodic message's unsubscribe link (GET asks, POST acts).
+    "account": EVERYONE,
+    "unsubscribe": row(200, 200, 200, 200, 200, 200),
     "two_factor:setup": EVERYONE,
     "two_factor:verify": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "two_factor:codes_new": POST_ONLY,

@@ -33,6 +33,7 @@ EXEMPT_NAMES = {
     "favicon",
     "about",
     "invitation",
+    "unsubscribe",
     "password_reset",
     "password_reset_done",
     "password_reset_confirm",
