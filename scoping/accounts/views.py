@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import user_has_device
 
 from scoping.accounts.invitations import invitation_accept, invitation_open
-from scoping.accounts.roles import roles_of
+from scoping.accounts.roles import CHAMPIONS, roles_of
 from scoping.accounts.two_factor.gate import two_factor_required
 from scoping.mail.preferences import PERIODIC, subscribed, subscription_set
 
@@ -57,6 +57,9 @@ def account(request):
         "sign_ins": AccessLog.objects.filter(username=user.get_username()).order_by(
             "-attempt_time"
         )[:5],
-        "periodic": [(kind, subscribed(user, kind)) for kind in PERIODIC],
+        # The digest goes to champions only: nobody else is offered it.
+        "periodic": [(kind, subscribed(user, kind)) for kind in PERIODIC]
+        if CHAMPIONS in roles_of(user)
+        else [],
     }
     return render(request, "registration/account.html", context)
