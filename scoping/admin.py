@@ -1,11 +1,13 @@
-"""Accounts in the admin: Django's own user and group pages, with relation fields that
+"""Accounts in the admin: Django's own user and group pages (adding a user is inviting them:
+``scoping/accounts/admin.py``), with relation fields that
 refuse an id beyond a database integer instead of failing with a 500 (Django checks a
 list of ids with an ``__in`` lookup, which does not guard the integer range)."""
 
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group, User
 
+from scoping.accounts.admin import InvitingUserAdmin
 from scoping.jobs import admin as jobs_admin  # noqa: F401  (registers the jobs' admin)
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
@@ -14,7 +16,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class SafeUserAdmin(SafeRelationsMixin, UserAdmin):
+class SafeUserAdmin(InvitingUserAdmin):
     pass
 
 

@@ -50,6 +50,8 @@ JOBS = "Jobs (long work in a worker)"
 MASTER_SHEET = "Master sheet"
 INTERVIEWS = "Interviews"
 API = "Open Referral UK API"
+MAIL = "E-mail"
+ACCOUNTS = "Accounts and sign-in"
 
 VARIABLES = (
     Variable(
@@ -318,6 +320,48 @@ VARIABLES = (
         "600/minute",
         "Requests per partner token (per client address when public); over it, 429 with "
         "`Retry-After`",
+    ),
+    Variable(
+        "EMAIL_BACKEND",
+        MAIL,
+        COMPUTED,
+        "`smtp` sends through `EMAIL_HOST`; `console` prints each message to the log instead "
+        "(for a developer's machine)",
+        shown="`console` with `DEBUG` on (`make run`); `smtp` otherwise (`make serve`)",
+    ),
+    Variable("EMAIL_HOST", MAIL, "localhost", "The mail server messages are sent through"),
+    Variable("EMAIL_PORT", MAIL, "25", "Its port (`587` for STARTTLS submission)"),
+    Variable("EMAIL_HOST_USER", MAIL, "", "The user name to sign in to it with, if it asks"),
+    Variable("EMAIL_HOST_PASSWORD", MAIL, "", "Its password; keep it out of the repository"),
+    Variable(
+        "EMAIL_USE_TLS",
+        MAIL,
+        "0",
+        "`1` to send through STARTTLS (the usual choice on port 587)",
+        shown="off",
+    ),
+    Variable(
+        "DEFAULT_FROM_EMAIL",
+        MAIL,
+        "Peer Support Directory <no-reply@localhost>",
+        "Who messages come from; a real address of the service's domain in production",
+    ),
+    Variable(
+        "SITE_URL",
+        MAIL,
+        COMPUTED,
+        "The site's address as links in e-mails give it (`https://peer-support.example.org`)",
+        shown="`http://127.0.0.1:8000` with `DEBUG` on; `https://` and the first of "
+        "`ALLOWED_HOSTS` otherwise",
+    ),
+    Variable(
+        "TWO_FACTOR_REQUIRED",
+        ACCOUNTS,
+        COMPUTED,
+        "`1`: the Interview team and staff who may read interview data must sign in with a "
+        "second factor (an authenticator app's code or a backup code); everyone else is "
+        "offered it ([accounts.md](accounts.md#two-factor-sign-in))",
+        shown="on with `DEBUG` off; off with `DEBUG` on",
     ),
 )
 

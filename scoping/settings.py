@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "scoping",
     "activities",
     "interviews",
@@ -98,11 +101,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "scoping.serving.middleware.RejectForgedAdminSelectionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "scoping.serving.middleware.SessionIdleRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the password, a code (or enrolment) where two-factor sign-in applies.
+    "scoping.accounts.two_factor.gate.TwoFactorMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,6 +193,32 @@ JOBS_KEEP_DAYS = env.days("JOBS_KEEP_DAYS")
 WORKER_STALE_SECONDS = int(env.text("WORKER_STALE_SECONDS"))
 JOB_WORKERS = int(env.text("JOB_WORKERS"))
 
+# E-mail (scoping/mail/): every message goes out through a job, recorded once per key.
+# make run prints messages to the log (console); production sends through EMAIL_HOST.
+_EMAIL_BACKEND = env.text("EMAIL_BACKEND", "console" if DEBUG else "smtp").strip().lower()
+if _EMAIL_BACKEND not in {"smtp", "console"}:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND must be smtp or console, not {_EMAIL_BACKEND!r}.")
+EMAIL_BACKEND = f"django.core.mail.backends.{_EMAIL_BACKEND}.EmailBackend"
+EMAIL_HOST = env.text("EMAIL_HOST")
+EMAIL_PORT = int(env.text("EMAIL_PORT"))
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_URL = env.text_or_default(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+
+# Two-factor sign-in (scoping/accounts/two_factor/): required of the Interview team and of
+# staff who may read interview data when on; offered to everyone. Off under DEBUG unless
+# TWO_FACTOR_REQUIRED=1, so a demo stays quick.
+OTP_TOTP_ISSUER = "Peer Support Directory"
+TWO_FACTOR_REQUIRED = env.text_or_default(
+    "TWO_FACTOR_REQUIRED", "0" if DEBUG else "1"
+).strip().lower() in {"1", "true", "yes", "on"}
+
 # Argon2id first (scoping/accounts/hashers.py says why); the others only read passwords stored
 # before, which are re-hashed with Argon2id when their owner next signs in.
 PASSWORD_HASHERS = [
@@ -235,6 +268,8 @@ BEHIND_TLS_PROXY = env.flag("BEHIND_TLS_PROXY")
 TRUSTED_PROXY_COUNT = int(env.text("TRUSTED_PROXY_COUNT")) if BEHIND_TLS_PROXY else 0
 
 LOGIN_URL = "login"
+# A password reset link works once, for 2 hours (scoping/accounts/password_reset.py).
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -358,6 +393,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A 401 without a token says how to ask for one (the public About page).
+    "EXCEPTION_HANDLER": "activities.api.errors.api_exception_handler",
     "URL_FORMAT_OVERRIDE": None,
     "UNICODE_JSON": True,
 }

@@ -8,6 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from activities.directory.disclaimer import DISCLAIMER
 from activities.master_sheet.admin import can_import
 from scoping.accounts.roles import ROLE_DESCRIPTIONS, roles_of
 
@@ -26,6 +27,16 @@ def home(request):
             "uses_admin": user.is_staff,
             "can_import": can_import(user),
         },
+    )
+
+
+@login_not_required
+@require_safe
+def about(request):
+    """The public door: what the study and the directory are (and are not), and how to
+    read the data through the API. Anyone may open it; the study's pages stay signed-in."""
+    return render(
+        request, "about.html", {"disclaimer": DISCLAIMER, "api_public": settings.API_PUBLIC}
     )
 
 

@@ -5,6 +5,8 @@ ANALYSTS = "Analysts"
 INTERVIEW_TEAM = "Interview team"
 COMMISSIONERS = "Commissioners"
 ROLES = [CHAMPIONS, ANALYSTS, INTERVIEW_TEAM, COMMISSIONERS]
+# The roles that work in the admin (data entry; consent and interviews): staff status.
+STAFF_ROLES = {CHAMPIONS, INTERVIEW_TEAM}
 
 ROLE_DESCRIPTIONS = {
     CHAMPIONS: "Enter and update scoped activities and organisations.",

@@ -21,6 +21,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
 from scoping.jobs.models import Job, JobFile
+from scoping.jobs.notices import job_notice
 
 logger = logging.getLogger(__name__)
 State = Job.State
@@ -155,6 +156,7 @@ def job_run(job_id, context, work):
         _finish_with(job, result or JobResult())
     finally:
         progress.close()
+    job_notice(job.pk)  # a long job's owner hears that it has finished
     return job.pk
 
 

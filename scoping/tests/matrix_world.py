@@ -32,7 +32,9 @@ from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
 from reports.study.services import study_conclusions_load
+from scoping.accounts.invitations import invitation_create
 from scoping.jobs.models import Job, JobFile, WorkerHeartbeat
+from scoping.mail.preferences import unsubscribe_token
 
 
 def build_world(users):
@@ -92,6 +94,7 @@ def build_world(users):
         job=job, name="m.csv", content_type="text/csv", data=b"a", expires=JobFile.expiry()
     )
     WorkerHeartbeat.objects.create(worker_id="matrix", host="matrix", pid=1)
+    _invitation, invitation_token = invitation_create(email="matrix@example.org", role="Analysts")
 
     first = {
         model._meta.label_lower: model._default_manager.order_by("pk").first()
@@ -142,6 +145,9 @@ def build_world(users):
         "interviews:theme": {"pk": theme.pk},
         "study:quote_publish": {"pk": excerpt.pk},
         "study:quote_unpublish": {"pk": excerpt.pk},
+        "invitation": {"token": invitation_token},
+        "unsubscribe": {"token": unsubscribe_token(users["champion"], "digest")},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-valid-token"},
         "jobs:detail": {"pk": job.pk},
         "jobs:cancel": {"pk": job.pk},
         "jobs:file": {"pk": job.pk},

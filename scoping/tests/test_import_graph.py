@@ -94,7 +94,7 @@ def test_no_module_imports_itself_back():
 # (sign-in and roles, spreadsheet and id helpers); the site is what puts the apps
 # together (settings, URLs, serving, set-up commands) and may use any of them.
 LAYERS = [
-    ("base", ("scoping.accounts", "scoping.shared", "scoping.jobs")),
+    ("base", ("scoping.accounts", "scoping.shared", "scoping.jobs", "scoping.mail")),
     ("activities", ("activities",)),
     ("interviews", ("interviews",)),
     ("reports", ("reports",)),

@@ -60,6 +60,23 @@ PAGES = {
     "healthz": row(200, 200, 200, 200, 200, 200),
     "favicon": row(200, 200, 200, 200, 200, 200),
     "logout": row(LOGIN, 405, 405, 405, 405, 405),  # sign-out is a POST
+    # Public doors: an invitation's link (GET shows the form; it is used only by a POST)
+    # and password reset by e-mail, whose confirm page says when a link no longer works.
+    "invitation": row(200, 200, 200, 200, 200, 200),
+    "about": row(200, 200, 200, 200, 200, 200),
+    # Two-factor sign-in (locally not required): one's own status and enrolment; the code
+    # page sends someone with no device to enrol; new backup codes are a POST.
+    "two_factor:account": EVERYONE,
+    # One's own account page; a periodic message's unsubscribe link (GET asks, POST acts).
+    "account": EVERYONE,
+    "unsubscribe": row(200, 200, 200, 200, 200, 200),
+    "two_factor:setup": EVERYONE,
+    "two_factor:verify": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "two_factor:codes_new": POST_ONLY,
+    "password_reset": row(200, 200, 200, 200, 200, 200),
+    "password_reset_done": row(200, 200, 200, 200, 200, 200),
+    "password_reset_confirm": row(200, 200, 200, 200, 200, 200),
+    "password_reset_complete": row(200, 200, 200, 200, 200, 200),
     # A job is its owner's (the matrix's is the champion's): anyone else gets a 404.
     "jobs:list": EVERYONE,
     "jobs:detail": row(LOGIN, 200, 404, 404, 404, 404),
@@ -150,7 +167,9 @@ PAGES = {
     "admin:activities_importrun_template": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_importrun_preview": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_importrun_confirm": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
-    "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    # Nobody sets another's password (they reset it by e-mail); adding a user is inviting them.
+    "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 403),
+    "admin:auth_user_add": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, REDIRECT),
     "admin:activities_importrun_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
     # Simple tables' import (needs add and change) and export (needs view).
     "admin:activities_place_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
@@ -200,6 +219,8 @@ ADMIN_MODELS = {
     # API partners' tokens and their use log: superusers only; the log is read-only.
     "activities.apipartner": {"champion": "", "interviewer": "", "superuser": "vacd"},
     "activities.apiuse": {"champion": "", "interviewer": "", "superuser": "vd"},
+    # Invitations: sent and revoked by those who may add users; never changed.
+    "scoping.invitation": {"champion": "", "interviewer": "", "superuser": "vad"},
     # Every job, and the workers' heartbeats: superusers only, read-only.
     "scoping.job": {"champion": "", "interviewer": "", "superuser": "vd"},
     "scoping.workerheartbeat": {"champion": "", "interviewer": "", "superuser": "vd"},

@@ -22,7 +22,10 @@ URLS = [
 def test_it_needs_a_token_by_default(client, api_settings, url):
     response = client.get(url)
     assert response.status_code == 401
-    assert response.json() == {"detail": "Authentication credentials were not provided."}
+    answer = response.json()
+    assert answer["detail"].startswith("This API needs a partner token")
+    assert answer["token_request"] == "http://127.0.0.1:8000/about/#api-access"
+    assert answer["token_request"] in answer["detail"]
     assert response["WWW-Authenticate"].startswith("Bearer")
     assert "Access-Control-Allow-Origin" not in response
 
