@@ -74,8 +74,8 @@ def time_requests(client, repeats):
                 response = client.get(url)
                 times.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, url
-            total = re.search(r'id="match-count">(\d+)', response.content.decode()).group(1)
-            medians[label, mode] = (statistics.median(times), int(total))
+            total = re.search(r'id="match-count"[^>]*>([\d,]+)', response.content.decode()).group(1)
+            medians[label, mode] = (statistics.median(times), int(total.replace(",", "")))
     return medians
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from activities.master_sheet.layout import HEADERS
 from activities.records.models import Activity
 
 
@@ -117,3 +118,9 @@ class ImportRowResult(models.Model):
 
     def __str__(self):
         return f"{self.sheet}!{self.row}: {self.get_result_display()}"
+
+    def changes_in_sheet_order(self):
+        """[(column header, [before, after])] in the master sheet's column order (a JSON
+        column on PostgreSQL keeps no order of its own)."""
+        order = {header: index for index, header in enumerate(HEADERS)}
+        return sorted(self.changes.items(), key=lambda item: order.get(item[0], len(order)))

@@ -46,7 +46,13 @@ def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     ).stdout
     assert "Restored" in out
     after = counts(target)
-    assert after == before
+    # The data, table by table; the restore itself queues a recount of the figures (a
+    # job and its queue row), so the job tables may hold one more of each.
+    queue = {"scoping_job", "django_tasks_database_dbtaskresult"}
+    assert {t: n for t, n in after.items() if t not in queue} == {
+        t: n for t, n in before.items() if t not in queue
+    }
+    assert all(0 <= after[t] - before[t] <= 1 for t in queue)
     # Figures cached before the restore must not be served after it.
     assert token(target) != token(source)
 
