@@ -6,9 +6,8 @@ from interviews.models import ParticipantIdentity, StaffName
 def all_known_names():
     """Every name the system holds for a participant (their name and the other names they
     go by: nicknames, former names) and every member of staff's name."""
-    names = []
-    for identity in ParticipantIdentity.objects.only("name", "other_names"):
-        names.extend(n for n in [identity.name, *identity.other_name_list()] if n)
+    identities = ParticipantIdentity.objects.only("name", "other_names")
+    names = [name for identity in identities for name in identity.all_names()]
     return [*names, *StaffName.objects.values_list("name", flat=True)]
 
 

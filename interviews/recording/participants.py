@@ -85,9 +85,7 @@ class Participant(models.Model):
         """Names the anonymiser looks for in this participant's transcripts: their name,
         then the other names they go by (nicknames, former names)."""
         identity = getattr(self, "identity", None)
-        if identity is None:
-            return []
-        return [n for n in [identity.name, *identity.other_name_list()] if n]
+        return [] if identity is None else identity.all_names()
 
 
 class ParticipantIdentity(models.Model):
@@ -116,6 +114,10 @@ class ParticipantIdentity(models.Model):
 
     def other_name_list(self):
         return [n.strip() for n in self.other_names.replace(";", ",").split(",") if n.strip()]
+
+    def all_names(self):
+        """Their name, then the other names they go by (nicknames, former names)."""
+        return [n for n in [self.name, *self.other_name_list()] if n]
 
 
 class Consent(models.Model):

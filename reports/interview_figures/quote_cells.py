@@ -64,3 +64,21 @@ def quote_bounds(quotes, places):
 def released_quotes(release):
     """The quotes a release froze ([] for a release made before quotes were)."""
     return release.figures.get("quotes", [])
+
+
+def quote_words_blank(releases, excerpts=None):
+    """Blank the words of the released quotes (of ``excerpts`` only, when given) in each
+    of ``releases``, keeping their labels; returns how many quotes lost their words."""
+    blanked = 0
+    for release in releases:
+        quotes = [
+            quote
+            for quote in released_quotes(release)
+            if quote["quote"] and (excerpts is None or quote["excerpt"] in excerpts)
+        ]
+        for quote in quotes:
+            quote["quote"] = ""
+        if quotes:
+            release.save(update_fields=["figures"])
+            blanked += len(quotes)
+    return blanked

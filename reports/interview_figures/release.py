@@ -24,7 +24,12 @@ from interviews.publication.rules import group_sizes
 from reports.figures.tables import REGION
 from reports.interview_figures.models import InterviewRelease
 from reports.interview_figures.panels import PARTITIONS, THEMES, live_figures, release_figures
-from reports.interview_figures.quote_cells import cross_grid, quote_bounds, released_quotes
+from reports.interview_figures.quote_cells import (
+    cross_grid,
+    quote_bounds,
+    quote_words_blank,
+    released_quotes,
+)
 from reports.study.quotes import quotes_to_release
 
 EXEMPT = (("total", REGION),)  # whose change between releases may show
@@ -137,11 +142,7 @@ def interview_figures_release(*, by=None, note=""):
     pinned, changed = audit(candidate)
     if pinned or changed:  # protect() guarantees otherwise; never release on a doubt
         raise AssertionError("The audit found figures that could be worked out.")
-    for earlier in InterviewRelease.objects.all():
-        if any(quote["quote"] for quote in released_quotes(earlier)):
-            for quote in released_quotes(earlier):
-                quote["quote"] = ""
-            earlier.save(update_fields=["figures"])
+    quote_words_blank(InterviewRelease.objects.all())
     return InterviewRelease.objects.create(
         released_on=timezone.now(),
         released_by=by,

@@ -10,22 +10,14 @@ which the next release's audit needs and which say nothing a published page did 
 
 from interviews.erasure.signals import participant_erased
 from reports.interview_figures.models import InterviewRelease
-from reports.interview_figures.quote_cells import released_quotes
+from reports.interview_figures.quote_cells import quote_words_blank
 
 
 def withdrawn_quotes_blank(sender, excerpts, **kwargs):
     """Blank the words of the released quotes cut from ``excerpts``; returns how many."""
-    gone, blanked = set(excerpts), 0
-    if not gone:
+    if not excerpts:
         return 0
-    for release in InterviewRelease.objects.all():
-        quotes = [q for q in released_quotes(release) if q["excerpt"] in gone and q["quote"]]
-        for quote in quotes:
-            quote["quote"] = ""
-        if quotes:
-            release.save(update_fields=["figures"])
-            blanked += len(quotes)
-    return blanked
+    return quote_words_blank(InterviewRelease.objects.all(), excerpts=set(excerpts))
 
 
 def connect():
