@@ -17,12 +17,13 @@ NEW_ROWS_DESCRIBED = 300
 
 def row_compare(row, lookups, plan):
     existing = row.match
+    summary = next(s for s in reversed(plan.sheets) if s.name == row.sheet)
     if existing is None:
         row.result = Result.NEW
-        if _sheet_summary(plan, row).new < NEW_ROWS_DESCRIBED:
+        if summary.new < NEW_ROWS_DESCRIBED:
             row.changes = _new_values(row, lookups)
         _organisation_note(row, lookups, plan)
-        _tally(plan, row)
+        _tally(summary, row)
         return
     row.activity_id = existing["id"]
     row.version = existing["version"]
@@ -38,7 +39,7 @@ def row_compare(row, lookups, plan):
     if row.identified_by == IdentifiedBy.PUBLISHED_ID:
         _compare_identity(row, existing, lookups, plan)
     row.result = Result.UPDATED if row.changes else Result.UNCHANGED
-    _tally(plan, row)
+    _tally(summary, row)
 
 
 def _compare_identity(row, existing, lookups, plan):
@@ -74,12 +75,8 @@ def _new_values(row, lookups):
     return values
 
 
-def _sheet_summary(plan, row):
-    return next(s for s in reversed(plan.sheets) if s.name == row.sheet)
-
-
-def _tally(plan, row):
-    summary = _sheet_summary(plan, row)
+def _tally(summary, row):
+    """Count the row in its sheet's summary."""
     if row.result == Result.NEW:
         summary.new += 1
     elif row.result == Result.UPDATED:

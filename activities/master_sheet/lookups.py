@@ -131,29 +131,31 @@ class Lookups:
         """Canonical value for a cell, memoised: sheets repeat the same spellings a lot.
 
         A spelling that is not the term's name ("Charity" for Third Sector, "Mental
-        health" for Mental health focused) is counted in ``mapped`` unless ``note`` is false (a probe, not a cell)."""
+        health" for Mental health focused) is counted in ``mapped``, unless ``note`` is
+        false (a probe, not a cell); whether it is one is worked out once per spelling."""
         key = (vocabulary, raw)
         try:
-            found = self._cache[key]
+            found, mapped = self._cache[key]
         except KeyError:
             try:
                 found = self.matcher.match(vocabulary, raw)
             except UnknownValue as unknown:
                 found = unknown
-            self._cache[key] = found
+            mapped = None if isinstance(found, UnknownValue) else self._mapping(*key, found)
+            self._cache[key] = found, mapped
         if isinstance(found, UnknownValue):
             raise found.with_traceback(None)  # reused: do not let tracebacks pile up on it
-        if note:
-            self._note(vocabulary, raw, found)
+        if note and mapped:
+            self.mapped[mapped] += 1
         return found
 
-    def _note(self, vocabulary, raw, value):
+    def _mapping(self, vocabulary, raw, value):
+        """(vocabulary, spelling, term) when ``raw`` is not the term's own name, else None."""
         spelling = cells.as_text(raw).strip()
-        if not spelling:
-            return
         label = self.matcher.labels[vocabulary].get(value, value)
-        if value_key(spelling) != value_key(label):  # "Mental health" is not the label
-            self.mapped[(vocabulary, spelling, label)] += 1
+        if spelling and value_key(spelling) != value_key(label):
+            return vocabulary, spelling, label
+        return None
 
 
 def served_key(coverage, place_id, key):

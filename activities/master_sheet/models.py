@@ -6,6 +6,8 @@ from django.db import models
 from activities.master_sheet.layout import HEADERS
 from activities.records.models import Activity
 
+_COLUMN_ORDER = {header: index for index, header in enumerate(HEADERS)}
+
 
 class ImportRun(models.Model):
     """One import of a master sheet (or a dry run of one): who, what file, what happened."""
@@ -122,5 +124,6 @@ class ImportRowResult(models.Model):
     def changes_in_sheet_order(self):
         """[(column header, [before, after])] in the master sheet's column order (a JSON
         column on PostgreSQL keeps no order of its own)."""
-        order = {header: index for index, header in enumerate(HEADERS)}
-        return sorted(self.changes.items(), key=lambda item: order.get(item[0], len(order)))
+        return sorted(
+            self.changes.items(), key=lambda item: _COLUMN_ORDER.get(item[0], len(_COLUMN_ORDER))
+        )
