@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from reports.figures.tests.test_layout import PAGES
 from scoping.tests.browser_support import (
     DESKTOP,
     PHONE,
@@ -18,15 +19,6 @@ from scoping.tests.browser_support import (
     sign_in,
 )
 
-PLACES = [
-    "bradford-craven",
-    "calderdale",
-    "harrogate-rural-district",
-    "kirklees",
-    "leeds",
-    "wakefield",
-]
-PAGES = ["/reports/"] + [f"/reports/{slug}/" for slug in PLACES]
 LAPTOP = {"width": 1280, "height": 800}
 A4_PAGES = {"/reports/": 6}  # a place's: 4
 
