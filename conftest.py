@@ -20,12 +20,12 @@ pytest_plugins = ["scoping.tests.scratch_databases"]
 # a few on every local run, so `make test` stays quick, and a fixed sequence in CI
 # (.ci/run sets CI=1), so a landing never hangs on a lucky draw; local runs keep exploring
 # new ones (and hypothesis remembers failures). CI's PostgreSQL pass is its thorough one:
-# 50 examples a test, and 100 for the tests that have found a bug (``FOUND_BUGS`` in
+# 30 examples a test, and 60 for the tests that have found a bug (``FOUND_BUGS`` in
 # scoping/tests/hostile.py); its SQLite pass runs 25 a test (HYPOTHESIS_PROFILE=ci-quick).
 # Loaded here, before any test module is imported, because a module's own
 # ``settings(...)`` object takes what it does not set from the profile loaded then.
 hypothesis_settings.register_profile("local", max_examples=25)
-hypothesis_settings.register_profile("ci", max_examples=50, derandomize=True, database=None)
+hypothesis_settings.register_profile("ci", max_examples=30, derandomize=True, database=None)
 hypothesis_settings.register_profile("ci-quick", max_examples=25, derandomize=True, database=None)
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local")
@@ -39,13 +39,37 @@ def pytest_collection_modifyitems(config, items):
 
     Browser tests are also ``browser``: they drive an app served on a scratch SQLite
     database of its own (scoping/tests/browser_support.py), whatever database the suite
-    runs on, so CI runs them once, in its SQLite pass."""
+    runs on, so CI runs them once, in its SQLite pass. Tests that touch no database at all
+    are ``database_free`` (below): CI runs them once, in its PostgreSQL pass."""
     for item in items:
-        browser = {"browser", "server"} & set(getattr(item, "fixturenames", ()))
+        fixtures = set(getattr(item, "fixturenames", ()))
+        browser = {"browser", "server"} & fixtures
         if browser:
             item.add_marker(pytest.mark.browser)
         if browser or is_hypothesis_test(getattr(item, "obj", None)):
             item.add_marker(pytest.mark.slow)
+        if not browser and not item.get_closest_marker("django_db") and not DATABASES & fixtures:
+            item.add_marker(pytest.mark.database_free)
+
+
+# A test that asks for none of these never touches the database the suite runs on
+# (pytest-django refuses a query from a test without the ``db`` fixtures or mark, and the
+# scratch databases are copies of the suite's own kind), so it gives the same answer on
+# SQLite and PostgreSQL: CI runs it once (``database_free``, .ci/run).
+DATABASES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "admin_user",
+    "admin_client",
+    "django_user_model",
+    "prepared_template",
+    "prepared_copy",
+    "scratch_urls",
+    "shared_database",
+}
 
 
 FIGURE_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}

@@ -143,6 +143,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer fails a page (and /healthz: 503) in seconds,
     # not after the system's minutes-long TCP timeout; ?connect_timeout= in the URL wins.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+else:
+    # SQLite (make run) has one writer at a time: while the job worker writes an import in
+    # its one transaction, a page or a second writer waits for it up to 30 s (SQLite's
+    # default is 5 s) rather than failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "figures" holds facet counts and report tables, each under the data version it

@@ -2,7 +2,7 @@
 and filters): no 500, nothing stored that was refused, stored text escaped where it is
 shown. The coding forms have theirs in ``interviews/coding/tests/test_hostile_coding_input.py``.
 
-Each form gets one test (50 examples in CI, 100 once it has found a bug) that posts any
+Each form gets one test (30 examples in CI, 60 once it has found a bug) that posts any
 subset of its fields with generated values (the rest valid), so both refusals and saves are
 exercised. Objects a form needs exist once per test; each example runs in a
 rolled-back transaction.

@@ -6,7 +6,7 @@ hostile reaching a page unescaped.
 
 How many examples each test runs is the hypothesis profile's business (the root
 conftest: a few locally, more in CI), not a test's; a test that has found a bug runs
-under ``FOUND_BUGS`` instead of ``RUN``, which gives it 100 in CI's thorough pass.
+under ``FOUND_BUGS`` instead of ``RUN``, which gives it 60 in CI's thorough pass.
 """
 
 from django.db import transaction
@@ -67,7 +67,7 @@ RUN = settings(
 # A test that has found a bug keeps CI's thorough count (its PostgreSQL pass, the "ci"
 # profile the root conftest loads there); name the commits beside it.
 THOROUGH = settings.get_current_profile_name() == "ci"
-FOUND_BUGS = settings(RUN, max_examples=100 if THOROUGH else RUN.max_examples)
+FOUND_BUGS = settings(RUN, max_examples=60 if THOROUGH else RUN.max_examples)
 OK = {200, 302}  # a form error, or saved and redirected
 
 

@@ -6,6 +6,7 @@ import threading
 from urllib.parse import urlencode
 
 import pytest
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import QueryDict
 
@@ -87,21 +88,32 @@ def test_every_count_matches_sql_for_random_filters():
         assert total == directory_filters(QueryDict(query)).qs.count(), query
 
 
-@pytest.mark.parametrize(
-    "extra", ["q=walk", "q=garden&place=leeds", "scoped_from=2019-06-01", "scoped_to=2019-03-01"]
-)
-def test_search_and_dates_narrow_every_count_as_sql_does(extra):
-    rng = random.Random(7)
-    varied_directory(rng, count=90)
-    filters = directory_filters(QueryDict(f"{extra}&sector=nhs&sector=third_sector"))
-    counts, total = shown(filters)
-    assert total == filters.qs.count() > 0
-    for name, values in counts.items():
-        for value, count in values.items():
-            one = directory_filters(QueryDict(f"{extra}&sector=nhs&sector=third_sector"))
-            data = one.data.copy()
-            data.setlist(name, [value])
-            assert count == directory_filters(data).qs.count(), (extra, name, value)
+class TestSearchAndDates:
+    """Read-only checks on one directory of ninety, made once for the class: each test's
+    own transaction is a savepoint inside the class's, which is rolled back after it."""
+
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def directory_of_ninety(cls, django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            varied_directory(random.Random(7), count=90)
+            yield
+            transaction.set_rollback(True)
+
+    @pytest.mark.parametrize(
+        "extra",
+        ["q=walk", "q=garden&place=leeds", "scoped_from=2019-06-01", "scoped_to=2019-03-01"],
+    )
+    def test_search_and_dates_narrow_every_count_as_sql_does(self, extra):
+        filters = directory_filters(QueryDict(f"{extra}&sector=nhs&sector=third_sector"))
+        counts, total = shown(filters)
+        assert total == filters.qs.count() > 0
+        for name, values in counts.items():
+            for value, count in values.items():
+                one = directory_filters(QueryDict(f"{extra}&sector=nhs&sector=third_sector"))
+                data = one.data.copy()
+                data.setlist(name, [value])
+                assert count == directory_filters(data).qs.count(), (extra, name, value)
 
 
 def test_checks_by_place_match_sql():
