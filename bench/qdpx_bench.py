@@ -80,16 +80,18 @@ def main():
             )
             excerpt.themes.set(rng.sample(themes, 2))
 
-    took = []
+    took, cpu = [], []
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         qdpx = qdpx_export()
         took.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     print(
         f"qdpx_export: {qdpx.transcripts} transcripts, {qdpx.excerpts} passages, "
         f"{qdpx.themes} themes, {len(qdpx.data) / 1e6:.1f} MB: median "
-        f"{statistics.median(took) * 1000:.0f} ms, max {max(took) * 1000:.0f} ms "
-        f"({os.environ['DATABASE_URL'].split(':')[0]})"
+        f"{statistics.median(took) * 1000:.0f} ms, max {max(took) * 1000:.0f} ms; "
+        f"this process's CPU median {statistics.median(cpu) * 1000:.0f} ms "
+        f"({os.environ['DATABASE_URL'].split(':')[0]}; load average {os.getloadavg()[0]:.1f})"
     )
 
 

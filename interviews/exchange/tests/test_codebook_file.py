@@ -3,14 +3,17 @@ none, bad files refused with a clear message."""
 
 import io
 import zipfile
+from xml.sax.saxutils import escape
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from interviews.coding.codebook_csv import CodebookError
 from interviews.exchange.codebook_file import HISTORY_REASON, codebook_import_refi
 from interviews.exchange.project_file import qdpx_export
 from interviews.models import Theme
 from interviews.tests.factories import make_theme
+from scoping.tests.hostile import HOSTILE_SAMPLE, assert_escaped, assert_survives, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +117,23 @@ def test_one_bad_code_and_none_is_applied():
     with pytest.raises(CodebookError):
         codebook_import_refi(data=qdpx(PROJECT.format(codes=codes)))
     assert Theme.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", [*HOSTILE_SAMPLE, "\x0b", "]]>&lt;", "a\ud800"])
+def test_a_hostile_code_is_imported_escaped_or_refused_whole(client_for, interviewer, value):
+    make_theme("Values")
+    before = snapshot(Theme)
+    attribute = escape(value, {'"': "&quot;"}).encode("utf-8", "surrogatepass")
+    codes = b'<Code guid="11111111-1111-1111-1111-111111111111" name="' + attribute + b'"/>'
+    xml = PROJECT.format(codes="{codes}").encode().replace(b"{codes}", codes)
+    response = client_for(interviewer).post(
+        "/interviews/exchange/codebook/",
+        {"file": SimpleUploadedFile("hostile.qdpx", qdpx(xml))},
+        follow=True,
+    )
+    assert_survives(response, ok={200})
+    if "Codebook imported" in response.content.decode():
+        assert Theme.objects.filter(name=value.strip()).exists()
+        assert_escaped(client_for(interviewer).get("/interviews/themes/").content.decode())
+    else:
+        assert snapshot(Theme) == before
