@@ -1,6 +1,11 @@
 """The .qdpx export: valid against the official REFI-QDA schema, and read back as another
 tool would, it holds the coding at the same offsets and nothing that must stay here."""
 
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
 from interviews.exchange.project_file import MEMO_SEPARATOR, guid, memos_anonymised, qdpx_export
 from interviews.exchange.tests.reading import DRAFT, NS, open_qdpx, project_text
 from interviews.models import AccessLogEntry
@@ -182,3 +187,20 @@ def test_memos_are_anonymised_one_by_one_when_one_holds_the_separator(coded_stud
         "Nothing here",
         "[NAME 1] again",
     ]
+
+
+def test_the_command_writes_the_file_and_says_what_it_holds(coded_study, tmp_path):
+    out = io.StringIO()
+    call_command("export_qdpx", str(tmp_path / "study.qdpx"), stdout=out)
+    _, sources, _ = open_qdpx((tmp_path / "study.qdpx").read_bytes())
+    assert len(sources) == 2
+    assert "Wrote 2 transcript(s), 3 coded passage(s) and 4 theme(s)" in out.getvalue()
+    assert AccessLogEntry.objects.filter(event=AccessEvent.EXCHANGE, user=None).count() == 2
+
+
+def test_the_command_refuses_a_folder_or_a_missing_one(db, tmp_path):
+    with pytest.raises(CommandError, match="is a folder"):
+        call_command("export_qdpx", str(tmp_path))
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("export_qdpx", str(tmp_path / "missing" / "study.qdpx"))
+    assert not AccessLogEntry.objects.exists()
