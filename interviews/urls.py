@@ -4,6 +4,7 @@ from django.urls import path
 
 from interviews.anonymisation import views as anonymisation_views
 from interviews.coding import views as coding_views
+from interviews.exchange import views as exchange_views
 from interviews.personal_data import views as personal_data_views
 from interviews.recording import views as recording_views
 from interviews.transcripts import views as transcript_views
@@ -78,4 +79,12 @@ urlpatterns = [
     path("themes/import/", coding_views.codebook_upload, name="codebook_import"),
     path("themes/matrix/", coding_views.matrix, name="matrix"),
     path("themes/matrix.xlsx", coding_views.matrix_export, name="matrix_export"),
+    # REFI-QDA exchange: the coded interviews as .qdpx, a .qdpx's codebook read in.
+    path("exchange/", exchange_views.exchange, name="exchange"),
+    path("exchange/coded-interviews.qdpx", exchange_views.exchange_export, name="exchange_export"),
+    path(
+        "exchange/codebook/",
+        exchange_views.exchange_codebook_import,
+        name="exchange_codebook_import",
+    ),
 ]

@@ -92,36 +92,43 @@ def _read(text):
     return rows, columns
 
 
-@transaction.atomic
 def codebook_import(*, text):
-    """Create or update themes by name; returns (created, updated).
+    """Create or update themes by name from CSV text; returns (created, updated)."""
+    rows, columns = _read(text)
+    return codebook_apply(rows=rows, columns=columns)
+
+
+@transaction.atomic
+def codebook_apply(*, rows, columns, noun="Row", reason=None):
+    """Create or update themes by name from ``rows``; returns (created, updated).
 
     A column left out of the file (parent, description, source) leaves that field of
     existing themes as it is; a new theme without a source is from the WY&H interviews.
+    Problems name a row as ``noun`` and its number; ``reason`` is written to the history
+    of each theme the file changes.
     """
-    rows, columns = _read(text)
     existing = {t.name.lower(): t for t in Theme.objects.select_related("parent")}
     parent_of = {key: (t.parent.name.lower() if t.parent else "") for key, t in existing.items()}
     problems, seen = [], {}
     for number, name, parent, _, source in rows:
         key = name.lower()
         if not name:
-            problems.append(f"Row {number}: the theme has no name.")
+            problems.append(f"{noun} {number}: the theme has no name.")
             continue
         if len(name) > 200:
-            problems.append(f"Row {number}: “{name[:40]}…” is longer than 200 characters.")
+            problems.append(f"{noun} {number}: “{name[:40]}…” is longer than 200 characters.")
         if key in seen:
-            problems.append(f"Row {number}: “{name}” is already on row {seen[key]}.")
+            problems.append(f"{noun} {number}: “{name}” is already on {noun.lower()} {seen[key]}.")
         seen[key] = number
         if "parent" in columns:
             parent_of[key] = parent.lower()
         if source and source.lower() not in SOURCES:
             allowed = ", ".join(f"“{label}”" for label in ThemeSource.labels)
-            problems.append(f"Row {number}: the source “{source}” is not one of {allowed}.")
+            problems.append(f"{noun} {number}: the source “{source}” is not one of {allowed}.")
     for number, _name, parent, *_ in rows:
         if parent and parent.lower() not in seen and parent.lower() not in existing:
             problems.append(
-                f"Row {number}: the parent “{parent}” is neither in the codebook nor in the file."
+                f"{noun} {number}: the parent “{parent}” is neither in the codebook nor in the file."
             )
     # The codebook as the file would leave it, as unsaved themes (no query), to walk up.
     planned = {key: Theme(name=key) for key in parent_of}
@@ -130,7 +137,7 @@ def codebook_import(*, text):
     for number, name, *_ in rows:
         theme = planned.get(name.lower())
         if theme is not None and theme.parent is not None and theme.parent.is_within(theme):
-            problems.append(f"Row {number}: “{name}” would sit under itself.")
+            problems.append(f"{noun} {number}: “{name}” would sit under itself.")
     if problems:
         raise CodebookError(problems)
 
@@ -142,11 +149,14 @@ def codebook_import(*, text):
         theme = themes.get(row.name.lower())
         source = SOURCES[row.source.lower()] if row.source else None
         if theme is None:
-            theme = themes[row.name.lower()] = Theme.objects.create(
+            theme = Theme(
                 name=row.name,
                 description=row.description,
                 source=source or ThemeSource.INTERVIEWS,
             )
+            theme._change_reason = reason
+            theme.save()
+            themes[row.name.lower()] = theme
             before[row.name.lower()] = (None, theme.description, theme.source)  # as created
             created += 1
         else:
@@ -160,5 +170,6 @@ def codebook_import(*, text):
         if "parent" in columns:
             theme.parent = themes[row.parent.lower()] if row.parent else None
         if before[row.name.lower()] != (theme.parent_id, theme.description, theme.source):
+            theme._change_reason = reason
             theme.save()
     return created, updated

@@ -1,6 +1,6 @@
 """The access log: who opened a transcript or an identity, exported a subject access
 file, found participants by a search on their personal data, or saw what the anonymiser
-replaced, and when."""
+replaced, or exported transcripts in a REFI-QDA project, and when."""
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +15,7 @@ class AccessEvent(models.TextChoices):
     SUBJECT_ACCESS = "subject_access", "Exported a subject access file"
     SEARCH = "search", "Found by a search on names, contact details or transcripts"
     REDACTIONS = "redactions", "Viewed what the anonymiser replaced"
+    EXCHANGE = "exchange", "Exported in a REFI-QDA project (.qdpx)"
 
 
 class AccessLogEntry(models.Model):

@@ -139,6 +139,8 @@ INTERVIEW_PAGES = [
     "/interviews/themes/merge/",
     "/interviews/themes/export.csv",
     "/interviews/excerpts/export.xlsx",
+    "/interviews/exchange/",
+    "/interviews/exchange/coded-interviews.qdpx",
 ]
 
 

@@ -33,6 +33,7 @@ FIXED_PAGES = [
     ("codebook", "/interviews/themes/"),
     ("matrix", "/interviews/themes/matrix/"),
     ("theme-merge", "/interviews/themes/merge/"),
+    ("exchange", "/interviews/exchange/"),
     (None, "/admin/"),
     ("admin-activity-add", "/admin/activities/activity/add/"),
     (None, "/admin/activities/organisation/add/"),

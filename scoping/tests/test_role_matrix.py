@@ -147,6 +147,10 @@ PAGES = {
     "interviews:subject_access": INTERVIEW_ONLY,
     "interviews:theme_merge": INTERVIEW_ONLY,
     "interviews:codebook_import": POST_ONLY,
+    # REFI-QDA: the page and the .qdpx (it holds transcripts); a codebook read in is a POST.
+    "interviews:exchange": INTERVIEW_ONLY,
+    "interviews:exchange_export": INTERVIEW_ONLY,
+    "interviews:exchange_codebook_import": POST_ONLY,
     # Coded (anonymised) quotes and theme counts: analysts too.
     "interviews:codebook": INTERVIEW_AND_ANALYSTS,
     "interviews:theme": INTERVIEW_AND_ANALYSTS,
