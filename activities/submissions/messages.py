@@ -40,7 +40,8 @@ def submission_acknowledge(submission):
         key=f"submission:{submission.pk}:received",
         kind="submission_received",
         to=submission.sender_email,
-        subject=f"We have your activity: {submission.name}"[:200],
+        # Not the name in the subject: anyone may type any address and name on the form.
+        subject="We have the activity you shared",
         template="submission_received",
         context=_context(submission),
         forget_recipient=True,

@@ -62,7 +62,7 @@ def test_sending_with_an_address_acknowledges_it_and_forgets_it_in_the_mail_reco
     assert submission.sender_email == ADDRESS  # kept for the outcome
     [sent] = mail.outbox
     assert sent.to == [ADDRESS]
-    assert sent.subject == "We have your activity: Halifax Hearing Voices"
+    assert sent.subject == "We have the activity you shared"
     assert "“Halifax Hearing Voices” in Calderdale" not in sent.body  # plain quotes in text
     assert '"Halifax Hearing Voices" in Calderdale' in sent.body
     assert "We will e-mail you once more" in sent.body and "90 days" in sent.body
@@ -200,7 +200,7 @@ def test_both_messages_through_a_real_smtp_server(client, client_for, champion, 
         decide(client_for(champion), submission, "reject_submissions")
     received = [(rcpt, message["Subject"]) for rcpt, message in server.inbox.messages]
     assert received == [
-        ([ADDRESS], "We have your activity: Halifax Hearing Voices"),
+        ([ADDRESS], "We have the activity you shared"),
         ([ADDRESS], "Halifax Hearing Voices: not added to the directory"),
     ]
     outcome = server.inbox.messages[1][1]
