@@ -8,7 +8,7 @@ from activities.models import Place
 from activities.tests.factories import make_activity
 from reports.models import Snapshot
 from reports.snapshots import jobs
-from scoping.jobs.models import Job
+from scoping.jobs.models import Job, JobLock
 from scoping.jobs.tests.worker_process import wait_for, worker, worker_database  # noqa: F401
 
 ADMIN = "/admin/reports/snapshot/"
@@ -97,3 +97,23 @@ def test_a_snapshot_is_taken_by_the_real_worker(
     assert snapshot.areas.get(place_slug="leeds").total == 1
     assert job.result_url == f"{ADMIN}{snapshot.pk}/change/"
     assert "See the snapshot" in client.get(f"/jobs/{job.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_snapshot_waits_while_another_holds_the_lock(client_for, superuser, monkeypatch):
+    """Two started at once (both past the second-click check) never run together."""
+    first = Job.objects.create(kind="other", title="Earlier", state=Job.State.RUNNING)
+    JobLock.objects.create(name=jobs.LOCK, job=first)
+    seen = []
+
+    def first_finishes(seconds):
+        seen.append(Job.objects.get(kind=jobs.KIND).message)
+        Job.objects.filter(pk=first.pk).update(state=Job.State.DONE)
+        JobLock.objects.filter(job=first).delete()
+
+    monkeypatch.setattr("scoping.jobs.locks.time.sleep", first_finishes)
+    client_for(superuser).post(f"{ADMIN}take/", {"name": "Second"})
+    assert seen == ["Waiting for the snapshot started earlier."]
+    assert Job.objects.get(kind=jobs.KIND).state == Job.State.DONE
+    assert Snapshot.objects.filter(name="Second").exists()
+    assert not JobLock.objects.exists()
