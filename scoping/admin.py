@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 
 from scoping.accounts.admin import InvitingUserAdmin
 from scoping.jobs import admin as jobs_admin  # noqa: F401  (registers the jobs' admin)
+from scoping.serving import admin as serving_admin  # noqa: F401  (registers backups)
 from scoping.shared.admin_widgets import SafeRelationsMixin
 
 admin.site.unregister(User)

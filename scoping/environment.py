@@ -219,6 +219,14 @@ VARIABLES = (
         "Days `prune_logs` keeps the API use log; a whole number, 1 or more",
     ),
     Variable(
+        "SUBMITTER_EMAIL_DAYS",
+        LOGS,
+        "90",
+        "Days `prune_logs` keeps the e-mail address someone gave with a shared activity that "
+        "was never decided (a decided one's is deleted once the outcome is sent); a whole "
+        "number, 1 or more",
+    ),
+    Variable(
         "JOB_WORKERS",
         JOBS,
         "1",

@@ -389,6 +389,7 @@ API_RATE_LIMIT = env.text("API_RATE_LIMIT")
 # How long the database keeps its logs (scoping/serving/housekeeping.py, manage.py prune_logs):
 # sign-in records hold usernames and client addresses.
 SIGN_IN_LOG_DAYS = env.days("SIGN_IN_LOG_DAYS")
+SUBMITTER_EMAIL_DAYS = env.days("SUBMITTER_EMAIL_DAYS")
 API_USE_LOG_DAYS = env.days("API_USE_LOG_DAYS")
 
 REST_FRAMEWORK = {

@@ -36,7 +36,13 @@ def about(request):
     """The public door: what the study and the directory are (and are not), and how to
     read the data through the API. Anyone may open it; the study's pages stay signed-in."""
     return render(
-        request, "about.html", {"disclaimer": DISCLAIMER, "api_public": settings.API_PUBLIC}
+        request,
+        "about.html",
+        {
+            "disclaimer": DISCLAIMER,
+            "api_public": settings.API_PUBLIC,
+            "submitter_email_days": settings.SUBMITTER_EMAIL_DAYS,
+        },
     )
 
 

@@ -1,8 +1,9 @@
 """Champions decide on public submissions here: edit, then accept (creating the activity) or reject.
 
 A champion assigned to places sees only those places' submissions; one with no
-place (and an administrator) sees all. Nothing here shows who sent a submission:
-the form does not ask.
+place (and an administrator) sees all. Nothing here shows who sent a submission: the
+form asks only for an optional e-mail address to tell them the outcome, and the admin
+shows only whether they will be told (the decision note is the reason they are sent).
 """
 
 from django.contrib import admin, messages
@@ -66,10 +67,19 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         ("Where and how to reach it", {"fields": ["venue", "website", "contact"]}),
         (
             "Decision",
-            {"fields": ["state", "decision_note", "submitted_at", "decided_by", "decided_at"]},
+            {
+                "fields": [
+                    "state",
+                    "sender_is_told",
+                    "decision_note",
+                    "submitted_at",
+                    "decided_by",
+                    "decided_at",
+                ]
+            },
         ),
     ]
-    readonly_fields = ["state", "submitted_at", "decided_by", "decided_at"]
+    readonly_fields = ["state", "sender_is_told", "submitted_at", "decided_by", "decided_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -87,5 +97,14 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.state != Submission.State.PENDING:
-            return [f.name for f in Submission._meta.fields] + ["shared_experiences"]
+            return [f.name for f in Submission._meta.fields] + [
+                "shared_experiences",
+                "sender_is_told",
+            ]
         return self.readonly_fields
+
+    @admin.display(description="The sender is told the decision by e-mail")
+    def sender_is_told(self, obj):
+        if obj.sender_email:
+            return "Yes: with the decision note as the reason. Their address is not shown."
+        return "No: they gave no e-mail address, or have been told already."

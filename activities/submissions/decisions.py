@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from activities.currency.models import PlaceChampion
 from activities.models import Activity, Organisation
+from activities.submissions.messages import submission_outcome_tell
 from activities.submissions.models import Submission
 from activities.vocabulary.spelling import clean_text, value_key
 from activities.vocabulary.terms import Status
@@ -79,6 +80,7 @@ def submission_accept(*, submission, by):
     submission.activity = activity
     submission.decided_by, submission.decided_at = by, timezone.now()
     submission.save()
+    submission_outcome_tell(submission)
     return activity
 
 
@@ -92,4 +94,5 @@ def submission_reject(*, submission, by, note=""):
     if note:
         submission.decision_note = note
     submission.save()
+    submission_outcome_tell(submission)
     return submission

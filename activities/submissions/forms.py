@@ -6,6 +6,8 @@ people never see (a filled one is thanked and dropped), a limit of
 ``SUBMISSIONS_PER_HOUR`` posts from one address (``scoping.accounts.client_address``,
 kept in the cache under a hash, never stored), length limits on every field and
 on the whole request, and plain text only (everything is escaped when shown).
+The sender's e-mail address is optional and only used to tell them the outcome
+(``activities/submissions/messages.py``).
 """
 
 import hashlib
@@ -148,6 +150,18 @@ class SubmissionForm(forms.ModelForm):
         required=False,
         error_messages={"max_length": _too_long("The contact details", 300)},
     )
+    sender_email = forms.EmailField(
+        label="Your e-mail address",
+        help_text="Only to tell you what happens to this: we e-mail you that we have it, and "
+        "once more when a champion has decided whether to add it, with their reason. We "
+        "delete your address once we have told you, and never show it to anyone.",
+        max_length=254,
+        required=False,
+        error_messages={
+            "invalid": "Enter an e-mail address like name@example.org, or leave it empty.",
+            "max_length": _too_long("The e-mail address", 254),
+        },
+    )
     fax_number = forms.CharField(
         label="Leave this empty", required=False, max_length=100
     )  # the honeypot: hidden by CSS, skipped by keyboards and screen readers
@@ -166,6 +180,11 @@ class SubmissionForm(forms.ModelForm):
             "website",
             "contact",
         ]
+
+    def save(self, commit=True):
+        # Not a model form field: the model keeps it out of every admin form.
+        self.instance.sender_email = self.cleaned_data.get("sender_email", "")
+        return super().save(commit=commit)
 
     def clean_delivered_by(self):
         return self.cleaned_data.get("delivered_by") or DeliveredBy.UNKNOWN

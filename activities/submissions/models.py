@@ -2,7 +2,10 @@
 
 A submission is kept apart from the directory: nothing reads this table but the
 admin, where a champion of its place edits it and decides on it: accepts it (which
-creates the activity) or rejects it. Nothing about the person who sent it is stored.
+creates the activity) or rejects it. About the person who sent it, only the e-mail
+address they may choose to give is kept, only until they have been told the outcome
+(``activities/submissions/messages.py``), or ``SUBMITTER_EMAIL_DAYS`` days if it is
+never decided (``prune_logs``). It is never shown in the admin, a log or ``__str__``.
 """
 
 from django.conf import settings
@@ -67,7 +70,16 @@ class Submission(models.Model):
         null=True, blank=True, editable=False, db_column="reviewed_at"
     )
     decision_note = models.TextField(
-        blank=True, help_text="Why it was rejected, or what changed.", db_column="review_note"
+        blank=True,
+        help_text="Why it was rejected, or what changed. If the person who shared it asked "
+        "to hear what happens, this is sent to them.",
+        db_column="review_note",
+    )
+    sender_email = models.EmailField(
+        "sender's e-mail address",
+        blank=True,
+        editable=False,
+        help_text="Only to tell the sender what happened to it; deleted once they are told.",
     )
     activity = models.ForeignKey(
         "activities.Activity",

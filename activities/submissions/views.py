@@ -11,6 +11,7 @@ from activities.submissions.forms import (
     over_rate_limit,
     too_large,
 )
+from activities.submissions.messages import submission_acknowledge
 
 SHARE = "activities/submissions/share.html"
 
@@ -39,7 +40,7 @@ def submission_form(request):
         return redirect("activities:share_thanks")
     if not form.is_valid():
         return _form_page(request, form, status=400)
-    form.save()
+    submission_acknowledge(form.save())
     return redirect("activities:share_thanks")
 
 

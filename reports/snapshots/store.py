@@ -72,29 +72,33 @@ def _area(report):
     )
 
 
-def _live_areas():
+def _live_areas(progress=None):
     """(as at, areas) for the region and every place, all read at one data version.
 
     The figures are read again if the directory changed while they were being
-    read, so no snapshot mixes two moments.
+    read, so no snapshot mixes two moments. ``progress(done, total)`` hears of each
+    area read (a job's progress bar).
     """
+    progress = progress or (lambda done, total: None)
     if recount_pending():  # a change not yet counted: count it, so "as at" is true
         data_version_renew()
     for _attempt in range(5):
         token = current_token()
         as_at = timezone.now()
         region = report_build(options=ReportOptions())
-        reports = [region] + [
-            report_build(options=ReportOptions(), place_slug=f.place.slug) for f in region.places
-        ]
+        total = len(region.places) + 1
+        progress(1, total)
+        reports = [region]
+        for figures in region.places:
+            reports.append(report_build(options=ReportOptions(), place_slug=figures.place.slug))
+            progress(len(reports), total)
         if current_token() == token:
             return as_at, [_area(report) for report in reports]
     raise SnapshotError("The directory kept changing while its figures were read; try again.")
 
 
-@transaction.atomic
-def snapshot_take(*, name, user=None, label="", note=""):
-    """Freeze the live report figures under ``name``; refused if the name or its slug is taken."""
+def snapshot_name_check(name):
+    """(name with its spaces tidied, slug) for a new snapshot; ``SnapshotError`` says why not."""
     name = " ".join((name or "").split())
     slug = slugify(name)
     if not slug:
@@ -103,7 +107,15 @@ def snapshot_take(*, name, user=None, label="", note=""):
         raise SnapshotError("A snapshot's name may be at most 200 characters.")
     if Snapshot.objects.filter(name=name).exists() or Snapshot.objects.filter(slug=slug).exists():
         raise SnapshotError(f"There is already a snapshot called “{name}”.")
-    as_at, areas = _live_areas()
+    return name, slug
+
+
+@transaction.atomic
+def snapshot_take(*, name, user=None, label="", note="", progress=None):
+    """Freeze the live report figures under ``name``; refused if the name or its slug is
+    taken. ``progress(done, total)`` hears of each area (region, places) read."""
+    name, slug = snapshot_name_check(name)
+    as_at, areas = _live_areas(progress)
     snapshot = Snapshot.objects.create(
         name=name,
         slug=slug,

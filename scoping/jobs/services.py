@@ -32,6 +32,17 @@ def job_start(*, task, kind, title, owner=None, unit="rows", params=None, input=
     return job
 
 
+def job_active(kind):
+    """The waiting or running job of ``kind``, if there is one: a page that starts work
+    which must not run twice (a backup, a snapshot) sends a second click to it instead."""
+    return (
+        Job.objects.filter(kind=kind, state__in=Job.CANCELLABLE)
+        .defer("input")
+        .order_by("created")
+        .first()
+    )
+
+
 def job_cancel(job):
     """Stop a waiting job at once; ask a running one to stop at its next progress.
 

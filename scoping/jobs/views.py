@@ -4,13 +4,14 @@ Nobody sees another's job or file here: any other id answers 404, as a job that 
 exist would. Staff see every job in the admin.
 """
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from scoping.accounts.permissions import require
 from scoping.jobs.models import Job, JobFile
-from scoping.jobs.services import job_cancel, jobs_fail_stale
+from scoping.jobs.services import job_active, job_cancel, jobs_fail_stale
 
 LISTED = 50
 
@@ -59,3 +60,21 @@ def job_file(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{file.name}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def job_start_once(request, *, kind, start, fallback):
+    """Start work that must not run twice (a backup, a snapshot, the interview figures'
+    audit) and land on its job page. A second click while one waits or runs lands on that
+    one; if it is someone else's (whose page this user may not see), back to ``fallback``
+    saying so. ``start()`` returns the new job."""
+    active = job_active(kind)
+    if active is None:
+        return redirect(start())
+    if active.owner_id == request.user.pk:
+        messages.info(request, "This was already under way: here is how far it has got.")
+        return redirect(active)
+    messages.warning(
+        request,
+        f"“{active.title}”, started by someone else, is under way. Try again once it has finished.",
+    )
+    return redirect(fallback)

@@ -7,7 +7,8 @@ class SentMessage(models.Model):
     """A message queued or sent. ``key`` says what the message is for (``invite:12``,
     ``reset:7:2026-12-07T16:20``, ``digest:3:2026-W49``): queuing the same key twice sends
     one message. Once sent, the bodies are emptied (they may hold a one-time link); the
-    subject, kind, recipient and time stay as the record of what was sent."""
+    subject, kind, recipient and time stay as the record of what was sent; the recipient
+    too is deleted when ``forget_recipient`` is set (a self-submitter's address)."""
 
     class State(models.TextChoices):
         WAITING = "waiting", "Waiting"
@@ -21,6 +22,11 @@ class SentMessage(models.Model):
     text = models.TextField(blank=True)
     html = models.TextField(blank=True)
     unsubscribe_url = models.URLField(max_length=500, blank=True)
+    forget_recipient = models.BooleanField(
+        default=False,
+        help_text="Delete the address once the message is sent (someone who is not a user "
+        "asked to hear about one thing only).",
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)

@@ -42,10 +42,14 @@ def message_render(template, context):
     return text, html
 
 
-def message_queue(*, key, kind, to, subject, template, context, unsubscribe_url=""):
+def message_queue(
+    *, key, kind, to, subject, template, context, unsubscribe_url="", forget_recipient=False
+):
     """Record the message under ``key`` and queue its delivery; the record.
 
-    A key already recorded returns that record and queues nothing."""
+    A key already recorded returns that record and queues nothing. With
+    ``forget_recipient`` the address is deleted from the record once the message is sent
+    (or by ``recipients_forget`` if it never is)."""
     existing = SentMessage.objects.filter(key=key).first()
     if existing:
         return existing
@@ -62,6 +66,7 @@ def message_queue(*, key, kind, to, subject, template, context, unsubscribe_url=
                 "text": text,
                 "html": html,
                 "unsubscribe_url": unsubscribe_url,
+                "forget_recipient": forget_recipient,
             },
         )
         if created:
@@ -122,6 +127,8 @@ def message_deliver(message_id):
         message.sent = timezone.now()
         message.text = message.html = ""
         message.last_error = ""
+        if message.forget_recipient:
+            message.to = ""
         message.save()
         return "sent"
 
@@ -134,3 +141,14 @@ def message_retry(message):
     if updated:
         message_deliver.enqueue(message.pk)
     return bool(updated)
+
+
+def recipients_forget(*, before):
+    """Delete the address, and the bodies, of messages queued before ``before`` that were
+    to forget their recipient once sent but never were (failed for good); how many."""
+    return (
+        SentMessage.objects.filter(forget_recipient=True, created__lt=before)
+        .exclude(state=SentMessage.State.SENT)
+        .exclude(to="")
+        .update(to="", text="", html="", state=SentMessage.State.FAILED)
+    )

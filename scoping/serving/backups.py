@@ -1,12 +1,14 @@
 """Back up and restore the whole database: pg_dump/pg_restore on PostgreSQL,
 SQLite's online backup (a consistent copy of the file) otherwise."""
 
+import datetime
 import os
 import sqlite3
 import subprocess
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 
 from activities.records.data_version import data_changed
@@ -25,6 +27,12 @@ def _pg_args(settings_dict):
         settings_dict.get("USER") or "postgres",
     ]
     return args, env
+
+
+def backup_path():
+    """Where a backup made now goes: ``BACKUPS_DIR/peer-support-<date>-<time>.dump``."""
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(settings.BACKUPS_DIR) / f"peer-support-{stamp}.dump"
 
 
 def database_backup(*, path):

@@ -28,6 +28,7 @@ from interviews.models import (
 from interviews.personal_data.access_log import access_record
 from interviews.tests.factories import make_interview, make_participant, make_theme
 from interviews.transcripts.services import transcript_anonymise
+from reports.interview_figures.release import interview_figures_release
 from reports.models import Highlight
 from reports.snapshots.store import study_snapshot_load
 from reports.study.recommendation_models import ActionProgress, SuggestedAction
@@ -35,6 +36,7 @@ from reports.study.services import study_conclusions_load
 from scoping.accounts.invitations import invitation_create
 from scoping.jobs.models import Job, JobFile, WorkerHeartbeat
 from scoping.mail.preferences import unsubscribe_token
+from scoping.serving.models import BACKUP_KIND
 
 
 def build_world(users):
@@ -94,6 +96,10 @@ def build_world(users):
         job=job, name="m.csv", content_type="text/csv", data=b"a", expires=JobFile.expiry()
     )
     WorkerHeartbeat.objects.create(worker_id="matrix", host="matrix", pid=1)
+    Job.objects.create(
+        owner=users["superuser"], kind=BACKUP_KIND, title="Matrix backup", state="done"
+    )
+    interview_figures_release(by=users["interviewer"], note="Matrix release")
     _invitation, invitation_token = invitation_create(email="matrix@example.org", role="Analysts")
 
     first = {

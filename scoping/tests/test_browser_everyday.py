@@ -148,6 +148,7 @@ def test_the_share_form_fits_a_phone_and_names_each_missing_answer(browser, serv
     page.get_by_label("What happens").fill("A walk on Sundays, then tea.")
     page.get_by_label("Volunteers", exact=True).check()
     page.get_by_label("Loneliness and isolation").check()
+    page.get_by_label("Your e-mail address (optional)").fill("walker@example.org")
     page.get_by_role("button", name="Send").click()
     expect(page.locator("h1")).to_have_text("Thank you")
     page.set_viewport_size(DESKTOP)

@@ -41,6 +41,11 @@ FIXED_PAGES = [
     (None, "/admin/interviews/consent/add/"),
     (None, "/admin/interviews/participant/add/"),
     ("import-upload", "/admin/activities/importrun/upload/"),
+    # Long work started from the admin as jobs.
+    (None, "/admin/reports/snapshot/take/"),
+    (None, "/admin/reports/interviewrelease/"),
+    (None, "/admin/reports/interviewrelease/run/"),
+    (None, "/admin/scoping/databasebackup/"),
 ]
 
 

@@ -176,6 +176,14 @@ PAGES = {
     "admin:auth_user_password_change": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 403),
     "admin:auth_user_add": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, REDIRECT),
     "admin:activities_importrun_export": row(LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    # Long work started from the admin as jobs (#30): a snapshot (superusers), the interview
+    # figures' audit and release (the interview team), a backup (superusers). Starting is a
+    # POST; a GET to those is refused before permissions are looked at.
+    "admin:reports_snapshot_take": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    "admin:reports_interviewrelease_run": row(LOGIN, 403, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
+    "admin:reports_interviewrelease_audit": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
+    "admin:reports_interviewrelease_release": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
+    "admin:scoping_databasebackup_start": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
     # Simple tables' import (needs add and change) and export (needs view).
     "admin:activities_place_import": row(LOGIN, 403, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
     "admin:activities_place_process_import": row(LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405),
@@ -229,6 +237,10 @@ ADMIN_MODELS = {
     # Every job, and the workers' heartbeats: superusers only, read-only.
     "scoping.job": {"champion": "", "interviewer": "", "superuser": "vd"},
     "scoping.workerheartbeat": {"champion": "", "interviewer": "", "superuser": "vd"},
+    # Backups started from the admin (jobs): superusers only, read-only.
+    "scoping.databasebackup": {"champion": "", "interviewer": "", "superuser": "v"},
+    # The interview figures' releases: read by the interview team, made by jobs, never edited.
+    "reports.interviewrelease": {"champion": "", "interviewer": "v", "superuser": "v"},
     "reports.recommendationarea": {"champion": "v", "interviewer": "", "superuser": "vacd"},
     "reports.suggestedaction": {"champion": "v", "interviewer": "", "superuser": "vacd"},
     "reports.actionprogress": {"champion": "vac", "interviewer": "", "superuser": "vacd"},

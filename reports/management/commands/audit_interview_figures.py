@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.models import Place
 from interviews.disclosure.control import CannotProtect
-from reports.interview_figures.release import audit, figure_label, ranges, release_candidate
+from reports.interview_figures.audit_report import ERROR, FAILED, SUCCESS, TOO_SMALL, audit_lines
+from reports.interview_figures.release import audit, release_candidate
 
 
 class Command(BaseCommand):
@@ -11,7 +11,8 @@ class Command(BaseCommand):
         "then solve every figure the pages would publish together (and with the last "
         "release) as a determined reader could, and say what can be worked out. Exits "
         "with an error if any count of 1 or 2, or any change of 1 or 2 since the last "
-        "release, can be pinned down. Writes nothing."
+        "release, can be pinned down. Writes nothing. The interview team can run it from "
+        "the admin too (Interview figure releases), as a job with a report to download."
     )
 
     def add_arguments(self, parser):
@@ -23,32 +24,12 @@ class Command(BaseCommand):
         try:
             candidate = release_candidate()
         except CannotProtect as error:
-            raise CommandError(
-                f"{error} The change since the last release is too small to publish: "
-                "wait for more interviews."
-            ) from None
+            raise CommandError(f"{error} {TOO_SMALL}") from None
         pinned, changed = audit(candidate)
-        places = dict(Place.objects.values_list("pk", "name"))
-        label = lambda key: figure_label(key, candidate.themes, places)  # noqa: E731
-        shown = len(candidate.values) - len(candidate.hidden)
-        self.stdout.write(
-            f"{len(candidate.values)} figures: {shown} shown, {len(candidate.hidden)} not shown."
-        )
-        if candidate.previous is None:
-            self.stdout.write("No earlier release: nothing to compare with.")
-        if options["ranges"]:
-            possible = ranges(candidate)
-            for key in sorted(possible, key=label):
-                self.stdout.write(f"  {label(key)}: {possible[key]}")
-        for key in pinned:
-            self.stdout.write(self.style.ERROR(f"Can be worked out: {label(key)}"))
-        for key in changed:
-            self.stdout.write(self.style.ERROR(f"Its change since the last release: {label(key)}"))
+        styles = {ERROR: self.style.ERROR, SUCCESS: self.style.SUCCESS, "": str}
+        lines = audit_lines(candidate, pinned, changed, with_ranges=options["ranges"])
+        for style, text in lines[:-1]:
+            self.stdout.write(styles[style](text))
         if pinned or changed:
-            raise CommandError("The audit found figures that could be worked out.")
-        self.stdout.write(
-            self.style.SUCCESS(
-                "Audit passed: no hidden count, and no change since the last release, can be "
-                "worked out to be 1 or 2."
-            )
-        )
+            raise CommandError(FAILED)
+        self.stdout.write(styles[lines[-1][0]](lines[-1][1]))

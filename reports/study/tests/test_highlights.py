@@ -23,7 +23,9 @@ def codenames(role):
 def test_every_role_may_view_and_the_interview_team_may_edit_highlights():
     editing = {"add_highlight", "change_highlight", "delete_highlight"}
     reading = {"view_report", "view_highlight", "view_snapshot", "view_snapshotarea"}
-    assert codenames(INTERVIEW_TEAM) == reading | editing
+    # The interview team also reads and makes the interview figures' releases (audit, release).
+    releasing = {"view_interviewrelease", "add_interviewrelease"}
+    assert codenames(INTERVIEW_TEAM) == reading | editing | releasing
     for role in (ANALYSTS, COMMISSIONERS):
         assert codenames(role) == reading
     # Champions also record progress on the recommendations (test_recommendations.py).

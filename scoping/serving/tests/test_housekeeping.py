@@ -48,6 +48,7 @@ def test_old_sign_in_records_and_api_uses_go_and_recent_ones_stay():
 
     assert output.getvalue().strip() == (
         "Deleted 2 sign-in records older than 90 days and 1 API use older than 365 days; "
+        "0 sender's e-mail addresses older than 90 days; "
         "0 expired job files, 0 finished jobs and 0 queue rows older than 30 days."
     )
     assert list(AccessLog.objects.all()) == [recent_log]
@@ -62,7 +63,8 @@ def test_the_keeping_periods_come_from_the_settings(settings):
     settings.SIGN_IN_LOG_DAYS = 7
     kept, gone = sign_in_record(AccessLog, 6), sign_in_record(AccessLog, 8)
     assert logs_prune() == {
-        "sign-in records": 1, "API uses": 0, "job files": 0, "jobs": 0, "queue rows": 0
+        "sign-in records": 1, "API uses": 0, "sender addresses": 0, "job files": 0, "jobs": 0,
+        "queue rows": 0,
     }  # fmt: skip
     assert list(AccessLog.objects.all()) == [kept]
     assert gone.pk != kept.pk
