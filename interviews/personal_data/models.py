@@ -15,6 +15,7 @@ class AccessEvent(models.TextChoices):
     SUBJECT_ACCESS = "subject_access", "Exported a subject access file"
     SEARCH = "search", "Found by a search on names, contact details or transcripts"
     REDACTIONS = "redactions", "Viewed what the anonymiser replaced"
+    CONSENT_PDF = "consent_pdf", "Downloaded a signed consent form"
 
 
 class AccessLogEntry(models.Model):

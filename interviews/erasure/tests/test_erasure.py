@@ -22,7 +22,7 @@ from interviews.models import (
     RedactionLogEntry,
     Withdrawal,
 )
-from interviews.tests.factories import make_interview, make_participant
+from interviews.tests.factories import make_interview, make_participant, round_dates
 from scoping.tests.scratch_databases import manage
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,7 @@ def purge(*args):
 
 
 def test_purge_removes_backups_that_hold_purged_data(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant()
     old = backup_file(settings, "old", at((9, 1)))
     late = backup_file(settings, "made-after-the-purge-date", at((10, 2)))
@@ -156,7 +156,7 @@ def test_purge_removes_backups_that_hold_purged_data(settings, interviewer):
 
 
 def test_backups_made_after_the_purge_are_kept(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant()
     with time_machine.travel(at((10, 5)), tick=False):
         purge()
@@ -170,7 +170,7 @@ def test_backups_made_after_the_purge_are_kept(settings, interviewer):
 
 
 def test_purge_dry_run_names_the_backups_it_would_delete(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     old = backup_file(settings, "old", at((9, 1)))
 
     with time_machine.travel(at((10, 5)), tick=False):
@@ -204,7 +204,7 @@ def test_withdrawal_removes_the_log_of_an_identity_deleted_earlier(interviewer):
 
 
 def test_purge_removes_the_log_of_rows_deleted_earlier(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant(code="ZZZ-97")
     deleted_identity_log(interviewer, "ZZZ-96", 99999)
 

@@ -2,7 +2,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from activities.models import Place
 from interviews.disclosure.control import CannotProtect
-from reports.interview_figures.release import audit, figure_label, ranges, release_candidate
+from reports.interview_figures.release import (
+    audit,
+    figure_label,
+    ranges,
+    release_candidate,
+    round_by_slug,
+)
 
 
 class Command(BaseCommand):
@@ -16,12 +22,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--round",
+            dest="round_slug",
+            default="",
+            help="The research round's short name (e.g. 2019-20); the latest round if left out.",
+        )
+        parser.add_argument(
             "--ranges", action="store_true", help="List every hidden figure's possible range."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, round_slug="", **options):
         try:
-            candidate = release_candidate()
+            candidate = release_candidate(research_round(round_slug))
         except CannotProtect as error:
             raise CommandError(
                 f"{error} The change since the last release is too small to publish: "
@@ -52,3 +64,10 @@ class Command(BaseCommand):
                 "worked out to be 1 or 2."
             )
         )
+
+
+def research_round(slug):
+    try:
+        return round_by_slug(slug)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
