@@ -6,10 +6,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 
 from interviews.consent_forms.models import FORM_FIELDS, ConsentFormVersion
 from interviews.consent_forms.services import consent_form_copy
 from interviews.consent_forms.statements_text import StatementsField
+
+SHOWN = "statements_shown"  # a signed version's statements, read-only
 
 
 class ConsentFormVersionForm(forms.ModelForm):
@@ -39,8 +42,30 @@ class ConsentFormVersionAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_used():
-            return list(FORM_FIELDS)
+            return [SHOWN if f == "statements" else f for f in FORM_FIELDS]
         return []
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.is_used():
+            return self.get_readonly_fields(request, obj)
+        return list(FORM_FIELDS)
+
+    @admin.display(description="statements")
+    def statements_shown(self, form):
+        """A signed version's statements as the participant read them, under their headings."""
+        return format_html_join(
+            "",
+            "<p><strong>{}:</strong></p><ul>{}</ul>",
+            (
+                (
+                    group["heading"],
+                    format_html_join(
+                        "", "<li>{}</li>", ((s["text"],) for s in group["statements"])
+                    ),
+                )
+                for group in form.statements
+            ),
+        )
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and (obj.is_used() or obj.rounds.exists()):

@@ -70,6 +70,8 @@ def test_the_admin_shows_a_signed_version_read_only_and_offers_a_copy(client_for
     assert "This version has been signed, so it cannot be changed" in page
     assert "Copy to a new version" in page
     assert 'name="information_sheet"' not in page  # read-only: no field to type into
+    assert "<li>I want to take part in the scoping project</li>" in page  # as read, not data
+    assert "wants_to_take_part" not in page
 
     changed = admin_post(form, information_sheet="Rewritten after signing.")
     client.post(f"{ADMIN}{form.pk}/change/", changed)
