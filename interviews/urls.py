@@ -4,6 +4,7 @@ from django.urls import path
 
 from interviews.anonymisation import views as anonymisation_views
 from interviews.coding import views as coding_views
+from interviews.consent_forms import views as consent_form_views
 from interviews.exchange import views as exchange_views
 from interviews.personal_data import views as personal_data_views
 from interviews.recording import views as recording_views
@@ -68,6 +69,7 @@ urlpatterns = [
         personal_data_views.subject_access,
         name="subject_access",
     ),
+    path("participants/<int:pk>/consent.pdf", consent_form_views.consent_pdf, name="consent_pdf"),
     # Coding: excerpts, the codebook, themes, the matrix.
     path("excerpts/<int:pk>/edit/", coding_views.excerpt_edit, name="excerpt_edit"),
     path("excerpts/<int:pk>/delete/", coding_views.excerpt_delete, name="excerpt_delete"),

@@ -289,13 +289,16 @@ VARIABLES = (
         "INTERVIEWS_WITHDRAWAL_DEADLINE",
         INTERVIEWS,
         "2027-03-31",
-        "ISO date: the reporting date; participants may withdraw until the end of this day",
+        "ISO date: the first research round's withdrawal deadline when the migration that "
+        "made rounds runs; after that each round's deadline is set in the admin",
     ),
     Variable(
         "PROJECT_END_DATE",
         INTERVIEWS,
         "2027-06-30",
-        "ISO date: `purge_expired` deletes all interview data six months after it",
+        "ISO date: the first research round's data are deleted six months after it, as set "
+        "when the migration that made rounds runs; after that each round's date is set in "
+        "the admin",
     ),
     Variable(
         "INTERVIEWS_WITHDRAWAL_LEDGER",

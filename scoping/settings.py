@@ -320,8 +320,9 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 
-# The interview study: participants may withdraw until the reporting date; all
-# interview data is deleted six months after the project ends.
+# The interview study's first research round (the 2019-20 study) takes its withdrawal
+# deadline and deletion date (six months after the project ends) from these when the
+# migration that made rounds runs; each round's are then data (interviews/rounds/).
 INTERVIEWS_WITHDRAWAL_DEADLINE = env.date("INTERVIEWS_WITHDRAWAL_DEADLINE")
 PROJECT_END_DATE = env.date("PROJECT_END_DATE")
 # Withdrawn codes are also written here, outside the database, so a restore cannot bring

@@ -4,7 +4,6 @@ after a restore."""
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,17 +23,18 @@ from interviews.erasure.traces import PersonTraces
 from interviews.models import Excerpt, Participant, Withdrawal
 
 
-def withdrawal_deadline():
-    return settings.INTERVIEWS_WITHDRAWAL_DEADLINE
+def withdrawal_deadline(participant):
+    """The last day a participant may withdraw: their research round's deadline."""
+    return participant.round.withdrawal_deadline
 
 
 @transaction.atomic
 def withdraw_participant(*, participant, by):
     """Delete everything a participant contributed, leaving a tombstone.
 
-    Refused after the reporting date (``INTERVIEWS_WITHDRAWAL_DEADLINE``).
+    Refused after the withdrawal deadline of the participant's research round.
     """
-    deadline = withdrawal_deadline()
+    deadline = withdrawal_deadline(participant)
     if timezone.localdate() > deadline:
         raise ValidationError(
             f"{participant.code} cannot be withdrawn: the withdrawal deadline "

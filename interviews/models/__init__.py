@@ -1,6 +1,8 @@
 """The interview study's data, kept in the rooms that use it; ``from interviews.models
 import X`` finds every model (and Django finds them here).
 
+- ``rounds``: research rounds (the 2019-20 study is the first);
+- ``consent_forms``: the consent form's versions, their statements and information sheet;
 - ``recording``: participants, their identities and consent, shadowing visits, question
   guides, interviews with their transcripts, signposting (``choices``, ``interviews``,
   ``participants``);
@@ -26,6 +28,7 @@ from interviews.coding.models import (
     ThemeQuerySet,
     ThemeSource,
 )
+from interviews.consent_forms.models import ConsentFormVersion, ConsentFormVersionQuerySet
 from interviews.erasure.models import Withdrawal
 from interviews.personal_data.models import AccessEvent, AccessLogEntry
 from interviews.publication.models import PublicationApproval
@@ -46,21 +49,22 @@ from interviews.recording.interviews import (
     consent_problems,
 )
 from interviews.recording.participants import (
-    CONSENT_FORM_VERSION,
     Consent,
     Participant,
     ParticipantIdentity,
     ParticipantQuerySet,
     ShadowingVisit,
 )
+from interviews.rounds.models import ResearchRound, ResearchRoundQuerySet
 
 __all__ = [
-    "CONSENT_FORM_VERSION",
     "INTERVIEW_TEAM_ONLY",
     "AccessEvent",
     "AccessLogEntry",
     "AnonymisationStatus",
     "Consent",
+    "ConsentFormVersion",
+    "ConsentFormVersionQuerySet",
     "Excerpt",
     "ExcerptQuerySet",
     "HistoricalTheme",
@@ -75,6 +79,8 @@ __all__ = [
     "ParticipantRole",
     "PublicationApproval",
     "RedactionLogEntry",
+    "ResearchRound",
+    "ResearchRoundQuerySet",
     "SafeWord",
     "ShadowingVisit",
     "Signposting",

@@ -16,6 +16,7 @@ class AccessEvent(models.TextChoices):
     SEARCH = "search", "Found by a search on names, contact details or transcripts"
     REDACTIONS = "redactions", "Viewed what the anonymiser replaced"
     EXCHANGE = "exchange", "Exported in a REFI-QDA project (.qdpx)"
+    CONSENT_PDF = "consent_pdf", "Downloaded a signed consent form"
 
 
 class AccessLogEntry(models.Model):

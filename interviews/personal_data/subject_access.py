@@ -71,7 +71,12 @@ def subject_access_export(*, participant, by):
                 **{s: getattr(consent, s) for s in Consent.STATEMENTS},
                 "software_transcription": consent.software_transcription,
                 "signed_on": consent.signed_on.isoformat(),
-                "form_version": consent.form_version,
+                "form_version": consent.form.version,
+                "statements_signed": [
+                    {"statement": text, "ticked": ticked}
+                    for _, rows in consent.statement_groups()
+                    for _, text, ticked in rows
+                ],
                 "collected_by": _username(consent.collected_by),
             }
             if consent

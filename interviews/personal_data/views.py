@@ -17,12 +17,12 @@ from scoping.shared.spreadsheets import download
 @require("interviews.view_participantidentity", "interviews.view_consent")
 def participant_identity(request, pk):
     participant = get_object_or_404(
-        Participant.objects.select_related("place", "identity", "consent"), pk=pk
+        Participant.objects.select_related("place", "round", "identity", "consent__form"), pk=pk
     )
     access_record(user=request.user, participant=participant, event=AccessEvent.IDENTITY)
     consent = getattr(participant, "consent", None)
     statements = (
-        [(consent._meta.get_field(s).verbose_name, getattr(consent, s)) for s in consent.STATEMENTS]
+        [(text, ticked) for _, rows in consent.statement_groups() for _, text, ticked in rows]
         if consent
         else []
     )

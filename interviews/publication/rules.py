@@ -88,11 +88,13 @@ def excerpt_unpublish(*, excerpt):
     PublicationApproval.objects.filter(excerpt=excerpt).delete()
 
 
-def published_excerpts():
-    """The excerpts report readers may see: approved, and ``publication_blockers`` finds
-    nothing now. The query narrows by consent and transcript; the rule decides."""
+def published_excerpts(research_round=None):
+    """The excerpts report readers may see (of one research round, if given): approved, and
+    ``publication_blockers`` finds nothing now. The query narrows by consent, transcript and
+    round; the rule decides."""
+    in_round = Q() if research_round is None else Q(interview__participant__round=research_round)
     queryset = (
-        Excerpt.objects.filter(CONSENTED, APPROVED_TRANSCRIPT, publication__isnull=False)
+        Excerpt.objects.filter(CONSENTED, APPROVED_TRANSCRIPT, in_round, publication__isnull=False)
         .select_related("interview__participant__place", "interview__participant__consent")
         .defer("interview__transcript", "memo")
         .prefetch_related("themes")
@@ -109,16 +111,15 @@ def published_excerpts():
 ATTRIBUTE_SETS = [("sector", "role", "place"), ("sector", "role"), ("sector",), ()]
 
 
-def group_sizes():
-    """{(sector, role, place_id): people interviewed}: one query. Counted as the interview
-    figures count people (an interview resting on a consent signed beforehand), so the
-    quotes' labels and the figures released with them agree."""
+def group_sizes(research_round=None):
+    """{(sector, role, place_id): people interviewed} (in one research round, if given): one
+    query. Counted as the interview figures count people (an interview resting on a consent
+    signed beforehand), so the quotes' labels and the figures released with them agree."""
     interviewed = Exists(Interview.objects.consented().filter(participant=OuterRef("pk")))
-    rows = (
-        Participant.objects.filter(interviewed)
-        .values("sector", "role", "place_id")
-        .annotate(n=Count("pk", distinct=True))
-    )
+    participants = Participant.objects.filter(interviewed)
+    if research_round is not None:
+        participants = participants.filter(round=research_round)
+    rows = participants.values("sector", "role", "place_id").annotate(n=Count("pk", distinct=True))
     return {(r["sector"], r["role"], r["place_id"]): r["n"] for r in rows}
 
 

@@ -32,8 +32,8 @@ class AutocompleteAdmin(SafeRelationsMixin, admin.ModelAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(WithdrawalActionMixin, AutocompleteAdmin):
-    list_display = ["code", "place", "sector", "role", "paid", "organisation"]
-    list_filter = ["place", "sector", "role", "paid"]
+    list_display = ["code", "round", "place", "sector", "role", "paid", "organisation"]
+    list_filter = ["round", "place", "sector", "role", "paid"]
     search_fields = ["code"]
     autocomplete_fields = ["organisation"]
     actions = ["withdraw"]
@@ -73,8 +73,9 @@ class ConsentAdmin(AutocompleteAdmin):
         "signed_on",
         "happy_to_be_interviewed",
         "software_transcription",
-        "form_version",
+        "form",
     ]
+    list_filter = ["form"]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
 

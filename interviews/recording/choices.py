@@ -33,3 +33,22 @@ class AnonymisationStatus(models.TextChoices):
     ANONYMISED = "anonymised", "Anonymised"
     READ_THROUGH = "checked", "Read through"
     APPROVED = "approved", "Approved"
+
+
+# What a consent records, one answer per statement a consent form version may hold (its
+# statements name these); the app acts on two of them: an interview needs
+# ``happy_to_be_interviewed``, a shadowing visit ``happy_to_be_shadowed``.
+CONSENT_ANSWERS = [
+    "read_information_sheet",
+    "wants_to_take_part",
+    "happy_to_be_interviewed",
+    "happy_to_be_shadowed",
+    "data_used_only_for_project",
+    "stored_safely",
+    "details_anonymised",
+    "may_withdraw",
+    "contributions_in_report",
+    "data_kept_six_months",
+    "may_ask_for_clarification",
+    "may_raise_concerns",
+]

@@ -12,7 +12,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 
-from interviews.models import Consent, Interview, InterviewGuide, Participant, ParticipantIdentity
+from interviews.models import (
+    Consent,
+    Interview,
+    InterviewGuide,
+    Participant,
+    ParticipantIdentity,
+    ResearchRound,
+)
 from scoping.accounts.roles import INTERVIEW_TEAM
 from scoping.shared.admin_widgets import SafeModelChoiceField
 
@@ -48,16 +55,33 @@ class TeamMemberField(SafeModelChoiceField):
 class ParticipantForm(forms.ModelForm):
     class Meta:
         model = Participant
-        fields = ["code", "place", "sector", "role", "paid", "organisation"]
-        field_classes = {"place": SafeModelChoiceField, "organisation": SafeModelChoiceField}
+        fields = ["code", "round", "place", "sector", "role", "paid", "organisation"]
+        field_classes = {
+            "round": SafeModelChoiceField,
+            "place": SafeModelChoiceField,
+            "organisation": SafeModelChoiceField,
+        }
         widgets = {
+            "round": forms.Select(attrs=SELECT),
             "code": forms.TextInput(attrs={**TEXT, "class": "govuk-input govuk-input--width-10"}),
             "place": forms.Select(attrs=SELECT),
             "sector": forms.Select(attrs=SELECT),
             "role": forms.Select(attrs=SELECT),
             "organisation": forms.Select(attrs=SELECT),
         }
-        labels = {"paid": "Paid (leave unticked for a volunteer)"}
+        labels = {"paid": "Paid (leave unticked for a volunteer)", "round": "Research round"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].required = False
+        self.fields["round"].empty_label = None
+        current = ResearchRound.objects.current()
+        if current is not None and not self.instance.round_id:
+            self.initial.setdefault("round", current.pk)
+
+    def clean_round(self):
+        """Left out: the current round (the latest to start)."""
+        return self.cleaned_data.get("round") or ResearchRound.objects.current()
 
 
 class IdentityForm(forms.ModelForm):
@@ -72,29 +96,40 @@ class IdentityForm(forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
-    """The twelve statements of the study's form, in its groups, then the software tick."""
+    """The statements of the form version signed, in its groups and its words, then the
+    software tick. A new consent is on the version the participant's round uses."""
 
     collected_by = TeamMemberField(label="Person collecting consent")
 
     class Meta:
         model = Consent
-        fields = [
-            *Consent.STATEMENTS,
-            "software_transcription",
-            "signed_on",
-            "collected_by",
-            "form_version",
-        ]
-        widgets = {
-            "signed_on": DATE,
-            "form_version": forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
-        }
+        fields = [*Consent.STATEMENTS, "software_transcription", "signed_on", "collected_by"]
+        widgets = {"signed_on": DATE}
         labels = {"signed_on": "Date signed"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        consent = self.instance
+        if consent.pk is None:
+            consent.form = consent.participant.round.consent_form
+        self.texts = consent.form.statement_texts()
+        for name in Consent.STATEMENTS:
+            if name in self.texts:
+                self.fields[name].label = self.texts[name]
+            else:
+                del self.fields[name]  # not asked on this version
 
     def statement_groups(self):
         return [
-            (heading, [self[name] for name in names]) for heading, names in Consent.STATEMENT_GROUPS
+            (group["heading"], [self[s["key"]] for s in group["statements"]])
+            for group in self.instance.form.statements
         ]
+
+
+def round_guides(research_round):
+    """The guides a round's interviewers choose from: those it names, or all if it names none."""
+    named = InterviewGuide.objects.filter(rounds=research_round)
+    return (named if named.exists() else InterviewGuide.objects.all()).order_by("name", "-pk")
 
 
 class InterviewForm(forms.ModelForm):
@@ -130,7 +165,9 @@ class InterviewForm(forms.ModelForm):
     def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
         self.participant = participant
-        latest = InterviewGuide.objects.filter(role=participant.role).order_by("-pk").first()
+        guides = round_guides(participant.round)
+        self.fields["guide"].queryset = guides
+        latest = guides.filter(role=participant.role).order_by("-pk").first()
         if latest is not None and not self.is_bound and not self.initial.get("guide"):
             self.initial["guide"] = latest.pk
 
@@ -139,7 +176,7 @@ class InterviewForm(forms.ModelForm):
         value = self["guide"].value()
         if value in (None, "") or not str(value).isdigit():
             return None
-        return InterviewGuide.objects.filter(pk=value).first()
+        return self.fields["guide"].queryset.filter(pk=value).first()
 
     def interview_fields(self):
         """What ``interview_create`` takes from a valid form."""

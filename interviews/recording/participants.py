@@ -1,6 +1,7 @@
-"""Participants: the code they are known by, who they are (``ParticipantIdentity``, a
-table of its own so only the interview team can be granted it), the consent form they
-signed and the shadowing visits it allows.
+"""Participants: the code they are known by, the research round they belong to, who they
+are (``ParticipantIdentity``, a table of its own so only the interview team can be granted
+it), their consent (against the consent form version they signed) and the shadowing
+visits it allows.
 
 Nothing about a participant has django-simple-history (a withdrawal must leave no
 copy behind); no ``__str__`` shows an identity.
@@ -12,14 +13,22 @@ from django.db import models
 from django.db.models import Count, Q
 
 from activities.vocabulary.terms import Sector
+from interviews.consent_forms.models import current_form_pk
 from interviews.erasure.models import Withdrawal
-from interviews.recording.choices import INTERVIEW_TEAM_ONLY, ParticipantRole, TranscriptionMethod
+from interviews.recording.choices import (
+    CONSENT_ANSWERS,
+    INTERVIEW_TEAM_ONLY,
+    ParticipantRole,
+    TranscriptionMethod,
+)
 from interviews.recording.interviews import Interview
-
-CONSENT_FORM_VERSION = "Appendix 5 (2019-20)"
+from interviews.rounds.models import current_round_pk
 
 
 class ParticipantQuerySet(models.QuerySet):
+    def in_round(self, research_round):
+        return self.filter(round=research_round)
+
     def for_listing(self):
         return self.select_related("place").annotate(interview_count=Count("interviews"))
 
@@ -43,6 +52,13 @@ class Participant(models.Model):
     """Someone interviewed or shadowed, known outside the interview team only by a code."""
 
     code = models.CharField(max_length=20, unique=True, help_text="For example LDS-07.")
+    round = models.ForeignKey(
+        "interviews.ResearchRound",
+        on_delete=models.PROTECT,
+        related_name="participants",
+        default=current_round_pk,
+        help_text="The research round they took part in; it sets their withdrawal deadline.",
+    )
     place = models.ForeignKey("activities.Place", on_delete=models.PROTECT)
     sector = models.CharField(max_length=30, choices=Sector.choices)
     role = models.CharField(max_length=20, choices=ParticipantRole.choices)
@@ -121,71 +137,44 @@ class ParticipantIdentity(models.Model):
 
 
 class Consent(models.Model):
-    """The signed consent form (the study's Appendix 5): each statement ticked or not.
+    """A signed consent form: the version signed (``form``) and each statement ticked or not.
 
-    The twelve statements are the study's, word for word, in its order and its
-    four groups (``STATEMENT_GROUPS``). Transcription by software is a separate
-    tick: the study used software only "where consent was given".
+    The statements' words are the form version's (``ConsentFormVersion.statements``); each
+    answer here is one of them, by name. Transcription by software is a separate tick, on
+    no version of the form: the study used software only "where consent was given".
     """
 
     participant = models.OneToOneField(
         Participant, on_delete=models.CASCADE, related_name="consent"
     )
-    read_information_sheet = models.BooleanField(
-        "I have read the project information sheet and understand the aims of the project",
-        default=False,
+    form = models.ForeignKey(
+        "interviews.ConsentFormVersion",
+        on_delete=models.PROTECT,
+        related_name="consents",
+        default=current_form_pk,
+        verbose_name="consent form version",
+        help_text="The version of the consent form the participant signed.",
     )
-    wants_to_take_part = models.BooleanField(
-        "I want to take part in the scoping project", default=False
-    )
-    happy_to_be_interviewed = models.BooleanField(
-        "I am happy to participate in an interview about my role in peer support delivery",
-        default=False,
-    )
-    happy_to_be_shadowed = models.BooleanField(
-        "I am happy to be shadowed in my role as a peer support worker / manager", default=False
-    )
+    read_information_sheet = models.BooleanField("read the information sheet", default=False)
+    wants_to_take_part = models.BooleanField("wants to take part", default=False)
+    happy_to_be_interviewed = models.BooleanField("happy to be interviewed", default=False)
+    happy_to_be_shadowed = models.BooleanField("happy to be shadowed", default=False)
     data_used_only_for_project = models.BooleanField(
-        "I understand that data I share will only be used for the purposes of this project "
-        "and will not be shared with third parties",
-        default=False,
+        "data used only for the project", default=False
     )
-    stored_safely = models.BooleanField(
-        "I understand that any data I share will be stored safely in accordance with the "
-        "Leeds Mind Data protection policy which adheres to the data protection act 2018",
-        default=False,
-    )
-    details_anonymised = models.BooleanField(
-        "I understand that any personal details I share will be anonymised", default=False
-    )
-    may_withdraw = models.BooleanField(
-        "I understand that I can withdraw my participation and my data at any time until June 2020",
-        default=False,
-    )
+    stored_safely = models.BooleanField("data stored safely", default=False)
+    details_anonymised = models.BooleanField("personal details anonymised", default=False)
+    may_withdraw = models.BooleanField("may withdraw until the form's date", default=False)
     contributions_in_report = models.BooleanField(
-        "I understand that my contributions may be used as part of a final report that will "
-        "be reviewed internally by Leeds Mind, the LWAB and other ICS professionals",
-        default=False,
+        "contributions may be in the report", default=False
     )
-    data_kept_six_months = models.BooleanField(
-        "I understand any information I give will be stored by Leeds Mind for 6 months "
-        "after the project ends (January 2021)",
-        default=False,
-    )
-    may_ask_for_clarification = models.BooleanField(
-        "I understand that if I have any questions or queries, I can ask for clarification "
-        "from carley.stubbs@leedsmind.org.uk",
-        default=False,
-    )
-    may_raise_concerns = models.BooleanField(
-        "I understand that if I have any concerns, complaints or compliments about the "
-        "project, I can contact julia.stimpson@leedsmind.org.uk",
-        default=False,
-    )
+    data_kept_six_months = models.BooleanField("data kept until the form's date", default=False)
+    may_ask_for_clarification = models.BooleanField("may ask the team leader", default=False)
+    may_raise_concerns = models.BooleanField("may raise concerns", default=False)
     software_transcription = models.BooleanField(
         "I am happy for my interview to be transcribed with the help of transcription software",
         default=False,
-        help_text="Not one of the form's twelve statements: needed before an interview is "
+        help_text="Not a statement of the consent form: needed before an interview is "
         "transcribed by software.",
     )
     signed_on = models.DateField()
@@ -198,54 +187,38 @@ class Consent(models.Model):
         limit_choices_to=INTERVIEW_TEAM_ONLY,
         help_text="A member of the interview team. Left blank: you.",
     )
-    form_version = models.CharField(
-        max_length=40,
-        default=CONSENT_FORM_VERSION,
-        help_text="The version of the consent form the participant signed.",
-    )
 
-    STATEMENT_GROUPS = [
-        (
-            "Please read the following statements and tick all that apply",
-            ["read_information_sheet", "wants_to_take_part"],
-        ),
-        (
-            "Please read the following statements relating to participation and tick all "
-            "that apply",
-            ["happy_to_be_interviewed", "happy_to_be_shadowed"],
-        ),
-        (
-            "Please read the following statements relating to Data Protection and tick all "
-            "that apply",
-            [
-                "data_used_only_for_project",
-                "stored_safely",
-                "details_anonymised",
-                "may_withdraw",
-                "contributions_in_report",
-                "data_kept_six_months",
-            ],
-        ),
-        (
-            "Please read the following statements relating to the project management and "
-            "tick all that apply",
-            ["may_ask_for_clarification", "may_raise_concerns"],
-        ),
-    ]
-    STATEMENTS = [name for _, names in STATEMENT_GROUPS for name in names]
+    STATEMENTS = CONSENT_ANSWERS  # every answer a form version may ask
 
     def __str__(self):
         return f"Consent of {self.participant.code}"
 
-    def statement_text(self, name):
-        return self._meta.get_field(name).verbose_name
+    def statement_groups(self):
+        """[(heading, [(answer name, the statement's words, ticked)])] as on the form signed."""
+        return [
+            (
+                group["heading"],
+                [(s["key"], s["text"], getattr(self, s["key"])) for s in group["statements"]],
+            )
+            for group in self.form.statements
+        ]
 
     def clean(self):
         """While interviews or shadowing rest on this consent it cannot be taken back here.
 
         A participant who no longer consents withdraws (which deletes what they
-        gave); the form itself is not unticked underneath their interviews.
+        gave); the form itself is not unticked underneath their interviews. A statement
+        the version signed does not hold cannot be ticked.
         """
+        if self.form_id:
+            asked = set(self.form.statement_keys())
+            extra = [name for name in self.STATEMENTS if getattr(self, name) and name not in asked]
+            if extra:
+                raise ValidationError(
+                    dict.fromkeys(
+                        extra, f"Version {self.form.version} of the form does not ask this."
+                    )
+                )
         if self._state.adding or not self.participant_id:
             return
         interviews = Interview.objects.filter(participant_id=self.participant_id)

@@ -12,7 +12,14 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
-from interviews.models import AccessEvent, Consent, Interview, Participant, ParticipantIdentity
+from interviews.models import (
+    AccessEvent,
+    Consent,
+    Interview,
+    Participant,
+    ParticipantIdentity,
+    ResearchRound,
+)
 from interviews.personal_data.access_log import access_record
 from interviews.recording import services
 from interviews.recording.forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
@@ -36,14 +43,21 @@ def _page(request, template, participant, current, **context):
 
 @require("interviews.view_participant", "interviews.view_interview")
 def participant_list(request):
-    """Everyone recorded, with their progress; interviews without consent flagged."""
-    participants = Participant.objects.for_progress().order_by("code")
+    """Everyone recorded in one research round (``?round=``; the current round unless
+    chosen), with their progress; that round's interviews without consent flagged."""
+    rounds = list(ResearchRound.objects.order_by("-starts_on", "-pk"))
+    chosen = request.GET.get("round")
+    shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
+    participants = Participant.objects.for_progress().in_round(shown).order_by("code")
     return render(
         request,
         "interviews/recording/participant_list.html",
         {
             "participants": participants,
+            "rounds": rounds,
+            "shown_round": shown,
             "unconsented": Interview.objects.without_consent()
+            .filter(participant__round=shown)
             .select_related("participant")
             .only("pk", "held_on", "participant__code")
             .order_by("participant__code", "held_on"),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from interviews.models import InterviewGuide, Theme
+from interviews.rounds.services import study_round_load
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -23,6 +24,7 @@ def interview_reference_load(*, fixtures_dir=FIXTURES):
     existing = set(InterviewGuide.objects.values_list("slug", "version"))
     new_guides = [InterviewGuide(**g) for g in guides if (g["slug"], g["version"]) not in existing]
     InterviewGuide.objects.bulk_create(new_guides)
+    study_round_load()  # the first round asks the study's guides
 
     codebook = json.loads((fixtures_dir / "codebook.json").read_text(encoding="utf-8"))
     themes = {t.name: t for t in Theme.objects.all()}

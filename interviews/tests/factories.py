@@ -13,8 +13,10 @@ from interviews.models import (
     Participant,
     ParticipantIdentity,
     ParticipantRole,
+    ResearchRound,
     Theme,
 )
+from interviews.rounds.services import study_round_load
 
 _codes = itertools.count(1)
 
@@ -35,6 +37,46 @@ def make_guide(slug="worker"):
     return guide
 
 
+def study_round():
+    """The first research round (the 2019-20 study), made by the migration that made rounds
+    (and again here after a transactional test emptied the tables)."""
+    return ResearchRound.objects.order_by("starts_on", "pk").first() or study_round_load()
+
+
+def round_dates(research_round=None, *, withdrawal_deadline=None, project_end=None):
+    """Set a round's withdrawal deadline and/or its deletion date (six months after
+    ``project_end``, as the study kept data). The database requires the deletion date after
+    the deadline: when the one given breaks that, the other moves (a new deadline pushes the
+    deletion date to the day after it; a new deletion date pulls the deadline to the end)."""
+    from interviews.erasure.purge import RETENTION_MONTHS, add_months
+
+    research_round = research_round or study_round()
+    if withdrawal_deadline is not None:
+        research_round.withdrawal_deadline = withdrawal_deadline
+    if project_end is not None:
+        research_round.retention_until = add_months(project_end, RETENTION_MONTHS)
+    if research_round.retention_until <= research_round.withdrawal_deadline:
+        if project_end is not None:
+            research_round.withdrawal_deadline = project_end
+        else:
+            research_round.retention_until = withdrawal_deadline + datetime.timedelta(1)
+    research_round.save()
+    return research_round
+
+
+def make_round(slug="2025-26", *, starts_on=datetime.date(2025, 9, 1), consent_form=None):
+    """A later research round, on the study's consent form unless told otherwise."""
+    return ResearchRound.objects.create(
+        name=f"Round {slug}",
+        slug=slug,
+        starts_on=starts_on,
+        ends_on=starts_on + datetime.timedelta(days=300),
+        withdrawal_deadline=starts_on + datetime.timedelta(days=250),
+        retention_until=starts_on + datetime.timedelta(days=480),
+        consent_form=consent_form or study_round().consent_form,
+    )
+
+
 def make_participant(
     code=None,
     place="leeds",
@@ -43,9 +85,11 @@ def make_participant(
     paid=False,
     name="Jane Smith",
     consent=True,
+    research_round=None,
 ):
     participant = Participant.objects.create(
         code=code or f"LDS-{next(_codes):02d}",
+        round=research_round or study_round(),
         place=Place.objects.get(slug=place),
         sector=sector,
         role=role,
@@ -58,6 +102,7 @@ def make_participant(
     if consent:
         Consent.objects.create(
             participant=participant,
+            form=participant.round.consent_form,
             signed_on=datetime.date(2020, 1, 10),
             **dict.fromkeys(Consent.STATEMENTS, True),
         )

@@ -2,7 +2,14 @@
 
 import pytest
 
-from interviews.models import Consent, Excerpt, Interview, Participant, ParticipantIdentity
+from interviews.models import (
+    Consent,
+    ConsentFormVersion,
+    Excerpt,
+    Interview,
+    Participant,
+    ParticipantIdentity,
+)
 from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
 from scoping.tests.hostile import HOSTILE_SAMPLE, assert_survives, post_and_check
 
@@ -32,7 +39,7 @@ pytestmark = pytest.mark.django_db
             lambda: {
                 "participant": str(make_participant(consent=False).pk),
                 "signed_on": "2020-01-01",
-                "form_version": "1",
+                "form": str(ConsentFormVersion.objects.get(version=1).pk),
             },
         ),
         (

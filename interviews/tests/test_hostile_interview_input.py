@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from activities.models import Place
 from interviews.models import (
     Consent,
+    ConsentFormVersion,
     Interview,
     InterviewGuide,
     Participant,
@@ -99,7 +100,7 @@ def test_the_identity_form_survives_anything(admin_client, consented, data):
     )
 
 
-CONSENT_FIELDS = [*Consent.STATEMENTS, "participant", "signed_on", "collected_by", "form_version"]
+CONSENT_FIELDS = [*Consent.STATEMENTS, "participant", "signed_on", "collected_by", "form"]
 
 
 @RUN
@@ -108,7 +109,7 @@ def test_the_consent_form_survives_anything(admin_client, unconsented, data):
     valid = {
         "participant": str(unconsented.pk),
         "signed_on": "2020-01-10",
-        "form_version": "1.0",
+        "form": str(ConsentFormVersion.objects.get(version=1).pk),
         **dict.fromkeys(Consent.STATEMENTS, "on"),
     }
     posted = data.draw(form_data(valid, CONSENT_FIELDS))

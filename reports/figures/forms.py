@@ -2,6 +2,7 @@
 
 from django import forms
 
+from interviews.models import ResearchRound
 from reports.figures.summaries import ReportOptions
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -41,8 +42,23 @@ class ReportOptionsForm(forms.Form):
         required=False,
     )
 
+    # The research round whose interview figures are shown, and one to compare it with:
+    # short names (slugs) of rounds; an unknown one is an error, not a silent default.
+    interview_round = forms.SlugField(label="Research round", required=False)
+    compare_round = forms.SlugField(label="Compare with", required=False)
+
     def clean(self):
         cleaned = super().clean()
+        chosen = [n for n in ("interview_round", "compare_round") if cleaned.get(n)]
+        known = set(ResearchRound.objects.values_list("slug", flat=True)) if chosen else set()
+        for name in chosen:
+            if cleaned[name] not in known:
+                self.add_error(
+                    name,
+                    f"There is no research round “{cleaned[name]}”; choose one of "
+                    + ", ".join(sorted(known))
+                    + ".",
+                )
         start, end = cleaned.get("scoped_from"), cleaned.get("scoped_to")
         if start and end and start > end:
             self.add_error(
@@ -58,4 +74,6 @@ class ReportOptionsForm(forms.Form):
             scoped_from=data.get("scoped_from"),
             scoped_to=data.get("scoped_to"),
             include_shared=bool(data.get("include_shared")),
+            interview_round=data.get("interview_round") or "",
+            compare_round=data.get("compare_round") or "",
         )

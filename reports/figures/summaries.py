@@ -59,7 +59,11 @@ from reports.figures.tables import (
     per_100k,
     percent,
 )
-from reports.interview_figures.panels import interview_panels
+from reports.interview_figures.panels import (
+    interview_panels,
+    round_comparison,
+    rounds_with_figures,
+)
 from reports.models import Highlight
 
 SHARED_EXPERIENCE = "shared_experience"
@@ -78,11 +82,16 @@ class ReportOptions:
     scoped_to: datetime.date | None = None
     # A place's figures count its shared and region-wide activities too, not only its own.
     include_shared: bool = False
+    # The research round whose interview figures are shown (its slug; "" for the latest with
+    # released figures), and another shown beside it ("" for none).
+    interview_round: str = ""
+    compare_round: str = ""
 
     def counting(self):
-        """The options the counts depend on: how a place's are added up is not one of them,
-        so both ways share one (prepared) computation."""
-        return replace(self, include_shared=False)
+        """The options the activity counts depend on: how a place's are added up and which
+        interview rounds are shown are not among them, so all share one (prepared)
+        computation."""
+        return replace(self, include_shared=False, interview_round="", compare_round="")
 
     def activity_filter(self, prefix=""):
         """The options as a Q over activities (reached through ``prefix``), or None."""
@@ -167,6 +176,9 @@ class Report:
     interviewed: int | None = None  # participants interviewed here; None when not shown
     region_interviewed: int | None = None
     interview_release: object = None  # interview_panels.InterviewPanels: when, or why not
+    interview_rounds: list = field(default_factory=list)  # the rounds with released figures
+    interview_comparison: list = field(default_factory=list)  # ``round_comparison``, or []
+    compared_release: object = None  # the compared round's InterviewPanels, or None
     computed_at: datetime.datetime | None = None  # when the activity figures were counted
     figures_version: str = ""  # ``ReportCounts.version``: what is rendered from them is cached
     verified: int = 0  # of ``total``, checked in the last 12 months
@@ -364,6 +376,20 @@ def shared_experience_breakdown(counts, places, place, total, region_total, expe
     )
 
 
+def interview_rounds_shown(places, place, options):
+    """(the chosen round's InterviewPanels, the compared round's or None, the rounds with
+    released figures): the latest such round unless the options name one (three queries,
+    five when comparing)."""
+    rounds = rounds_with_figures()
+    by_slug = {r.slug: r for r in rounds}
+    shown = by_slug.get(options.interview_round) or (rounds[0] if rounds else None)
+    compared = by_slug.get(options.compare_round)
+    panels = interview_panels(places, place, shown)
+    if compared is None or compared == shown:
+        return panels, None, rounds
+    return panels, interview_panels(places, place, compared), rounds
+
+
 def report_build(*, options, place_slug=None):
     """The figures of the region's page, or of one place's; None for an unknown place."""
     places = list(Place.objects.order_by("name"))
@@ -413,7 +439,7 @@ def report_build(*, options, place_slug=None):
             experience_counts, places, place, total, region_total, experiences
         )
     )
-    interviews = interview_panels(places, place)
+    interviews, compared, rounds = interview_rounds_shown(places, place, options)
     breakdowns += interviews.breakdowns
     return Report(
         options=options,
@@ -431,6 +457,9 @@ def report_build(*, options, place_slug=None):
         interviewed=interviews.interviewed,
         region_interviewed=interviews.region_interviewed,
         interview_release=interviews,
+        interview_rounds=rounds,
+        interview_comparison=round_comparison(interviews, compared) if compared else [],
+        compared_release=compared,
         computed_at=counted.computed_at,
         figures_version=counted.version,
         verified=place.verified_count if place else region.get(VERIFIED_RECENTLY, 0),

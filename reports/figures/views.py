@@ -16,11 +16,11 @@ from reports.figures import exports
 from reports.figures.forms import ReportOptionsForm
 from reports.figures.gaps import glance_context
 from reports.figures.layout import ACCORDION_ID, report_sections
-from reports.figures.pdf import PdfUnavailable, pdf_bytes
 from reports.figures.place_map import place_map
 from reports.figures.summaries import report_build
 from reports.snapshots.store import report_change_context
 from scoping.accounts.permissions import require
+from scoping.shared.chromium_pdf import PdfUnavailable, pdf_bytes
 from scoping.shared.spreadsheets import download
 
 VIEW = "reports.view_report"
@@ -139,7 +139,7 @@ def table_csv(request, table, place_slug=None):
 @require_GET
 @require(VIEW)
 def report_pdf(request, place_slug=None):
-    """The page as a PDF, in its print layout (``reports.figures.pdf``); when none can be
+    """The page as a PDF, in its print layout (``scoping.shared.chromium_pdf``); when none can be
     made now, a page that says why and how to print it from the browser instead."""
     page = _page(request, place_slug)
     if page.status_code != 200:

@@ -5,8 +5,10 @@ from django.db import models
 
 
 class InterviewReleaseQuerySet(models.QuerySet):
-    def latest_release(self):
-        return self.order_by("-released_on", "-pk").first()
+    def latest_release(self, research_round=None):
+        """The latest release of a round's figures (of any round, without one)."""
+        releases = self if research_round is None else self.filter(round=research_round)
+        return releases.order_by("-released_on", "-pk").first()
 
 
 class InterviewRelease(models.Model):
@@ -19,6 +21,12 @@ class InterviewRelease(models.Model):
     or 2 or anything about a person; see ``reports.interview_figures.release``.
     """
 
+    round = models.ForeignKey(
+        "interviews.ResearchRound",
+        on_delete=models.CASCADE,
+        related_name="interview_releases",
+        help_text="The research round whose interviews these figures count.",
+    )
     released_on = models.DateTimeField()
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -38,4 +46,4 @@ class InterviewRelease(models.Model):
         ordering = ["-released_on"]
 
     def __str__(self):
-        return f"Interview figures released on {self.released_on:%d %b %Y %H:%M}"
+        return f"{self.round} interview figures released on {self.released_on:%d %b %Y %H:%M}"

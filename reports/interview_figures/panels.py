@@ -17,6 +17,10 @@ the page, the charts and the exports cannot show them: see ``disclosure``.
 
 The pages show the latest *release* of these figures (``interview_release``),
 never live counts, and nothing after a withdrawal until the team releases again.
+
+Every figure belongs to one research round (the participants' round): a release counts one
+round's interviews, and a page shows one round's latest release, or two rounds side by side
+(``round_comparison``). The default is the latest round with released figures.
 """
 
 import datetime
@@ -30,6 +34,7 @@ from interviews.models import (
     Interview,
     Participant,
     ParticipantRole,
+    ResearchRound,
     Withdrawal,
     consent_holds,
 )
@@ -82,6 +87,7 @@ class InterviewPanels:
     region_interviewed: int | None
     released_on: datetime.datetime | None  # when the figures shown were released
     withheld: str  # why no figures are shown, or ""
+    round: ResearchRound | None = None  # the research round whose figures these are
 
 
 def release_figures(release):
@@ -95,8 +101,9 @@ def release_figures(release):
     return values, hidden, release.figures["themes"]
 
 
-def participant_counts():
-    """{place pk: {alias: count}}: participants interviewed, by every category (query 1)."""
+def participant_counts(research_round):
+    """{place pk: {alias: count}}: a round's participants interviewed, by every category
+    (query 1)."""
     annotations = {"participants": Count("pk")}
     for key, _, categories, _ in PARTITIONS:
         for value, _, condition in categories:
@@ -104,19 +111,23 @@ def participant_counts():
     interviewed = Exists(Interview.objects.consented().filter(participant=OuterRef("pk")))
     grouped = (
         Participant.objects.order_by()
-        .filter(interviewed)
+        .filter(interviewed, round=research_round)
         .values("place_id")
         .annotate(**annotations)
     )
     return {g.pop("place_id"): g for g in grouped}
 
 
-def theme_counts():
-    """{theme pk: (name, {place pk: (participants, interviews, excerpts)})} (query 2)."""
+def theme_counts(research_round):
+    """{theme pk: (name, {place pk: (participants, interviews, excerpts)})} of a round's
+    interviews (query 2)."""
     place = "excerpt__interview__participant__place_id"
     grouped = (
         Excerpt.themes.through.objects.order_by()
-        .filter(consent_holds("excerpt__interview__"))
+        .filter(
+            consent_holds("excerpt__interview__"),
+            excerpt__interview__participant__round=research_round,
+        )
         .values("theme_id", "theme__name", place)
         .annotate(
             participants=Count("excerpt__interview__participant_id", distinct=True),
@@ -264,24 +275,39 @@ def _theme_rows(figures, themes):
     return sorted(rows, key=_theme_order)[:TOP_THEMES]
 
 
-def live_figures(places):
-    """Every figure counted now, with how they add up (two queries): (values, lines,
-    at_most, companions, {theme pk: name}); ``reports.interview_figures.release`` protects them."""
-    participants = participant_counts()
-    themes = {str(pk): counts for pk, counts in theme_counts().items()}
+def live_figures(places, research_round):
+    """Every figure of a round counted now, with how they add up (two queries): (values,
+    lines, at_most, companions, {theme pk: name}); ``reports.interview_figures.release``
+    protects them."""
+    participants = participant_counts(research_round)
+    themes = {str(pk): counts for pk, counts in theme_counts(research_round).items()}
     values, lines, at_most, companions = _grid(places, participants, themes)
     return values, lines, at_most, companions, {pk: name for pk, (name, _) in themes.items()}
 
 
-def interview_panels(places, place):
+def rounds_with_figures():
+    """The research rounds with released figures, latest first (one query): the page's
+    choice of round; the first is the default."""
+    return list(
+        ResearchRound.objects.filter(interview_releases__isnull=False)
+        .distinct()
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def interview_panels(places, place, research_round):
     """The interview breakdowns of the region's page (``place`` None) or of one place's,
-    from the latest release of the figures (two queries: it, and the latest withdrawal)."""
-    release = InterviewRelease.objects.latest_release()
+    from the latest release of a round's figures (two queries: it, and the latest
+    withdrawal). A withdrawal from any round takes them down until the next release (the
+    tombstone does not keep the round)."""
+    if research_round is None:
+        return InterviewPanels([], None, None, None, NOT_RELEASED)
+    release = InterviewRelease.objects.latest_release(research_round)
     last_withdrawal = Withdrawal.objects.order_by("-withdrawn_on").first()
     if release is None:
-        return InterviewPanels([], None, None, None, NOT_RELEASED)
+        return InterviewPanels([], None, None, None, NOT_RELEASED, research_round)
     if last_withdrawal is not None and last_withdrawal.withdrawn_on > release.released_on:
-        return InterviewPanels([], None, None, release.released_on, BEING_REVISED)
+        return InterviewPanels([], None, None, release.released_on, BEING_REVISED, research_round)
     values, hidden, themes = release_figures(release)
     figures = _Figures(values, hidden, place)
     breakdowns = [
@@ -312,4 +338,30 @@ def interview_panels(places, place):
         figures.get(("total", REGION)),
         release.released_on,
         "",
+        research_round,
     )
+
+
+def round_comparison(shown, compared):
+    """Two rounds' panels side by side: [(key, title, [(label, (count, percent) in the round
+    shown, (count, percent) in the round compared)])], rows in the shown round's order, then
+    those only the compared round has; None where a round's table has no such row (a theme
+    not among its most frequent). Hidden figures stay hidden (a count of None)."""
+    if shown.withheld or compared.withheld:
+        return []
+    tables = []
+    for first, second in zip(shown.breakdowns, compared.breakdowns, strict=True):
+        theirs = {row.label: row for row in second.rows}
+        rows = [
+            (row.label, (row.count, row.percent), _figures(theirs.pop(row.label, None)))
+            for row in first.rows
+        ]
+        rows += [(label, None, _figures(row)) for label, row in theirs.items()]
+        tables.append((first.key, first.title, rows))
+    return tables
+
+
+def _figures(row):
+    """(count, percent) of a row, or None where the round's table has no such row (a theme
+    not among its most frequent)."""
+    return None if row is None else (row.count, row.percent)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from activities.models import Place
 from interviews.disclosure.audit import difference_pins, hidden_ranges, pinned_cells
 from interviews.disclosure.control import THRESHOLD, protect
+from interviews.models import ResearchRound
 from interviews.publication.rules import group_sizes
 from reports.figures.tables import REGION
 from reports.interview_figures.models import InterviewRelease
@@ -39,6 +40,7 @@ EXEMPT = (("total", REGION),)  # whose change between releases may show
 class Candidate:
     """What a release made now would publish, and how it was protected."""
 
+    round: ResearchRound
     values: dict
     hidden: set
     lines: list
@@ -58,27 +60,41 @@ class Candidate:
         ]
 
 
-def _previous_release(places):
-    """(figures {key: count or None}, what its quotes said), or (None, [])."""
-    release = InterviewRelease.objects.latest_release()
+def _previous_release(places, research_round):
+    """(figures {key: count or None}, what its quotes said) of the round's latest release,
+    or (None, [])."""
+    release = InterviewRelease.objects.latest_release(research_round)
     if release is None:
         return None, []
     values, hidden, _ = release_figures(release)
     return values | dict.fromkeys(hidden), quote_bounds(released_quotes(release), places)
 
 
-def release_candidate():
-    """The figures a release made now would publish (``CannotProtect`` when no pattern
-    of hidden figures protects the change since the last release: wait for more
-    interviews)."""
+def round_by_slug(slug):
+    """The research round with this short name (the latest if none); ValueError if unknown."""
+    if not slug:
+        return ResearchRound.objects.current()
+    found = ResearchRound.objects.filter(slug=slug).first()
+    if found is None:
+        known = ", ".join(ResearchRound.objects.values_list("slug", flat=True))
+        raise ValueError(f"There is no research round “{slug}”; the rounds are: {known}.")
+    return found
+
+
+def release_candidate(research_round=None):
+    """The figures of a research round (the current one if not given) a release made now
+    would publish (``CannotProtect`` when no pattern of hidden figures protects the change
+    since the round's last release: wait for more interviews). Rounds hold different
+    people, so a round's release is protected against its own earlier releases."""
+    research_round = research_round or ResearchRound.objects.current()
     places = list(Place.objects.order_by("name"))
-    values, lines, at_most, companions, themes = live_figures(places)
-    sizes = group_sizes()
+    values, lines, at_most, companions, themes = live_figures(places, research_round)
+    sizes = group_sizes(research_round)
     cross_values, cross_lines, latent = cross_grid(places, sizes)
     values, lines = values | cross_values, lines + cross_lines
-    quotes = quotes_to_release(sizes)
+    quotes = quotes_to_release(sizes, research_round)
     at_least = quote_bounds(quotes, places)
-    previous, previous_at_least = _previous_release(places)
+    previous, previous_at_least = _previous_release(places, research_round)
     hidden = protect(
         values,
         lines,
@@ -91,6 +107,7 @@ def release_candidate():
         previous_at_least=previous_at_least,
     )
     return Candidate(
+        research_round,
         values,
         hidden,
         lines,
@@ -134,16 +151,17 @@ def ranges(candidate):
 
 
 @transaction.atomic
-def interview_figures_release(*, by=None, note=""):
+def interview_figures_release(*, by=None, note="", research_round=None):
     """Protect, audit and freeze the interview figures and the quotes as they are now;
     returns the release. The earlier releases' quotes keep their labels (the next audit
     needs them) but lose their words: only the latest release's are ever shown."""
-    candidate = release_candidate()
+    candidate = release_candidate(research_round)
     pinned, changed = audit(candidate)
     if pinned or changed:  # protect() guarantees otherwise; never release on a doubt
         raise AssertionError("The audit found figures that could be worked out.")
-    quote_words_blank(InterviewRelease.objects.all())
+    quote_words_blank(InterviewRelease.objects.filter(round=candidate.round))
     return InterviewRelease.objects.create(
+        round=candidate.round,
         released_on=timezone.now(),
         released_by=by,
         note=note[:300],

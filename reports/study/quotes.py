@@ -28,12 +28,12 @@ BEING_REVISED = (
 )
 
 
-def quotes_to_release(sizes):
-    """The quotes a release made now would freeze: [{excerpt, themes, quote, attributes,
-    labels}], with ``sizes`` from ``group_sizes``. The excerpt's pk says which quotes a
+def quotes_to_release(sizes, research_round=None):
+    """The quotes a release of a round's figures made now would freeze: [{excerpt, themes,
+    quote, attributes, labels}], with ``sizes`` from ``group_sizes``. The excerpt's pk says which quotes a
     later change takes down; nothing else about the person is kept."""
     quotes = []
-    for excerpt in published_excerpts():
+    for excerpt in published_excerpts(research_round):
         participant = excerpt.interview.participant
         names = shown_attribute_names(participant, sizes)
         mine = {

@@ -148,6 +148,8 @@ def build_world(users):
         "interviews:transcript_read_through_old_path": {"pk": interview.pk},
         "interviews:transcript_approve": {"pk": interview.pk},
         "interviews:subject_access": {"pk": participant.pk},
+        "interviews:consent_pdf": {"pk": participant.pk},
+        "admin:interviews_consentformversion_copy": {"pk": participant.consent.form_id},
         "interviews:theme": {"pk": theme.pk},
         "study:quote_publish": {"pk": excerpt.pk},
         "study:quote_unpublish": {"pk": excerpt.pk},

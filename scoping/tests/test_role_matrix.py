@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from reports.figures import views as report_views
 from scoping.accounts.roles import ANALYSTS, CHAMPIONS, COMMISSIONERS, INTERVIEW_TEAM
+from scoping.shared.chromium_pdf import chromium
 from scoping.tests.matrix_world import build_world
 
 ROLES = ("anonymous", "champion", "analyst", "interviewer", "commissioner", "superuser")
@@ -145,6 +146,8 @@ PAGES = {
     "interviews:flow_interview": INTERVIEW_ONLY,
     "interviews:identity": INTERVIEW_ONLY,
     "interviews:subject_access": INTERVIEW_ONLY,
+    # The signed consent form as a PDF: made by Chromium where it is installed (see PDF).
+    "interviews:consent_pdf": INTERVIEW_ONLY if chromium() else row(LOGIN, 403, 403, 503, 403, 503),
     "interviews:theme_merge": INTERVIEW_ONLY,
     "interviews:codebook_import": POST_ONLY,
     # REFI-QDA: the page and the .qdpx (it holds transcripts); a codebook read in is a POST.
@@ -208,6 +211,10 @@ PAGES = {
         LOGIN, 405, ADMIN_LOGIN, 405, ADMIN_LOGIN, 405
     ),
     "admin:reports_literaturesource_export": row(LOGIN, 200, ADMIN_LOGIN, 403, ADMIN_LOGIN, 200),
+    # Copy a consent form version to a new one: a POST (a GET goes back to the version).
+    "admin:interviews_consentformversion_copy": row(
+        LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT, ADMIN_LOGIN, REDIRECT
+    ),
 }
 
 # What each staff role may do with each admin model: v(iew), a(dd), c(hange), d(elete).
@@ -262,6 +269,9 @@ INTERVIEW_ADMIN_MODELS = {
     "interviews.accesslogentry": {"interviewer": "v", "superuser": "vd"},
     "interviews.redactionlogentry": {"interviewer": "v", "superuser": "vd"},
     "interviews.withdrawal": {"interviewer": "v", "superuser": "vd"},
+    # The matrix's round has participants and its form version is signed: no delete.
+    "interviews.researchround": {"interviewer": "vac", "superuser": "vac"},
+    "interviews.consentformversion": {"interviewer": "vac", "superuser": "vac"},
 }
 
 

@@ -13,7 +13,7 @@ from interviews.coding.codebook_csv import codebook_csv
 from interviews.coding.services import excerpt_create
 from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import ParticipantRole, Theme, ThemeSource
-from interviews.tests.factories import make_interview, make_participant, make_theme
+from interviews.tests.factories import make_interview, make_participant, make_theme, round_dates
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +199,7 @@ def matrix_cell(page, dimension, theme, column_index):
 def test_the_matrix_counts_by_place_sector_and_role_and_drops_a_withdrawal(
     client_for, analyst, interviewer, settings, django_assert_num_queries, request_overhead
 ):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2030, 1, 1)
+    round_dates(withdrawal_deadline=datetime.date(2030, 1, 1))
     theme = make_theme("Burnout")
     leeds = make_participant(place="leeds", role=ParticipantRole.MANAGER)
     wakefield = make_participant(place="wakefield", sector=Sector.NHS)

@@ -25,7 +25,7 @@ from interviews.models import (
     Theme,
     Withdrawal,
 )
-from interviews.tests.factories import make_interview, make_participant, make_theme
+from interviews.tests.factories import make_interview, make_participant, make_theme, round_dates
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,8 @@ TRACES = re.compile(r"quuxington|peggy|margaret|07700|900\W*123|zzz-97", re.IGNO
 
 @pytest.fixture(autouse=True)
 def deadlines(settings):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2020, 9, 30)
-    settings.PROJECT_END_DATE = datetime.date(2021, 3, 31)
+    round_dates(withdrawal_deadline=datetime.date(2020, 9, 30))
+    round_dates(project_end=datetime.date(2021, 3, 31))
 
 
 def withdrawing():

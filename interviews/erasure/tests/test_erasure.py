@@ -22,7 +22,7 @@ from interviews.models import (
     RedactionLogEntry,
     Withdrawal,
 )
-from interviews.tests.factories import make_interview, make_participant
+from interviews.tests.factories import make_interview, make_participant, round_dates
 from scoping.tests.scratch_databases import manage
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,7 @@ def purge(*args):
 
 
 def test_purge_removes_backups_that_hold_purged_data(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant()
     old = backup_file(settings, "old", at((9, 1)))
     late = backup_file(settings, "made-after-the-purge-date", at((10, 2)))
@@ -156,7 +156,7 @@ def test_purge_removes_backups_that_hold_purged_data(settings, interviewer):
 
 
 def test_backups_made_after_the_purge_are_kept(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant()
     with time_machine.travel(at((10, 5)), tick=False):
         purge()
@@ -170,7 +170,7 @@ def test_backups_made_after_the_purge_are_kept(settings, interviewer):
 
 
 def test_purge_dry_run_names_the_backups_it_would_delete(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     old = backup_file(settings, "old", at((9, 1)))
 
     with time_machine.travel(at((10, 5)), tick=False):
@@ -204,7 +204,7 @@ def test_withdrawal_removes_the_log_of_an_identity_deleted_earlier(interviewer):
 
 
 def test_purge_removes_the_log_of_rows_deleted_earlier(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant(code="ZZZ-97")
     deleted_identity_log(interviewer, "ZZZ-96", 99999)
 
@@ -222,9 +222,7 @@ def test_no_vacuum_inside_a_transaction():
         assert storage.tables_vacuum(erased_tables()) == []
 
 
-# serialized_rollback: the emptied database gets its reference rows back, and the flush
-# after it leaves the content types to them (a flush that re-creates them gives new ids,
-# and a later serialized_rollback test then fails to load its own).
+# serialized_rollback: see test_statistics.py's erasure test.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_erased_tables_are_vacuumed_after_commit():
     statements = storage.tables_vacuum(erased_tables())

@@ -7,14 +7,14 @@ import pytest
 import time_machine
 
 from interviews.erasure.tests.test_erasure import END, at, backup_file, purge
-from interviews.tests.factories import make_participant
+from interviews.tests.factories import make_participant, round_dates
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("with_data", [True, False], ids=["data to purge", "nothing to purge"])
 def test_the_dry_run_counts_the_backups_the_purge_deletes(settings, interviewer, with_data):
-    settings.PROJECT_END_DATE = END  # purge date: 30 September 2021
+    round_dates(project_end=END)  # purge date: 30 September 2021
     if with_data:
         make_participant()
     files = [
@@ -34,7 +34,7 @@ def test_the_dry_run_counts_the_backups_the_purge_deletes(settings, interviewer,
 
 
 def test_the_dry_run_counts_every_row_the_purge_deletes(settings, interviewer):
-    settings.PROJECT_END_DATE = END
+    round_dates(project_end=END)
     make_participant()
     make_participant()
     with time_machine.travel(datetime.datetime(2021, 10, 5, 9, tzinfo=datetime.UTC)):

@@ -30,7 +30,7 @@ from interviews.models import (
     Withdrawal,
 )
 from interviews.personal_data.access_log import access_record
-from interviews.tests.factories import make_interview, make_participant, make_theme
+from interviews.tests.factories import make_interview, make_participant, make_theme, round_dates
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,8 @@ AFTER = datetime.datetime(2020, 10, 1, 9, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture(autouse=True)
 def deadlines(settings):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = DEADLINE
-    settings.PROJECT_END_DATE = datetime.date(2021, 3, 31)
+    round_dates(withdrawal_deadline=DEADLINE)
+    round_dates(project_end=datetime.date(2021, 3, 31))
 
 
 def contribute(user, name="Jane Smith"):
@@ -258,5 +258,5 @@ def test_a_withdrawn_code_is_not_given_out_again(client_for, superuser):
     ],
 )
 def test_the_purge_date_is_six_calendar_months_after_the_end(settings, end, first_purge_day):
-    settings.PROJECT_END_DATE = end
+    round_dates(project_end=end)
     assert purge_date() == first_purge_day

@@ -5,9 +5,10 @@ from interviews.erasure.purge import interviews_purge, purge_date
 
 class Command(BaseCommand):
     help = (
-        "Delete all interview data (participants, identities, consent, interviews, "
-        "transcripts, excerpts, logs) once PROJECT_END_DATE + 6 months has passed. "
-        "The directory, the codebook and the question guides are not touched."
+        "Delete the interview data (participants, identities, consent, interviews, "
+        "transcripts, excerpts, logs) of every research round whose deletion date has come "
+        "(set on the round in the admin). The directory, the codebook and the question "
+        "guides are not touched."
     )
 
     def add_arguments(self, parser):
@@ -18,9 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         counts = interviews_purge(dry_run=dry_run)
         if counts is None:
+            day = purge_date()
+            kept = f"until {day:%d %B %Y}" if day else "while there is no research round"
             self.stdout.write(
-                f"Nothing deleted: interview data is kept until {purge_date():%d %B %Y} "
-                "(six months after PROJECT_END_DATE)."
+                f"Nothing deleted: interview data is kept {kept} "
+                "(the research round's deletion date)."
             )
             return
         verb = "Would delete" if dry_run else "Deleted"

@@ -11,7 +11,14 @@ from interviews.coding.services import excerpt_create
 from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import Consent, Interview, ShadowingVisit, Theme
 from interviews.recording.services import interview_create
-from interviews.tests.factories import make_guide, make_interview, make_participant, make_theme
+from interviews.tests.factories import (
+    make_guide,
+    make_interview,
+    make_participant,
+    make_theme,
+    round_dates,
+    study_round,
+)
 from reports.interview_figures.panels import participant_counts, theme_counts
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +41,7 @@ def consent_post(participant, **changes):
     data = {
         "participant": participant.pk,
         "signed_on": consent.signed_on.isoformat(),
-        "form_version": consent.form_version,
+        "form": consent.form_id,
         **{name: "on" for name in Consent.STATEMENTS if getattr(consent, name)},
     }
     if consent.software_transcription:
@@ -128,7 +135,7 @@ def test_consent_without_interviews_can_be_deleted_in_the_admin(client_for, supe
 
 
 def test_withdrawal_still_takes_consent_and_interviews_away(interviewer, settings):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2100, 1, 1)
+    round_dates(withdrawal_deadline=datetime.date(2100, 1, 1))
     participant = make_participant()
     make_interview(participant)
     withdraw_participant(participant=participant, by=interviewer)
@@ -163,8 +170,8 @@ def test_an_interview_whose_consent_went_missing_counts_nowhere_and_is_flagged(
     analyst_client = client_for(analyst)
     theme_page = analyst_client.get(f"/interviews/themes/{theme.pk}/").content.decode()
     assert "LDS-01" in theme_page and "LDS-02" not in theme_page
-    assert sum(p["participants"] for p in participant_counts().values()) == 1
-    ((_, by_place),) = theme_counts().values()
+    assert sum(p["participants"] for p in participant_counts(study_round()).values()) == 1
+    ((_, by_place),) = theme_counts(study_round()).values()
     assert sum(cell[0] for cell in by_place.values()) == 1
 
 

@@ -55,7 +55,6 @@ def test_the_consent_step_survives_anything(team_client, data):
     participant = make_participant(name="", consent=False)
     valid = {
         "signed_on": "2020-01-10",
-        "form_version": "1.0",
         **dict.fromkeys(Consent.STATEMENTS, "on"),
     }
     fields = [
@@ -63,7 +62,6 @@ def test_the_consent_step_survives_anything(team_client, data):
         "software_transcription",
         "signed_on",
         "collected_by",
-        "form_version",
     ]
     posted = data.draw(form_data(valid, fields))
     post_and_check(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from interviews.models import Consent, InterviewGuide, Theme
+from interviews.models import Consent, ConsentFormVersion, InterviewGuide, Theme
 from interviews.recording.interview_aids import GROUND_RULES
 from interviews.reference.services import interview_reference_load
 
@@ -325,10 +325,49 @@ def test_the_question_guides_are_the_studys_word_for_word_and_versioned():
     assert (worker.role, manager.role) == ("worker", "manager")
 
 
-def test_the_consent_form_holds_the_studys_twelve_statements_in_order():
-    texts = [Consent._meta.get_field(name).verbose_name for name in Consent.STATEMENTS]
+CONSENT_HEADINGS = [
+    "Please read the following statements and tick all that apply",
+    "Please read the following statements relating to participation and tick all that apply",
+    "Please read the following statements relating to Data Protection and tick all that apply",
+    "Please read the following statements relating to the project management and tick all "
+    "that apply",
+]
+# Sentences of the information sheet (Appendix 4), each as the study has it.
+INFORMATION_SHEET = [
+    "Project Title: Scoping peer support activity across the West Yorkshire and Harrogate "
+    "Integrated Care System (WY&H ICS)",
+    "Project Duration: October 2019 - July 2020",
+    "• Find out more about the LWAB here: https://www.hee.nhs.uk/our-work/"
+    "localworkforce-action-boards",
+    "2.Participating in semi-structured interviews (approx. 30 – 1 hour)",
+    "• Participants can withdraw their participation and/or their data without having to "
+    "give a reason until the reporting point (June 2020)",
+    "• Leeds Mind will store all contributions safely for six months beyond the end of the "
+    "project (January 2021)",
+    "Julia Stimpson – Operations manager",
+]
+
+
+@pytest.mark.django_db
+def test_consent_form_version_1_is_the_studys_form_word_for_word():
+    form = ConsentFormVersion.objects.get(version=1)
+    assert [g["heading"] for g in form.statements] == CONSENT_HEADINGS
+    texts = [s["text"] for g in form.statements for s in g["statements"]]
     assert texts == CONSENT_STATEMENTS
-    assert "software_transcription" not in Consent.STATEMENTS  # a separate tick
+    assert "software_transcription" not in form.statement_keys()  # a separate tick
+    sheet = " ".join(form.information_sheet.split())
+    for sentence in INFORMATION_SHEET:
+        assert sentence in sheet
+    assert sheet.startswith("Project Information Sheet Project Title:")
+    assert sheet.endswith("julia.stimpson@leedsmind.org.uk")
+    assert form.rounds.get().name == "2019-20 study"
+
+
+def test_no_statement_of_the_study_is_left_as_a_field_label():
+    """The statements are the form version's data, not model labels with 2020 dates."""
+    labels = [str(Consent._meta.get_field(name).verbose_name) for name in Consent.STATEMENTS]
+    assert not set(labels) & set(CONSENT_STATEMENTS)
+    assert not [label for label in labels if "2020" in label or "2021" in label]
 
 
 def test_the_ground_rules_are_the_studys_guidelines():

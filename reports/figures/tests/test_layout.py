@@ -15,10 +15,10 @@ from html import unescape
 import pytest
 
 from activities.reference.services import demo_data_load
-from reports.figures import pdf
 from reports.figures.map_outlines import OUTPUT, outlines, simplified
 from reports.figures.place_map import step_for
 from reports.study.services import study_highlights_load
+from scoping.shared import chromium_pdf as pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from activities.vocabulary.terms import Sector
 from interviews.coding.services import excerpt_create
 from interviews.erasure.withdrawal import withdraw_participant
 from interviews.models import Interview
-from interviews.tests.factories import make_theme
+from interviews.tests.factories import make_theme, round_dates
 from reports.figures.summaries import ReportOptions, report_build
 from reports.figures.tests.test_exports import page_rows, read_csv
 from reports.figures.tests.test_views import cells
@@ -119,7 +119,7 @@ def test_no_interviews_at_all_show_zeros():
 
 
 def test_a_participant_who_withdraws_drops_out_of_every_figure(settings):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
+    round_dates(withdrawal_deadline=datetime.date(2999, 12, 31))
     people = make_known_interviews()
     release()
     withdraw_participant(participant=people["LDS-07"], by=None)

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from activities.vocabulary.terms import Sector
 from interviews.erasure.withdrawal import withdraw_participant
+from interviews.tests.factories import round_dates
 from reports.figures.summaries import ReportOptions, report_build
 from reports.models import InterviewRelease
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews
@@ -38,7 +39,9 @@ def test_the_audit_passes_and_the_release_freezes_the_figures(client_for, commis
     assert "Bradford & Craven: participants interviewed: 1 to " in out  # a range, never 1
     assert "Bradford & Craven: participants interviewed: 1 to 1" not in out
     assert InterviewRelease.objects.count() == 0  # the audit writes nothing
-    assert "Interview figures released on" in run("release_interview_figures", "--note", "Board")
+    assert "2019-20 study interview figures released on" in run(
+        "release_interview_figures", "--note", "Board"
+    )
     release = InterviewRelease.objects.get()
     assert release.note == "Board"
     assert [None, 1] not in [[v is None, v] for _, v in release.figures["figures"]]
@@ -52,7 +55,7 @@ def test_the_audit_passes_and_the_release_freezes_the_figures(client_for, commis
 
 
 def test_a_withdrawal_takes_the_figures_off_the_pages_until_the_next_release(settings):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
+    round_dates(withdrawal_deadline=datetime.date(2999, 12, 31))
     people = make_known_interviews()
     run("release_interview_figures")
     withdraw_participant(participant=people["WKF-01"], by=None)

@@ -19,7 +19,7 @@ from interviews.disclosure.audit import pinned_cells
 from interviews.disclosure.control import protect
 from interviews.erasure.withdrawal import withdraw_participant
 from interviews.publication.models import PublicationApproval
-from interviews.tests.factories import make_interview, make_participant
+from interviews.tests.factories import make_interview, make_participant, round_dates
 from reports.figures.summaries import ReportOptions, report_build
 from reports.interview_figures.release import (
     EXEMPT,
@@ -138,7 +138,7 @@ def test_the_quotes_labels_are_audited_with_the_figures(commissioner):
 
 
 def test_a_withdrawal_takes_the_quotes_down_with_the_figures(settings, commissioner):
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
+    round_dates(withdrawal_deadline=datetime.date(2999, 12, 31))
     people = make_people()
     interview_figures_release()
     page = reader(commissioner)
@@ -173,7 +173,7 @@ def test_a_withdrawn_persons_words_leave_the_stored_release_at_once(settings):
     stay for the next audit); everyone else's quotes are untouched."""
     from interviews.models import Excerpt
 
-    settings.INTERVIEWS_WITHDRAWAL_DEADLINE = datetime.date(2999, 12, 31)
+    round_dates(withdrawal_deadline=datetime.date(2999, 12, 31))
     people = make_people()
     leaver = set(
         Excerpt.objects.filter(interview__participant=people["KIR-01"]).values_list("pk", flat=True)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from interviews.disclosure.control import CannotProtect
 from reports.interview_figures.audit_report import ERROR, FAILED, SUCCESS, TOO_SMALL, audit_lines
-from reports.interview_figures.release import audit, release_candidate
+from reports.interview_figures.release import audit, release_candidate, round_by_slug
 
 
 class Command(BaseCommand):
@@ -17,12 +17,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--round",
+            dest="round_slug",
+            default="",
+            help="The research round's short name (e.g. 2019-20); the latest round if left out.",
+        )
+        parser.add_argument(
             "--ranges", action="store_true", help="List every hidden figure's possible range."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, round_slug="", **options):
         try:
-            candidate = release_candidate()
+            candidate = release_candidate(research_round(round_slug))
         except CannotProtect as error:
             raise CommandError(f"{error} {TOO_SMALL}") from None
         pinned, changed = audit(candidate)
@@ -33,3 +39,10 @@ class Command(BaseCommand):
         if pinned or changed:
             raise CommandError(FAILED)
         self.stdout.write(styles[lines[-1][0]](lines[-1][1]))
+
+
+def research_round(slug):
+    try:
+        return round_by_slug(slug)
+    except ValueError as error:
+        raise CommandError(str(error)) from None

@@ -1,6 +1,7 @@
-"""A report page as a PDF: the page's own HTML, printed by headless Chromium with the print
+"""A page as a PDF: the page's own HTML, printed by headless Chromium with its print
 stylesheet (``static/css/print.css``), so the download is the same layout as printing the
-page from a browser.
+page from a browser. The report pages (``reports.figures.views``) and the signed consent
+form (``interviews.consent_forms``) use it.
 
 Chromium's documented ``--headless --print-to-pdf`` prints a local copy of the page: its
 stylesheets pointed at the static files on disk, its scripts left out (print.css opens
