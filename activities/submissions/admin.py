@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.db import models
 
 from activities.currency.models import PlaceChampion
+from activities.duplicates.flags import links_to, submission_duplicates
 from activities.submissions.decisions import (
     SubmissionRefused,
     submission_accept,
@@ -50,7 +51,7 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
     search_fields = ["name", "organisation"]
     actions = [accept_submissions, reject_submissions]
     fieldsets = [
-        (None, {"fields": ["name", "organisation", "place", "description"]}),
+        (None, {"fields": ["name", "organisation", "place", "possible_duplicates", "description"]}),
         (
             "Complete before accepting",
             {
@@ -69,7 +70,7 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
             {"fields": ["state", "decision_note", "submitted_at", "decided_by", "decided_at"]},
         ),
     ]
-    readonly_fields = ["state", "submitted_at", "decided_by", "decided_at"]
+    readonly_fields = ["state", "submitted_at", "decided_by", "decided_at", "possible_duplicates"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -87,5 +88,16 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.state != Submission.State.PENDING:
-            return [f.name for f in Submission._meta.fields] + ["shared_experiences"]
+            return [f.name for f in Submission._meta.fields] + [
+                "shared_experiences",
+                "possible_duplicates",
+            ]
         return self.readonly_fields
+
+    @admin.display(description="Possible duplicates")
+    def possible_duplicates(self, submission):
+        """Activities in another place it may be (activities/duplicates/): decide with them in view."""
+        if submission.pk is None or submission.state != Submission.State.PENDING:
+            return "—"
+        matches = submission_duplicates(submission)
+        return links_to(matches) if matches else "None found in other places"
