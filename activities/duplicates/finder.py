@@ -18,7 +18,6 @@ from django.db.models import Q
 from activities.duplicates.matching import (
     block_key,
     close,
-    names_close,
     organisation_words,
     similarity,
     words,
@@ -54,6 +53,15 @@ class Probe:
     organisation: str
     serves: str
     pk: int | None = None
+
+
+class _NameKeys(dict):
+    """name -> (its words, their block); each distinct name worked out once."""
+
+    def __missing__(self, name):
+        found = words(name)
+        self[name] = value = (found, (block_key(found), len(found)))
+        return value
 
 
 def _organisation_groups(organisations):
@@ -101,18 +109,19 @@ def possible_duplicates(probes):
     if None in wanted:
         condition |= Q(organisation__isnull=True)
     rows = Activity.objects.filter(condition).order_by().values_list(*_COLUMNS)
-    by_organisation = defaultdict(list)
-    for row in rows:
-        by_organisation[row[1]].append(row)
+    blocks, name_keys = defaultdict(list), _NameKeys()
+    for pk, organisation_id, name, coverage, place_id, key in rows:
+        found, block = name_keys[name]
+        serves = serves_key(coverage, place_id, key)
+        blocks[organisation_id, block].append((pk, serves, found))
     found, matched_ids = {}, set()
     for index, (probe, ids) in enumerate(zip(probes, organisation_ids, strict=True)):
+        wanted, block = name_keys[probe.name]
         hits = [
             pk
             for organisation_id in ids
-            for pk, _, name, coverage, place_id, key in by_organisation.get(organisation_id, ())
-            if pk != probe.pk
-            and serves_key(coverage, place_id, key) != probe.serves
-            and names_close(probe.name, name)
+            for pk, serves, other in blocks.get((organisation_id, block), ())
+            if pk != probe.pk and serves != probe.serves and close(wanted, other)
         ]
         if hits:
             found[index] = hits
@@ -148,14 +157,14 @@ def _all_pairs():
     Two queries; cached under the data version, so only the first reader after a write
     pays for it (at 100,000 activities, see docs/directory.md)."""
     group = _organisation_groups(Organisation.objects.values_list("pk", "name"))
-    blocks = defaultdict(lambda: defaultdict(list))
+    blocks, name_keys = defaultdict(lambda: defaultdict(list)), _NameKeys()
     rows = Activity.objects.order_by().values_list(*_COLUMNS)
     for pk, organisation_id, name, coverage, place_id, key in rows:
-        found = words(name)
+        found, block = name_keys[name]
         if not found:
             continue
-        block = (group.get(organisation_id), block_key(found), len(found))
-        blocks[block][serves_key(coverage, place_id, key)].append((pk, found))
+        organisation = group.get(organisation_id, organisation_id)
+        blocks[organisation, block][serves_key(coverage, place_id, key)].append((pk, found))
     pairs = []
     for by_serves in blocks.values():
         if len(by_serves) < 2:
