@@ -24,15 +24,16 @@ from activities.duplicates.matching import (
 )
 from activities.records.data_version import cached
 from activities.records.models import Activity, Organisation
-from activities.reference.coverage import REGION, Coverage
+from activities.reference.coverage import REGION, Coverage, places_key
 
 PAIRS_SHOWN = 200
 _COLUMNS = ("pk", "organisation_id", "name", "coverage", "place_id", "places_key")
 
 
-def serves_key(coverage, place_id, places_key):
-    """What an activity serves, as one comparable value ("place:3", "3,5" or "region")."""
-    return f"place:{place_id}" if coverage == Coverage.PLACE else places_key
+def serves_key(coverage, place_id, key):
+    """What an activity serves, as one comparable value ("place:3", "3,5" or "region");
+    ``key`` is a several-place or region-wide activity's stored ``places_key``."""
+    return f"place:{place_id}" if coverage == Coverage.PLACE else key
 
 
 def place_ids_served(serves, all_place_ids):
@@ -138,8 +139,6 @@ def probe_of(activity, places=None):
     if places is None and activity.coverage == Coverage.PLACES and activity.pk:
         places = [place.pk for place in activity.places.all()]
     if activity.coverage != Coverage.PLACE:
-        from activities.reference.coverage import places_key
-
         key = places_key(activity.coverage, places or [])
     else:
         key = activity.places_key

@@ -9,7 +9,13 @@ from django.contrib import admin, messages
 from django.db import models
 
 from activities.currency.models import PlaceChampion
-from activities.duplicates.flags import links_to, submission_duplicates
+from activities.duplicates.flags import (
+    activity_duplicates,
+    activity_flag,
+    links_to,
+    submission_duplicates,
+)
+from activities.records.models import Activity
 from activities.submissions.decisions import (
     SubmissionRefused,
     submission_accept,
@@ -34,13 +40,23 @@ def _decide(modeladmin, request, queryset, decide, done):
     count = 0
     for submission in queryset.order_by("pk"):
         try:
-            decide(submission=submission, by=request.user)
+            decided = decide(submission=submission, by=request.user)
         except SubmissionRefused as refusal:
             modeladmin.message_user(request, str(refusal), messages.ERROR)
         else:
             count += 1
+            _flag_duplicates(modeladmin, request, decided)
     if count:
         modeladmin.message_user(request, f"{count} submission(s) {done}.", messages.SUCCESS)
+
+
+def _flag_duplicates(modeladmin, request, decided):
+    """An accepted submission's new activity that may be one recorded for another place
+    (activities/duplicates/): say so, with a link to compare and merge."""
+    if isinstance(decided, Activity):
+        matches = activity_duplicates(decided)
+        if matches:
+            modeladmin.message_user(request, activity_flag(decided, matches), messages.WARNING)
 
 
 @admin.register(Submission)

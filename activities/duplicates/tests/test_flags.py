@@ -121,3 +121,25 @@ def test_a_submission_shows_its_possible_duplicates_before_the_decision(
     page = client_for(superuser).get(url).content.decode()
     assert "Possible duplicates" in page
     assert f'href="{reverse("activities:detail", args=[leeds_voices.pk])}"' in page
+
+
+def test_accepting_a_submission_says_its_activity_may_be_a_duplicate(
+    client_for, superuser, leeds_voices
+):
+    submission = Submission.objects.create(
+        name="Hearing Voices Group",
+        organisation="Leeds Mind",
+        place=Place.objects.get(slug="kirklees"),
+        description="Meets on Tuesdays.",
+        sector="third_sector",
+        delivery_model="support_group",
+    )
+    response = client_for(superuser).post(
+        reverse("admin:activities_submission_changelist"),
+        {"action": "accept_submissions", "_selected_action": [submission.pk]},
+        follow=True,
+    )
+    added = Activity.objects.get(place__slug="kirklees")
+    page = response.content.decode()
+    assert "may already be in the directory for another place" in page
+    assert reverse("activities:duplicates_merge", args=[added.pk, leeds_voices.pk]) in page
