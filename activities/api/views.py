@@ -5,7 +5,7 @@ a fixed number of queries and serialises with ``serializers``.
 """
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,8 +15,9 @@ from rest_framework.views import APIView
 
 from activities.api import queries, serializers
 from activities.api.access import use_record
-from activities.api.identifiers import parse
+from activities.api.identifiers import paired_id, parse, service_of
 from activities.api.taxonomies import published_taxonomies
+from activities.duplicates.models import MergedActivity
 
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile"
 HSDS_VERSION = "3.0"
@@ -49,6 +50,22 @@ def found(record):
     if record is None:
         raise Http404("No record has this id.")
     return record
+
+
+def merged_into(uuid, kind=None):
+    """A permanent redirect to the activity a merged-away service's id (or its venue's
+    paired id, ``kind``) now belongs to (activities/duplicates/), or None."""
+    if uuid is None:
+        return None
+    service_uuid = service_of(uuid, kind) if kind else uuid
+    survivor = MergedActivity.objects.filter(uuid=service_uuid).values("survivor__uuid").first()
+    if survivor is None:
+        return None
+    if kind:
+        target = reverse("api:" + kind, args=[paired_id(survivor["survivor__uuid"], kind)])
+    else:
+        target = reverse("api:service", args=[survivor["survivor__uuid"]])
+    return HttpResponsePermanentRedirect(target)
 
 
 class ApiInfo(OpenReferralView):
@@ -87,7 +104,9 @@ class ServiceDetail(OpenReferralView):
     )
     def get(self, request, id):
         """A fully nested service: organisation, service areas, location, contacts, attributes."""
-        activity = found(queries.service(parse(id)) if parse(id) else None)
+        activity = queries.service(parse(id)) if parse(id) else None
+        if activity is None:
+            return merged_into(parse(id)) or found(None)
         return Response(serializers.ServiceSerializer(activity).data)
 
 
@@ -114,7 +133,9 @@ class ServiceAtLocationDetail(OpenReferralView):
     )
     def get(self, request, id):
         """A service at its venue, with the fully nested service."""
-        activity = found(queries.service_with_venue(parse(id)) if parse(id) else None)
+        activity = queries.service_with_venue(parse(id)) if parse(id) else None
+        if activity is None:
+            return merged_into(parse(id), "service_at_location") or found(None)
         data = serializers.service_at_location(activity)
         return Response(serializers.ServiceAtLocationSerializer(data).data)
 

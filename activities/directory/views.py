@@ -13,7 +13,7 @@ from activities.directory.disclaimer import DISCLAIMER
 from activities.directory.export_jobs import export_is_long, export_start
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
-from activities.models import Activity
+from activities.models import Activity, MergedActivity
 from activities.records.data_version import cached, figures_as_of
 from activities.vocabulary.definitions import facets_with_definitions
 from scoping.accounts.permissions import require
@@ -135,12 +135,15 @@ def activity_list(request):
 
 @require(VIEW)
 def activity_detail(request, pk):
-    activity = get_object_or_404(
-        Activity.objects.select_related("place", "organisation").prefetch_related(
-            "shared_experiences"
-        ),
-        pk=pk,
+    activity = (
+        Activity.objects.select_related("place", "organisation")
+        .prefetch_related("shared_experiences")
+        .filter(pk=pk)
+        .first()
     )
+    if activity is None:  # merged into another (activities/duplicates/): its link leads there
+        survivor = get_object_or_404(MergedActivity.objects.values("survivor_id"), activity_pk=pk)
+        return redirect("activities:detail", pk=survivor["survivor_id"], permanent=True)
     others, other_count = [], 0
     if activity.organisation_id:
         siblings = Activity.objects.filter(organisation_id=activity.organisation_id).exclude(

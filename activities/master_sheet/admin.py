@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from activities.duplicates.flags import import_rows_duplicates, links_to
 from activities.master_sheet.admin_export import export_response
 from activities.master_sheet.changes import NEW_ROWS_DESCRIBED
 from activities.master_sheet.files import (
@@ -235,12 +236,16 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
     def preview_view(self, request, pk):
         run = self._own_run(request, pk)
         changed = run.rows.filter(result__in=[Result.NEW, Result.UPDATED]).order_by("sheet", "row")
+        changed = list(changed[:PREVIEW_ROWS_SHOWN])
+        duplicates = import_rows_duplicates(changed)  # activities/duplicates/
+        for row in changed:
+            row.possible_duplicates = links_to(duplicates[row.pk]) if row.pk in duplicates else ""
         pending = ImportRun.objects.filter(pk=run.pk, upload__isnull=False).exists()
         context = self._context(
             request,
             f"Preview of {run.file_name}",
             run=run,
-            changed=changed[:PREVIEW_ROWS_SHOWN],
+            changed=changed,
             changed_count=run.new + run.updated,
             shown=PREVIEW_ROWS_SHOWN,
             summary=run.summary.splitlines(),

@@ -67,6 +67,8 @@ def _new_values(row, lookups):
     """A new row's values as the preview shows them ({field: ["", value]}, blanks left
     out), so a champion sees what each cell was read as before importing."""
     values = {}
+    if row.values.get("organisation_name"):  # who runs it: the possible-duplicate check reads it
+        values["organisation"] = ["", row.values["organisation_name"]]
     for name in [*COMPARED, "shared_experiences"]:
         if name in row.values:
             shown = display(name, row.values[name], lookups)

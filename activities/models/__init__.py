@@ -10,12 +10,14 @@ models beside its code, and this package imports them all, explicitly, so that
 - ``currency.models``: which places each champion looks after.
 - ``submissions.models``: activities proposed through the public form.
 - ``api.models``: the Open Referral UK API's partners and their use log.
+- ``duplicates.models``: activities merged into another, whose old ids lead to it.
 
 The tables keep their names: the app label is still ``activities``.
 """
 
 from activities.api.models import ApiPartner, ApiUse
 from activities.currency.models import PlaceChampion
+from activities.duplicates.models import MergedActivity
 from activities.master_sheet.models import ImportRowResult, ImportRun
 from activities.records.models import Activity, DataVersion, Organisation, WebsiteField
 from activities.reference.models import Alias, Place, SharedExperience, canonical_labels
@@ -30,6 +32,7 @@ __all__ = [
     "DataVersion",
     "ImportRowResult",
     "ImportRun",
+    "MergedActivity",
     "Organisation",
     "Place",
     "PlaceChampion",

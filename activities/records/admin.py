@@ -7,11 +7,12 @@ The activity form refuses a duplicate, a save over someone else's newer one, and
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from activities.duplicates.flags import activity_duplicates, activity_flag
 from activities.master_sheet.admin_export import export_selected_as_master_sheet
 from activities.models import Activity, Organisation, Place
 from activities.records.concurrency import activity_changes_since
@@ -306,6 +307,14 @@ class ActivityAdmin(SafeRelationsMixin, SimpleHistoryAdmin):
         if not change and obj.scoped_by_id is None:
             obj.scoped_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """Once its places are saved, say if the activity may be one already recorded for
+        another place (activities/duplicates/)."""
+        super().save_related(request, form, formsets, change)
+        matches = activity_duplicates(form.instance)
+        if matches:
+            self.message_user(request, activity_flag(form.instance, matches), messages.WARNING)
 
 
 @admin.register(Organisation)

@@ -10,6 +10,13 @@ from django.contrib import admin, messages
 from django.db import models
 
 from activities.currency.models import PlaceChampion
+from activities.duplicates.flags import (
+    activity_duplicates,
+    activity_flag,
+    links_to,
+    submission_duplicates,
+)
+from activities.records.models import Activity
 from activities.submissions.decisions import (
     SubmissionRefused,
     submission_accept,
@@ -34,13 +41,23 @@ def _decide(modeladmin, request, queryset, decide, done):
     count = 0
     for submission in queryset.order_by("pk"):
         try:
-            decide(submission=submission, by=request.user)
+            decided = decide(submission=submission, by=request.user)
         except SubmissionRefused as refusal:
             modeladmin.message_user(request, str(refusal), messages.ERROR)
         else:
             count += 1
+            _flag_duplicates(modeladmin, request, decided)
     if count:
         modeladmin.message_user(request, f"{count} submission(s) {done}.", messages.SUCCESS)
+
+
+def _flag_duplicates(modeladmin, request, decided):
+    """An accepted submission's new activity that may be one recorded for another place
+    (activities/duplicates/): say so, with a link to compare and merge."""
+    if isinstance(decided, Activity):
+        matches = activity_duplicates(decided)
+        if matches:
+            modeladmin.message_user(request, activity_flag(decided, matches), messages.WARNING)
 
 
 @admin.register(Submission)
@@ -51,7 +68,7 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
     search_fields = ["name", "organisation"]
     actions = [accept_submissions, reject_submissions]
     fieldsets = [
-        (None, {"fields": ["name", "organisation", "place", "description"]}),
+        (None, {"fields": ["name", "organisation", "place", "possible_duplicates", "description"]}),
         (
             "Complete before accepting",
             {
@@ -79,7 +96,14 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
             },
         ),
     ]
-    readonly_fields = ["state", "sender_is_told", "submitted_at", "decided_by", "decided_at"]
+    readonly_fields = [
+        "state",
+        "sender_is_told",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "possible_duplicates",
+    ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -100,6 +124,7 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
             return [f.name for f in Submission._meta.fields] + [
                 "shared_experiences",
                 "sender_is_told",
+                "possible_duplicates",
             ]
         return self.readonly_fields
 
@@ -108,3 +133,11 @@ class SubmissionAdmin(SafeRelationsMixin, admin.ModelAdmin):
         if obj.sender_email:
             return "Yes: with the decision note as the reason. Their address is not shown."
         return "No: they gave no e-mail address, or have been told already."
+
+    @admin.display(description="Possible duplicates")
+    def possible_duplicates(self, submission):
+        """Activities in another place it may be (activities/duplicates/): decide with them in view."""
+        if submission.pk is None or submission.state != Submission.State.PENDING:
+            return "—"
+        matches = submission_duplicates(submission)
+        return links_to(matches) if matches else "None found in other places"

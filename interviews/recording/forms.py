@@ -67,7 +67,8 @@ class ParticipantForm(forms.ModelForm):
             "place": forms.Select(attrs=SELECT),
             "sector": forms.Select(attrs=SELECT),
             "role": forms.Select(attrs=SELECT),
-            "organisation": forms.Select(attrs=SELECT),
+            # A list of 50 or more gets a box that narrows it (static/js/choice_filter.js).
+            "organisation": forms.Select(attrs={**SELECT, "data-choice-filter": "true"}),
         }
         labels = {"paid": "Paid (leave unticked for a volunteer)", "round": "Research round"}
 

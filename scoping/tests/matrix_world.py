@@ -134,6 +134,7 @@ def build_world(users):
         "activities:review_record": {"pk": activity.pk},
         "activities:review_close": {"pk": activity.pk},
         "activities:review_undo": {"pk": activity.pk},
+        "activities:duplicates_merge": {"keep": activity.pk, "other": venue_activity.pk},
         "interviews:interview": {"pk": interview.pk},
         "interviews:flags": {"pk": interview.pk},
         "interviews:excerpt_edit": {"pk": excerpt.pk},

@@ -25,6 +25,7 @@ FIXED_PAGES = [
     ("home", "/"),
     ("directory", "/activities/"),
     ("directory-filtered", "/activities/?place=leeds&place=wakefield&sector=third_sector"),
+    (None, "/activities/duplicates/"),
     ("region-report", "/reports/"),
     ("place-report", "/reports/leeds/"),
     ("interviews", "/interviews/"),

@@ -94,6 +94,9 @@ PAGES = {
     # Why it closed, asked before a closing is recorded; undoing one is a POST.
     "activities:review_close": row(LOGIN, 200, 403, 403, 403, 200),
     "activities:review_undo": POST_ONLY,
+    # Possible duplicates (needs change_activity) and a merge's confirm page (its POST merges).
+    "activities:duplicates": row(LOGIN, 200, 403, 403, 403, 200),
+    "activities:duplicates_merge": row(LOGIN, 200, 403, 403, 403, 200),
     # The public "share your activity" form: no sign-in (submissions are invisible until accepted).
     "activities:share": row(200, 200, 200, 200, 200, 200),
     "activities:share_thanks": row(200, 200, 200, 200, 200, 200),

@@ -51,7 +51,10 @@ def test_the_preview_lists_a_rename_and_offers_to_import_it(mind, client_for, ch
     rows = preview_rows(page)
     assert rows[2][:4] == ["Leeds!3", "Seed swap", "Leeds", "New"]
     assert "Sector: Third Sector" in rows[2][4]  # a new row shows the values read
-    assert not any("Organisation:" in cell for cells in rows for cell in cells)
+    # A new row says who runs it (a value read); the renamed organisation is not a change
+    # of the rows it runs.
+    assert "Organisation: Green Peers" in rows[2][4]
+    assert not any("Organisation:" in cell for cells in rows[:2] for cell in cells)
     mind.refresh_from_db()
     assert mind.name == "Mind" and not Organisation.objects.filter(uuid=UNKNOWN).exists()
 

@@ -37,6 +37,13 @@ def test_a_participant_goes_from_first_step_to_a_coded_transcript(browser, serve
     page.get_by_label("Place").select_option(label="Leeds")
     page.get_by_label("Sector").select_option("third_sector")
     page.get_by_label("Role").select_option("worker")
+    # The organisation list (over 50) gets a box that narrows it (static/js/choice_filter.js).
+    organisations = page.locator("select[data-choice-filter]")
+    wanted = organisations.locator("option").nth(40)
+    name, value = wanted.inner_text(), wanted.get_attribute("value")
+    page.get_by_label("Narrow the list: type part of the name").fill(name.upper())
+    expect(organisations).to_have_value(value)
+    expect(page.locator(".psd-choice-filter__status")).to_contain_text(f"chosen: {name}.")
     page.get_by_role("button", name="Save and continue to identity").click()
 
     expect(page.get_by_text("Step 2 of 4")).to_be_visible()

@@ -389,3 +389,33 @@ def test_the_interview_step_sends_a_participant_without_interview_consent_to_con
     page = response.content.decode()
     assert f"{participant.code} has not consented to be interviewed" in page
     assert not Interview.objects.filter(participant=participant).exists()
+
+
+def test_the_long_organisation_list_works_as_a_plain_select_without_javascript(
+    client_for, interviewer
+):
+    """The filter box is added by a static script; the page itself is a plain select,
+    marked for it, that a form post without any script fills in."""
+    from activities.models import Organisation
+
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"Organisation {n:03}", name_key=f"organisation{n:03}") for n in range(60)
+    )
+    client = client_for(interviewer)
+    page = client.get("/interviews/participants/new/").content.decode()
+    select = re.search(r'<select name="organisation"[^>]*>', page).group()
+    assert "data-choice-filter" in select
+    assert page.count('<option value="') >= 60
+    assert '<script src="/static/js/choice_filter.js" defer></script>' in page
+    assert "<script>" not in page  # no inline script (CSP)
+    client.post(
+        "/interviews/participants/new/",
+        {
+            "code": "LDS-51",
+            "place": Place.objects.get(slug="leeds").pk,
+            "sector": "third_sector",
+            "role": "worker",
+            "organisation": organisations[41].pk,
+        },
+    )
+    assert Participant.objects.get(code="LDS-51").organisation == organisations[41]
