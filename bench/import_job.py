@@ -239,11 +239,12 @@ def main():
     folder = tempfile.mkdtemp(prefix="psd-import-job-")
     path = setup(options.database_url, options.rows, folder)
     if path:
-        began = time.perf_counter()
-        bare_read(path)
+        began, parts = time.perf_counter(), {}
+        bare_read(path, parts)
         parse_s = time.perf_counter() - began
         print(f"sheet: rows={options.rows:,} size_mb={path.stat().st_size / 1e6:.1f} "
-              f"bare_parse_s={parse_s:.1f}", flush=True)  # fmt: skip
+              f"bare_parse_s={parse_s:.1f} (opening {parts['open_s']:.1f}, "
+              f"rows {parts['rows_s']:.1f})", flush=True)  # fmt: skip
     base, processes = start(options.database_url, options.port, options.timeout)
     try:
         if path:  # --rows 0: the export alone, of the database as it is
@@ -251,7 +252,8 @@ def main():
             total = time.perf_counter() - began
             summary(
                 "import", session, began,
-                f" preview_s={previewed:.1f} ratio_to_parse={total / parse_s:.1f} (target <= 3)",
+                f" preview_s={previewed:.1f} ratio_to_parse={total / parse_s:.1f} (target <= 3)"
+                f" ratio_to_rows_pass={total / parts['rows_s']:.1f}",
             )  # fmt: skip
         count = top_up(options.export_rows) if options.export_rows else top_up(0)
         session, began, how, rows, size, _total = bench_export(base, options.poll)
