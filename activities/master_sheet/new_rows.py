@@ -3,7 +3,7 @@
 ``bulk_create_with_history`` made a model instance per activity and another per history
 row, and Django prepared every value of each: most of an import's writing time. The
 rows are plain values already, so they go in as multi-row INSERTs of values
-(``records.bulk.records_insert``), a batch at a time: the activities, then (their ids
+(``records.bulk.rows_insert``), a batch at a time: the activities, then (their ids
 found by the published ids given them here) one history row each, as
 ``bulk_create_with_history`` writes it (``+``, the importer, the change reason, one
 date), then their shared experiences and places. Like the ORM's bulk path this sends no
@@ -11,16 +11,13 @@ signals; ``apply.plan_apply`` renews the data version.
 """
 
 import uuid
+from operator import itemgetter
 
 from django.db import connections, models, router
 
 from activities.master_sheet.layout import COMPARED
 from activities.models import Activity, ImportRowResult
-from activities.records.bulk import (
-    place_links_insert,
-    records_insert,
-    shared_experience_links_insert,
-)
+from activities.records.bulk import place_links_insert, rows_insert, shared_experience_links_insert
 from activities.vocabulary.spelling import clean_text, value_key
 
 NEW = ImportRowResult.Result.NEW
@@ -78,7 +75,7 @@ def _batch_create(rows, organisation_ids, now, prepared, history_fixed):
                 record[field.attname] = field.get_db_prep_save(record[field.attname], connection)
         records.append(record)
         published.append(published_id)
-    records_insert(model=Activity, records=records)
+    _insert(Activity, records, connection)
     ids = dict(Activity.objects.filter(uuid__in=published).values_list("uuid", "pk"))
     links, place_links = [], []
     for record, row, published_id in zip(records, rows, published, strict=True):
@@ -87,6 +84,24 @@ def _batch_create(rows, organisation_ids, now, prepared, history_fixed):
         record.update(history_fixed, id=pk)
         links.extend((pk, experience_id) for experience_id in row.values["shared_experiences"])
         place_links.extend((pk, place_id) for place_id in row.values["places"])
-    records_insert(model=Activity.history.model, records=records)
+    _insert(Activity.history.model, records, connection)
     shared_experience_links_insert(links)
     place_links_insert(place_links)
+
+
+def _insert(model, records, connection):
+    """INSERT ``records`` ({attname: database-ready value}); a field a record lacks takes its
+    default, the same for every row (a field whose default is made per row, a published id,
+    must be in every record)."""
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    defaults = {
+        f.attname: f.get_db_prep_save(f.get_default(), connection)
+        for f in fields
+        if not (f.has_default() and callable(f.default))
+    }
+    values = itemgetter(*[f.attname for f in fields])
+    rows_insert(
+        model=model,
+        fields=[f.attname for f in fields],
+        rows=[values({**defaults, **record}) for record in records],
+    )
