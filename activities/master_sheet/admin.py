@@ -161,7 +161,7 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
     inlines = [ImportRowResultInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("upload", "summary", "problems")
+        return super().get_queryset(request).defer("upload", "kept_rows", "summary", "problems")
 
     @admin.display(description="Errors")
     def problem_list(self, run):
@@ -227,7 +227,7 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
         if not can_import(request.user):
             raise PermissionDenied
         run = get_object_or_404(
-            ImportRun.objects.defer("upload"), pk=pk, source=ImportRun.Source.ADMIN
+            ImportRun.objects.defer("upload", "kept_rows"), pk=pk, source=ImportRun.Source.ADMIN
         )
         if run.imported_by_id != request.user.pk and not request.user.is_superuser:
             raise PermissionDenied
@@ -259,12 +259,10 @@ class ImportRunAdmin(ReadOnlyForImporters, admin.ModelAdmin):
 
     def _confirm(self, request, pk):
         run = self._own_run(request, pk)
-        data = (
-            ImportRun.objects.filter(pk=run.pk, outcome=ImportRun.Outcome.DRY_RUN)
-            .values_list("upload", flat=True)
-            .first()
-        )
-        if data is None:
+        pending = ImportRun.objects.filter(
+            pk=run.pk, outcome=ImportRun.Outcome.DRY_RUN, upload__isnull=False
+        ).exists()
+        if not pending:
             messages.error(
                 request, "This preview was already imported or has expired; upload the sheet again."
             )

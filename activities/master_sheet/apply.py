@@ -2,12 +2,13 @@
 
 ``master_sheet_import`` is the one entry point for the command and the admin:
 open the workbook, plan, and (unless it is a dry run or a row is wrong) write
-every row in one transaction. Writes are batched: organisations and
-activities with ``bulk_create_with_history``, edits with
-``bulk_update_with_history`` (each bumps ``Activity.version``), shared
-experiences as through rows in bulk. The history of the shared-experience
-many-to-many is not recorded by these bulk paths (django-simple-history only
-records it on ``save()``); the activity's own history row is.
+every row in one transaction. Writes are batched: organisations with
+``bulk_create_with_history``, new activities and their history rows as multi-row
+INSERTs of values (``new_rows``), edits with ``bulk_update_with_history`` (each
+bumps ``Activity.version``), shared experiences as through rows in bulk. The history
+of the shared-experience many-to-many is not recorded by these bulk paths
+(django-simple-history only records it on ``save()``); the activity's own history
+row is. An admin preview keeps the rows it read (``kept_rows``) for its confirmation.
 
 Edits are written before new rows: a row matched by its published id may rename or
 move its activity away from the place, organisation and name a new row takes. The
@@ -35,7 +36,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from activities.master_sheet.files import UnreadableWorkbook, spreadsheet_open
-from activities.master_sheet.layout import CANONICAL_HEADER, COMPARED
+from activities.master_sheet.kept_rows import Recording, kept_book, rows_pack
+from activities.master_sheet.layout import CANONICAL_HEADER
+from activities.master_sheet.new_rows import rows_create
 from activities.master_sheet.plan import master_sheet_plan
 from activities.models import Activity, ImportRowResult, ImportRun, Organisation
 from activities.records.bulk import place_links_insert, rows_insert, shared_experience_links_insert
@@ -87,18 +90,24 @@ def master_sheet_import(
     source=ImportRun.Source.COMMAND,
     dry_run=False,
     preview=None,
+    kept=None,
     progress=None,
 ):
     """Import the workbook in ``data`` (bytes); return ``(run, plan)``.
 
     ``plan`` is None when the file could not be read at all (the run's problems
     say why). ``preview``, a dry-run ``ImportRun`` of the same file, makes
-    the import refuse (``StalePlan``) if the directory changed since.
+    the import refuse (``StalePlan``) if the directory changed since; ``kept``, the
+    rows that preview read (``ImportRun.kept_rows``), are planned from instead of
+    parsing ``data`` again. An admin preview keeps its rows (``kept_rows``).
     ``progress(done, total=None, message=None)`` hears how far it has got, in rows.
     """
     started = timezone.now()
+    keep = dry_run and source == ImportRun.Source.ADMIN
     try:
-        book = spreadsheet_open(data, file_name)
+        book = kept_book(kept) or spreadsheet_open(data, file_name)
+        if keep:
+            book = Recording(book)
         try:
             plan = master_sheet_plan(book, progress)
         finally:
@@ -142,8 +151,9 @@ def master_sheet_import(
                 source=source,
                 outcome=outcome,
                 started=started,
-                upload=data
-                if outcome == ImportRun.Outcome.DRY_RUN and source == ImportRun.Source.ADMIN
+                upload=data if outcome == ImportRun.Outcome.DRY_RUN and keep else None,
+                kept_rows=rows_pack(book)
+                if outcome == ImportRun.Outcome.DRY_RUN and keep
                 else None,
             )
     except IntegrityError as error:
@@ -212,7 +222,7 @@ def plan_apply(*, plan, user=None, change_reason=None, batch_size=BATCH_SIZE):
     # Updates first: a row matched by its published id may rename or move its activity
     # away from the identity a new row takes.
     _update(plan, organisation_ids, history, batch_size)
-    _create(plan, organisation_ids, history, batch_size)
+    rows_create(plan, organisation_ids, history, batch_size)
     data_changed()
     plan.report(plan.count(Result.NEW) + plan.count(Result.UPDATED), message="Recording the run")
 
@@ -265,45 +275,6 @@ def _lock_and_check_versions(plan, batch_size):
             f"{len(changed)} activities were edited by someone else while this import ran; "
             "nothing was written. Run the import again."
         )
-
-
-def _create(plan, organisation_ids, history, batch_size):
-    """Insert the new rows a batch at a time, so only one batch's model and history
-    instances are in memory at once (50,000 at a time took the peak past 300 MB)."""
-    rows = [row for row in plan.rows if row.result == Result.NEW]
-    updated = plan.count(Result.UPDATED)
-    for start in range(0, len(rows), batch_size):
-        _create_batch(rows[start : start + batch_size], organisation_ids, history, batch_size)
-        plan.report(updated + min(start + batch_size, len(rows)))
-
-
-def _create_batch(rows, organisation_ids, history, batch_size):
-    activities = []
-    for row in rows:
-        values = row.values
-        fields = {name: values[name] for name in COMPARED if name in values}
-        activity = Activity(
-            **fields,
-            coverage=values["coverage"],
-            place_id=values["place_id"],
-            places_key=values["places_key"],
-            organisation_id=organisation_ids.get(row.identity[1]),
-        )
-        if values.get("uuid") is not None:
-            activity.uuid = values["uuid"]  # the sheet's published id, kept (a restore)
-        activity.set_name(activity.name)
-        activities.append(activity)
-    created = bulk_create_with_history(activities, Activity, batch_size=batch_size, **history)
-    links, place_links = [], []
-    for activity, row in zip(created, rows, strict=True):
-        row.activity_id = activity.pk
-        row.version = activity.version
-        links.extend(
-            (activity.pk, experience_id) for experience_id in row.values["shared_experiences"]
-        )
-        place_links.extend((activity.pk, place_id) for place_id in row.values["places"])
-    shared_experience_links_insert(links)
-    place_links_insert(place_links)
 
 
 IDENTITY_FIELDS = {"place", "organisation", "name"}
@@ -383,7 +354,7 @@ def _identities_release(ids, batch_size):
 RELEASED_PREFIX = "#released "
 
 
-def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
+def run_record(*, plan, file_name, user, source, outcome, started, upload=None, kept_rows=None):
     """The ``ImportRun`` and its row results, in bulk; prunes old runs' row results."""
     problems = plan.problems
     run = ImportRun.objects.create(
@@ -402,6 +373,7 @@ def run_record(*, plan, file_name, user, source, outcome, started, upload=None):
         summary="\n".join(plan.summary_lines()),
         problems=problems_stored(plan.problem_messages()),
         upload=upload,
+        kept_rows=kept_rows,
         file_sha256=hashlib.sha256(upload).hexdigest() if upload else "",
     )
     messages = defaultdict(list)
@@ -457,11 +429,13 @@ def problems_stored(messages):
 
 
 def runs_prune(*, keep=KEEP_ROW_RESULTS_FOR_RUNS):
-    """Drop row results (and stored uploads) of all but the ``keep`` most recent runs."""
+    """Drop row results (and stored uploads and rows) of all but the ``keep`` most recent runs."""
     recent = ImportRun.objects.order_by("-started", "-pk").values_list("started", flat=True)
     cutoff = list(recent[keep - 1 : keep])
     if not cutoff:
         return
     cutoff = cutoff[0]
     ImportRowResult.objects.filter(run__started__lt=cutoff).delete()
-    ImportRun.objects.filter(started__lt=cutoff, upload__isnull=False).update(upload=None)
+    ImportRun.objects.filter(started__lt=cutoff, upload__isnull=False).update(
+        upload=None, kept_rows=None
+    )

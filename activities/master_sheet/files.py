@@ -14,8 +14,12 @@ their text: nothing is ever evaluated.
 import io
 import zipfile
 
-import openpyxl
 from django.conf import settings
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import iterparse
 
 from activities.master_sheet.readers import (
     CsvBook,
@@ -154,11 +158,47 @@ def workbook_open(data):
     return _openpyxl_open(data)
 
 
+class _SheetSizedByItsHead(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, without its whole-sheet pass on opening.
+
+    Opening a read-only sheet reads its stated size (``<dimension>``); a sheet that
+    states none (openpyxl's own write-only files, some other tools) is parsed to its end
+    to find out, which for a big sheet costs as much as reading it. The importer reads
+    every stored row anyway (``readers.stored_rows``) and uses the size only for the
+    progress bar, so this looks for the size only before the sheet's data begins.
+    """
+
+    def _get_size(self):
+        with self._get_source() as source:
+            for _event, element in iterparse(source, events=("start",)):
+                if element.tag == DIMENSION_TAG:
+                    dimensions = SheetDimension.from_tree(element).boundaries
+                    self._min_column, self._min_row, self._max_column, self._max_row = dimensions
+                    return
+                if element.tag == DATA_TAG:
+                    return
+
+
+class _ExcelReader(ExcelReader):
+    """openpyxl's reader, read-only, with ``_SheetSizedByItsHead`` sheets."""
+
+    def read_worksheets(self):
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            worksheet = _SheetSizedByItsHead(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
 def _openpyxl_open(data):
     try:
-        return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
-        )
+        reader = _ExcelReader(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        reader.read()
+        return reader.wb
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnreadableWorkbook(
             f"The workbook could not be read ({type(error).__name__}); open it in Excel, "

@@ -93,19 +93,22 @@ def sheet_import(context, job_id):
 def _import(job, progress):
     preview = None
     if "preview" in job.params:
-        preview = ImportRun.objects.filter(pk=job.params["preview"]).first()
-        data = (
-            ImportRun.objects.filter(pk=job.params["preview"], outcome=ImportRun.Outcome.DRY_RUN)
-            .values_list("upload", flat=True)
-            .first()
+        preview = (
+            ImportRun.objects.filter(pk=job.params["preview"]).defer("upload", "kept_rows").first()
         )
+        data, kept = (
+            ImportRun.objects.filter(pk=job.params["preview"], outcome=ImportRun.Outcome.DRY_RUN)
+            .values_list("upload", "kept_rows")
+            .first()
+        ) or (None, None)
         if preview is None or data is None:
             raise JobError(
                 "This preview was already imported or has expired; upload the sheet again."
             )
         file_name, source = preview.file_name, ImportRun.Source.ADMIN
     else:
-        data, file_name, source = job.input, job.params["file_name"], ImportRun.Source.COMMAND
+        data, kept = job.input, None
+        file_name, source = job.params["file_name"], ImportRun.Source.COMMAND
     with exclusive(LOCK, job, progress, waiting_message=WAITING):
         try:
             run, plan = master_sheet_import(
@@ -114,12 +117,13 @@ def _import(job, progress):
                 user=job.owner,
                 source=source,
                 preview=preview,
+                kept=kept,
                 progress=progress.update,
             )
         except StalePlan as error:
             raise JobError(str(error)) from None
     if preview is not None:
-        ImportRun.objects.filter(pk=preview.pk).update(upload=None)
+        ImportRun.objects.filter(pk=preview.pk).update(upload=None, kept_rows=None)
     if plan is None or run.outcome != ImportRun.Outcome.APPLIED:
         url, label = _run_link(run)
         problems = "" if plan is not None else " " + " ".join(run.problems)

@@ -54,6 +54,13 @@ class ImportRun(models.Model):
         editable=False,
         help_text="An admin preview's workbook, kept until it is confirmed or superseded.",
     )
+    kept_rows = models.BinaryField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The rows the preview read, kept with its workbook so that confirming it "
+        "does not read the file again.",
+    )
     file_sha256 = models.CharField("file SHA-256", max_length=64, blank=True, editable=False)
 
     class Meta:
