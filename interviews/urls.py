@@ -20,6 +20,7 @@ urlpatterns = [
         {"action": "anonymise"},
         name="transcript_anonymise",
     ),
+    path("<int:pk>/transcript-file/", transcript_views.transcript_file, name="transcript_file"),
     path(
         "<int:pk>/read-through/",
         transcript_views.transcript_action,

@@ -20,6 +20,7 @@ from interviews.models import AccessEvent, AnonymisationStatus, Interview
 from interviews.personal_data.access_log import access_record
 from interviews.recording.interview_aids import interview_aids
 from interviews.transcripts import services
+from interviews.transcripts.forms import TranscriptFileForm
 from interviews.transcripts.segments import transcript_segments
 from scoping.accounts.permissions import require
 
@@ -101,6 +102,7 @@ def interview_detail(request, pk):
             and request.user.has_perm("interviews.add_excerpt"),
             "consent_holds": consent_holds,
             "transcript_steps": transcript_steps(interview),
+            "file_form": TranscriptFileForm(),
             "aids": interview_aids(interview.participant.place, interview.guide),
         },
     )
@@ -114,7 +116,9 @@ def transcript_steps(interview):
         else []
     )
     if not interview.transcript.strip() and not interview.is_approved:
-        anonymise_blockers.append("The transcript is empty: add it in data entry first.")
+        anonymise_blockers.append(
+            "The transcript is empty: upload its file above, or add it in data entry, first."
+        )
     return [
         {
             "action": "anonymise",
@@ -142,6 +146,34 @@ def transcript_steps(interview):
             "blockers": services.approval_blockers(interview),
         },
     ]
+
+
+@require_POST
+@require("interviews.change_interview", "interviews.view_interview")
+def transcript_file(request, pk):
+    """The transcript page's upload: the file's text replaces the transcript (a draft
+    again); the file is read in memory and dropped (``transcript_upload``)."""
+    interview = get_object_or_404(Interview.objects.only("pk", "status", "transcript"), pk=pk)
+    form = TranscriptFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for message in form.errors.get("file", []):
+            messages.error(request, f"Nothing was changed: {message}")
+        return redirect("interviews:interview", pk=interview.pk)
+    try:
+        services.transcript_replace(
+            interview=interview, text=form.cleaned_data["file"], by=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            f"The transcript is now the file's text ({len(interview.transcript)} characters); "
+            "the file itself was not kept. "
+            "Next: run the anonymiser.",
+        )
+    return redirect("interviews:interview", pk=interview.pk)
 
 
 @require_POST

@@ -141,6 +141,7 @@ def build_world(users):
         "interviews:transcript_read_through": {"pk": interview.pk},
         "interviews:transcript_read_through_old_path": {"pk": interview.pk},
         "interviews:transcript_approve": {"pk": interview.pk},
+        "interviews:transcript_file": {"pk": interview.pk},
         "interviews:subject_access": {"pk": participant.pk},
         "interviews:theme": {"pk": theme.pk},
         "study:quote_publish": {"pk": excerpt.pk},

@@ -136,6 +136,7 @@ PAGES = {
     "interviews:transcript_read_through": POST_ONLY,
     "interviews:transcript_read_through_old_path": POST_ONLY,  # a POST: 308 to read_through
     "interviews:transcript_approve": POST_ONLY,
+    "interviews:transcript_file": POST_ONLY,  # the upload on the transcript page
     "interviews:participants": INTERVIEW_ONLY,
     "interviews:participant": INTERVIEW_ONLY,
     "interviews:flow_participant": INTERVIEW_ONLY,
