@@ -3,6 +3,7 @@
 from django.urls import path
 
 from interviews.anonymisation import views as anonymisation_views
+from interviews.coding import double_coding_views
 from interviews.coding import views as coding_views
 from interviews.personal_data import views as personal_data_views
 from interviews.recording import views as recording_views
@@ -37,6 +38,19 @@ urlpatterns = [
         transcript_views.transcript_action,
         {"action": "approve"},
         name="transcript_approve",
+    ),
+    # Two coders: naming them, each finishing, the comparison and settling it.
+    path(
+        "<int:pk>/two-coders/", double_coding_views.double_coding_start, name="double_coding_start"
+    ),
+    path(
+        "<int:pk>/two-coders/finished/",
+        double_coding_views.coder_finished,
+        name="double_coding_finished",
+    ),
+    path("<int:pk>/agreement/", double_coding_views.agreement, name="agreement"),
+    path(
+        "<int:pk>/agreement/settle/", double_coding_views.agreement_settle, name="agreement_settle"
     ),
     # Anonymisation: the flagged words of a transcript, each decided.
     path("<int:pk>/flags/", anonymisation_views.transcript_flags, name="flags"),
@@ -79,4 +93,10 @@ urlpatterns = [
     path("themes/import/", coding_views.codebook_upload, name="codebook_import"),
     path("themes/matrix/", coding_views.matrix, name="matrix"),
     path("themes/matrix.xlsx", coding_views.matrix_export, name="matrix_export"),
+    path("themes/co-occurrence/", double_coding_views.co_occurrence, name="co_occurrence"),
+    path(
+        "themes/co-occurrence.csv",
+        double_coding_views.co_occurrence_export,
+        name="co_occurrence_export",
+    ),
 ]

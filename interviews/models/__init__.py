@@ -19,12 +19,15 @@ excerpt; no ``__str__`` shows a transcript, a quote or an identity.
 
 from interviews.anonymisation.models import RedactionLogEntry, SafeWord, StaffName
 from interviews.coding.models import (
+    CodingLayer,
+    DoubleCoding,
     Excerpt,
     ExcerptQuerySet,
     HistoricalTheme,  # made by django-simple-history for Theme.history
     Theme,
     ThemeQuerySet,
     ThemeSource,
+    final_coding,
 )
 from interviews.erasure.models import Withdrawal
 from interviews.personal_data.models import AccessEvent, AccessLogEntry
@@ -60,7 +63,9 @@ __all__ = [
     "AccessEvent",
     "AccessLogEntry",
     "AnonymisationStatus",
+    "CodingLayer",
     "Consent",
+    "DoubleCoding",
     "Excerpt",
     "ExcerptQuerySet",
     "HistoricalTheme",
@@ -86,4 +91,5 @@ __all__ = [
     "Withdrawal",
     "consent_holds",
     "consent_problems",
+    "final_coding",
 ]

@@ -23,10 +23,12 @@ from interviews.anonymisation.flag_decisions import excerpt_has_open_flags, exce
 from interviews.disclosure.control import THRESHOLD
 from interviews.models import (
     AnonymisationStatus,
+    CodingLayer,
     Excerpt,
     Interview,
     Participant,
     consent_holds,
+    final_coding,
 )
 from interviews.publication.models import PublicationApproval
 
@@ -35,6 +37,7 @@ CONSENTED = consent_holds("interview__") & Q(
     interview__participant__consent__details_anonymised=True,
 )
 APPROVED_TRANSCRIPT = Q(interview__status=AnonymisationStatus.APPROVED)
+FINAL = final_coding()  # a coder's own excerpt, while two code a transcript, is never a quote
 
 
 def _has_open_anonymisation_flag(excerpt, flagged=None):
@@ -65,6 +68,8 @@ def publication_blockers(excerpt, flagged=None):
             f"{participant.code}'s consent form does not agree both that their contributions "
             "may be used in the final report and that their details are anonymised."
         )
+    if excerpt.coding != CodingLayer.FINAL:
+        reasons.append("The excerpt is a coder's own, not the transcript's final coding.")
     if excerpt.interview.status != AnonymisationStatus.APPROVED:
         reasons.append("The transcript is not approved.")
     if _has_open_anonymisation_flag(excerpt, flagged):
@@ -92,7 +97,7 @@ def published_excerpts():
     """The excerpts report readers may see: approved, and ``publication_blockers`` finds
     nothing now. The query narrows by consent and transcript; the rule decides."""
     queryset = (
-        Excerpt.objects.filter(CONSENTED, APPROVED_TRANSCRIPT, publication__isnull=False)
+        Excerpt.objects.filter(CONSENTED, APPROVED_TRANSCRIPT, FINAL, publication__isnull=False)
         .select_related("interview__participant__place", "interview__participant__consent")
         .defer("interview__transcript", "memo")
         .prefetch_related("themes")

@@ -15,8 +15,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interviews.coding import services as coding_services
-from interviews.coding.forms import ExcerptForm
-from interviews.models import AccessEvent, AnonymisationStatus, Interview
+from interviews.coding.double_coding import layer_for, open_double_coding
+from interviews.coding.forms import DoubleCodingStartForm, ExcerptForm
+from interviews.models import AccessEvent, AnonymisationStatus, CodingLayer, Interview
 from interviews.personal_data.access_log import access_record
 from interviews.recording.interview_aids import interview_aids
 from interviews.transcripts import services
@@ -60,9 +61,12 @@ def interview_detail(request, pk):
             "participant__identity",
             "guide",
             "approved_by",
+            "double_coding__first_coder",
+            "double_coding__second_coder",
         ),
         pk=pk,
     )
+    layer = layer_for(interview, request.user)  # blind: a coder sees their own coding only
     form = ExcerptForm(
         request.POST or None,
         interview=interview,
@@ -71,10 +75,12 @@ def interview_detail(request, pk):
     if request.method == "POST":
         if not request.user.has_perm("interviews.add_excerpt"):
             return HttpResponse("You may not code transcripts.", status=403)
-        if form.is_valid():
+        if layer is None:
+            form.add_error(None, "Two other people are coding this transcript: it is theirs.")
+        elif form.is_valid():
             try:
                 coding_services.excerpt_create(
-                    interview=interview, by=request.user, **form.coding()
+                    interview=interview, by=request.user, coding=layer, **form.coding()
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -87,8 +93,14 @@ def interview_detail(request, pk):
         interview=interview,
         event=AccessEvent.TRANSCRIPT,
     )
-    excerpts = list(interview.excerpts.prefetch_related("themes").order_by("start", "pk"))
+    excerpts = list(
+        interview.excerpts.filter(coding=layer or CodingLayer.FINAL)
+        .prefetch_related("themes")
+        .order_by("start", "pk")
+    )
     consent_holds = interview.consent_holds()
+    double_coding = getattr(interview, "double_coding", None)
+    open_pair = open_double_coding(interview)
     return render(
         request,
         "interviews/transcripts/interview_detail.html",
@@ -99,7 +111,17 @@ def interview_detail(request, pk):
             "form": form,
             "can_code": interview.is_approved
             and consent_holds
-            and request.user.has_perm("interviews.add_excerpt"),
+            and request.user.has_perm("interviews.add_excerpt")
+            and layer is not None
+            and (open_pair is None or open_pair.finished_on(layer) is None),
+            "layer": layer,
+            "coder_finished": open_pair is not None
+            and layer in (CodingLayer.FIRST, CodingLayer.SECOND)
+            and open_pair.finished_on(layer) is not None,
+            "double_coding": double_coding,
+            "start_two_coders": DoubleCodingStartForm(initial={"first_coder": request.user.pk})
+            if double_coding is None and interview.is_approved and consent_holds
+            else None,
             "consent_holds": consent_holds,
             "transcript_steps": transcript_steps(interview),
             "file_form": TranscriptFileForm(),

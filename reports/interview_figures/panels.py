@@ -32,6 +32,7 @@ from interviews.models import (
     ParticipantRole,
     Withdrawal,
     consent_holds,
+    final_coding,
 )
 from reports.figures.tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 from reports.interview_figures.models import InterviewRelease
@@ -116,7 +117,7 @@ def theme_counts():
     place = "excerpt__interview__participant__place_id"
     grouped = (
         Excerpt.themes.through.objects.order_by()
-        .filter(consent_holds("excerpt__interview__"))
+        .filter(consent_holds("excerpt__interview__") & final_coding("excerpt__"))
         .values("theme_id", "theme__name", place)
         .annotate(
             participants=Count("excerpt__interview__participant_id", distinct=True),
