@@ -33,6 +33,11 @@ class Pair:
     def hidden(self):
         return self.participants == SUPPRESSED
 
+    @property
+    def small(self):
+        """Shown, but 1 or 2 participants: inside the interview team only."""
+        return not self.hidden and is_small(self.participants)
+
 
 def _rows():
     """One query: {(theme pk, other theme pk): (participants, overlaps)}, lower pk first."""

@@ -115,6 +115,9 @@ def interview_detail(request, pk):
             and layer is not None
             and (open_pair is None or open_pair.finished_on(layer) is None),
             "layer": layer,
+            # a coder's finished coding is fixed; the final coding waits while two code
+            "may_change_excerpts": layer is not None
+            and (open_pair is None or open_pair.finished_on(layer) is None),
             "coder_finished": open_pair is not None
             and layer in (CodingLayer.FIRST, CodingLayer.SECOND)
             and open_pair.finished_on(layer) is not None,

@@ -96,10 +96,12 @@ def test_each_coder_codes_blind_to_the_other(pair, client_for, make_user):
     assert WAITING not in second.get(f"/interviews/themes/{pair['waiting'].pk}/").content.decode()
     second.post(f"/interviews/excerpts/{first_copy.pk}/delete/")
     assert Excerpt.objects.filter(pk=first_copy.pk).exists()
-    # Someone else in the team sees the final coding and cannot code.
+    # Someone else in the team sees the final coding and cannot code or change it.
     other = signed_in(make_user("third", INTERVIEW_TEAM))
     page = other.get(url).content.decode()
     assert "Two other people are coding this transcript" in page
+    assert f'id="excerpt-{pair["earlier"].pk}"' in page
+    assert f"/interviews/excerpts/{pair['earlier'].pk}/edit/" not in page
     other.post(url, {"quote": SUNRISE, "themes": [pair["waiting"].pk]})
     assert Excerpt.objects.count() == 3
     # The final coding waits: nobody changes it while two code.
