@@ -3,6 +3,7 @@
 from django.urls import path
 
 from interviews.anonymisation import views as anonymisation_views
+from interviews.coding import double_coding_views
 from interviews.coding import views as coding_views
 from interviews.consent_forms import views as consent_form_views
 from interviews.exchange import views as exchange_views
@@ -22,6 +23,7 @@ urlpatterns = [
         {"action": "anonymise"},
         name="transcript_anonymise",
     ),
+    path("<int:pk>/transcript-file/", transcript_views.transcript_file, name="transcript_file"),
     path(
         "<int:pk>/read-through/",
         transcript_views.transcript_action,
@@ -38,6 +40,19 @@ urlpatterns = [
         transcript_views.transcript_action,
         {"action": "approve"},
         name="transcript_approve",
+    ),
+    # Two coders: naming them, each finishing, the comparison and settling it.
+    path(
+        "<int:pk>/two-coders/", double_coding_views.double_coding_start, name="double_coding_start"
+    ),
+    path(
+        "<int:pk>/two-coders/finished/",
+        double_coding_views.coder_finished,
+        name="double_coding_finished",
+    ),
+    path("<int:pk>/agreement/", double_coding_views.agreement, name="agreement"),
+    path(
+        "<int:pk>/agreement/settle/", double_coding_views.agreement_settle, name="agreement_settle"
     ),
     # Anonymisation: the flagged words of a transcript, each decided.
     path("<int:pk>/flags/", anonymisation_views.transcript_flags, name="flags"),
@@ -88,5 +103,11 @@ urlpatterns = [
         "exchange/codebook/",
         exchange_views.exchange_codebook_import,
         name="exchange_codebook_import",
+    ),
+    path("themes/co-occurrence/", double_coding_views.co_occurrence, name="co_occurrence"),
+    path(
+        "themes/co-occurrence.csv",
+        double_coding_views.co_occurrence_export,
+        name="co_occurrence_export",
     ),
 ]

@@ -114,6 +114,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# A transcript file is read in memory and never written to the disk, whatever its size
+# (interviews/transcripts/transcript_upload.py); other uploads as Django does them.
+FILE_UPLOAD_HANDLERS = [
+    "interviews.transcripts.transcript_upload.TranscriptUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 ROOT_URLCONF = "scoping.urls"
 
 TEMPLATES = [

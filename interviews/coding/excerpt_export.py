@@ -21,7 +21,9 @@ def excerpt_cells(excerpt):
     ]
 
 
-def excerpts_workbook():
-    """One sheet, a row per excerpt: the bytes of the .xlsx file."""
-    rows = (excerpt_cells(excerpt) for excerpt in Excerpt.objects.for_listing())
+def excerpts_workbook(hidden=()):
+    """One sheet, a row per excerpt of the final coding: the bytes of the .xlsx file.
+    ``hidden``: interviews left out (those the reader is coding blind)."""
+    excerpts = Excerpt.objects.exclude(interview__in=hidden).for_listing()
+    rows = (excerpt_cells(excerpt) for excerpt in excerpts)
     return xlsx_bytes({"Excerpts": chain([HEADERS], rows)})

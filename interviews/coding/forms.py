@@ -1,11 +1,13 @@
-"""The coding forms: a passage and its themes (``ExcerptForm``), merging two themes, and
-the codebook CSV upload."""
+"""The coding forms: a passage and its themes (``ExcerptForm``), merging two themes, the
+codebook CSV upload, and naming a transcript's two coders."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from interviews.coding.services import span_from_quote
 from interviews.models import Theme
+from interviews.recording.forms import interview_team
+from scoping.shared.admin_widgets import SafeModelChoiceField
 from scoping.shared.ids import is_database_id
 
 CODEBOOK_MAX_BYTES = 1024 * 1024
@@ -119,3 +121,43 @@ class CodebookImportForm(forms.Form):
 
 def _group(heading, boxes):
     return (heading, boxes, any(box.data["selected"] for box in boxes))
+
+
+class CoderField(SafeModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=interview_team(),
+            widget=forms.Select(attrs={"class": "govuk-select"}),
+            **kwargs,
+        )
+
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class DoubleCodingStartForm(forms.Form):
+    """Name the two coders of a transcript (members of the Interview team)."""
+
+    first_coder = CoderField(
+        label="First coder",
+        help_text="Whoever coded this transcript so far, if anyone: their excerpts become the "
+        "first coder's coding.",
+    )
+    second_coder = CoderField(
+        label="Second coder", help_text="Codes the transcript without seeing the first's excerpts."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        team = [("", "Choose a member of the team")] + [
+            (user.pk, self.fields["first_coder"].label_from_instance(user))
+            for user in interview_team()
+        ]  # one query for both lists
+        for name in ("first_coder", "second_coder"):
+            self.fields[name].choices = team
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("first_coder") and cleaned.get("first_coder") == cleaned.get("second_coder"):
+            self.add_error("second_coder", "Choose someone other than the first coder.")
+        return cleaned

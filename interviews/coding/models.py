@@ -3,6 +3,12 @@ description, never an excerpt) and excerpts of approved transcripts tagged with 
 
 Only excerpts of interviews whose consent holds are counted or listed; no ``__str__``
 shows a quote.
+
+Each excerpt belongs to one **coding** of its transcript (``CodingLayer``): the final
+coding, or the first or second coder's blind coding while two members of the team code a
+transcript (``DoubleCoding``). Everything outside the coding screens (theme pages, the
+matrix, exports, quotes, report figures) reads the final coding only (``final()``,
+``final_coding``); erasure deletes every coding.
 """
 
 from django.conf import settings
@@ -22,9 +28,22 @@ class ThemeSource(models.TextChoices):
     BOTH = "both", "Both"
 
 
+class CodingLayer(models.TextChoices):
+    """Whose coding an excerpt belongs to."""
+
+    FINAL = "final", "Final coding"
+    FIRST = "first", "First coder"
+    SECOND = "second", "Second coder"
+
+
+def final_coding(prefix=""):
+    """A ``Q`` keeping excerpts of the final coding: ``prefix`` leads to the excerpt."""
+    return Q(**{f"{prefix}coding": CodingLayer.FINAL})
+
+
 class ThemeQuerySet(models.QuerySet):
     def for_codebook(self):
-        counted = consent_holds("excerpts__interview__")
+        counted = consent_holds("excerpts__interview__") & final_coding("excerpts__")
         return self.select_related("parent").annotate(
             excerpt_count=Count("excerpts", filter=counted, distinct=True),
             interview_count=Count("excerpts__interview", filter=counted, distinct=True),
@@ -87,6 +106,10 @@ class Theme(models.Model):
 
 
 class ExcerptQuerySet(models.QuerySet):
+    def final(self):
+        """The final coding: what every page, export and figure outside coding reads."""
+        return self.filter(final_coding())
+
     def consented(self):
         """Excerpts of interviews whose consent holds (see ``InterviewQuerySet.consented``)."""
         return self.filter(consent_holds("interview__"))
@@ -94,7 +117,8 @@ class ExcerptQuerySet(models.QuerySet):
     def for_listing(self):
         """Excerpts with what a theme page or export shows; never the identity."""
         return (
-            self.consented()
+            self.final()
+            .consented()
             .select_related("interview__participant__place")
             .defer("interview__transcript")
             .prefetch_related("themes")
@@ -115,14 +139,78 @@ class Excerpt(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     coded_on = models.DateTimeField(auto_now_add=True)
+    coding = models.CharField(
+        max_length=6,
+        choices=CodingLayer.choices,
+        default=CodingLayer.FINAL,
+        db_index=True,
+        help_text="The transcript's final coding, or a coder's own while two people code "
+        "it blind; only the final coding is counted, listed and published.",
+    )
 
     objects = ExcerptQuerySet.as_manager()
 
     class Meta:
         ordering = ["interview", "start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="excerpt_span_not_empty")
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="excerpt_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(coding__in=CodingLayer.values), name="excerpt_coding_valid"
+            ),
         ]
 
     def __str__(self):
         return f"Excerpt {self.pk} of {self.interview.participant.code}"
+
+
+class DoubleCoding(models.Model):
+    """Two members of the team code one transcript, each blind to the other's excerpts;
+    once both have finished, their codings are compared and the pair settle them into
+    the transcript's final coding. The two codings are kept afterwards, as the record of
+    the agreement."""
+
+    interview = models.OneToOneField(
+        Interview, on_delete=models.CASCADE, related_name="double_coding"
+    )
+    first_coder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    second_coder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_on = models.DateTimeField(auto_now_add=True)
+    first_finished_on = models.DateTimeField(null=True, blank=True)
+    second_finished_on = models.DateTimeField(null=True, blank=True)
+    settled_on = models.DateTimeField(null=True, blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(first_coder=F("second_coder")), name="double_coding_two_people"
+            )
+        ]
+
+    def __str__(self):
+        return f"Double coding of interview {self.interview_id}"
+
+    @property
+    def is_open(self):
+        return self.settled_on is None
+
+    @property
+    def both_finished(self):
+        return self.first_finished_on is not None and self.second_finished_on is not None
+
+    def layer_of(self, user):
+        """The coding ``user`` does here (first or second), or None if not one of the pair."""
+        if user.pk is not None and user.pk == self.first_coder_id:
+            return CodingLayer.FIRST
+        if user.pk is not None and user.pk == self.second_coder_id:
+            return CodingLayer.SECOND
+        return None
+
+    def finished_on(self, layer):
+        return self.first_finished_on if layer == CodingLayer.FIRST else self.second_finished_on

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from simple_history.utils import bulk_update_with_history
 
-from interviews.models import Excerpt, Interview, Theme
+from interviews.coding.double_coding import excerpt_change_blockers
+from interviews.models import CodingLayer, Excerpt, Interview, Theme
 from interviews.recording.services import normalise_transcript
 
 RECENT_THEMES = 8
@@ -55,8 +56,17 @@ def _validate_span(interview, start, end):
         )
 
 
+def _may_change(excerpt, by):
+    blockers = excerpt_change_blockers(excerpt, by)
+    if blockers:
+        raise ValidationError(blockers)
+
+
 @transaction.atomic
-def excerpt_create(*, interview, start, end, themes, by, memo=""):
+def excerpt_create(*, interview, start, end, themes, by, memo="", coding=CodingLayer.FINAL):
+    """A coded passage in ``coding``: the final coding, or a coder's own while two code the
+    transcript (``double_coding.layer_for``)."""
+    _may_change(Excerpt(interview=interview, coding=coding), by)
     _validate_span(interview, start, end)
     if not themes:
         raise ValidationError("Choose at least one theme.")
@@ -67,6 +77,7 @@ def excerpt_create(*, interview, start, end, themes, by, memo=""):
         quote=interview.transcript[start:end],
         memo=memo,
         coded_by=by,
+        coding=coding,
     )
     excerpt.themes.set(themes)
     return excerpt
@@ -74,6 +85,7 @@ def excerpt_create(*, interview, start, end, themes, by, memo=""):
 
 @transaction.atomic
 def excerpt_update(*, excerpt, start, end, themes, memo, by):
+    _may_change(excerpt, by)
     _validate_span(excerpt.interview, start, end)
     if not themes:
         raise ValidationError("Choose at least one theme.")
@@ -82,6 +94,12 @@ def excerpt_update(*, excerpt, start, end, themes, memo, by):
     excerpt.save()
     excerpt.themes.set(themes)
     return excerpt
+
+
+@transaction.atomic
+def excerpt_delete(*, excerpt, by):
+    _may_change(excerpt, by)
+    excerpt.delete()
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from activities.models import Place
 from activities.vocabulary.terms import Sector
-from interviews.models import Excerpt, ParticipantRole, Theme, consent_holds
+from interviews.models import Excerpt, ParticipantRole, Theme, consent_holds, final_coding
 from scoping.shared.spreadsheets import escape_formula, xlsx_bytes
 
 PARTICIPANT = "excerpt__interview__participant__"
@@ -69,7 +69,9 @@ class Group:
 
 def _counts(field_name, group_by):
     """{(key, column value): (excerpts, interviews)} in one query."""
-    through = Excerpt.themes.through.objects.filter(consent_holds("excerpt__interview__"))
+    through = Excerpt.themes.through.objects.filter(
+        consent_holds("excerpt__interview__") & final_coding("excerpt__")
+    )
     rows = (
         through.annotate(key=group_by)
         .values("key", field_name)

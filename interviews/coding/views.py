@@ -22,6 +22,7 @@ from interviews.coding.codebook_csv import (
     codebook_rows,
 )
 from interviews.coding.codebook_sources import source_comparison
+from interviews.coding.double_coding import excerpt_change_blockers, second_coder_hidden
 from interviews.coding.excerpt_export import excerpts_workbook
 from interviews.coding.forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from interviews.coding.theme_matrix import theme_matrices, theme_matrix_workbook
@@ -30,11 +31,26 @@ from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
 
+def _refused(request, excerpt):
+    """Back to the transcript, saying why, when this person may not change this excerpt
+    now (a coder's excerpt is the coder's; the final coding waits while two code)."""
+    blockers = excerpt_change_blockers(excerpt, request.user)
+    for message in blockers:
+        messages.error(request, message)
+    return redirect("interviews:interview", pk=excerpt.interview_id) if blockers else None
+
+
 @sensitive_post_parameters("quote", "memo")
 @require("interviews.change_excerpt", "interviews.view_interview")
 def excerpt_edit(request, pk):
-    excerpt = get_object_or_404(Excerpt.objects.select_related("interview__participant"), pk=pk)
+    excerpt = get_object_or_404(
+        Excerpt.objects.select_related("interview__participant", "interview__double_coding"),
+        pk=pk,
+    )
     interview = excerpt.interview
+    refused = _refused(request, excerpt)
+    if refused:
+        return refused
     initial = {
         "start": excerpt.start,
         "end": excerpt.end,
@@ -64,12 +80,17 @@ def excerpt_edit(request, pk):
 def excerpt_delete(request, pk):
     """A page that asks first; only its POST deletes."""
     excerpt = get_object_or_404(
-        Excerpt.objects.select_related("interview__participant").prefetch_related("themes"),
+        Excerpt.objects.select_related(
+            "interview__participant", "interview__double_coding"
+        ).prefetch_related("themes"),
         pk=pk,
     )
     interview_pk = excerpt.interview_id
+    refused = _refused(request, excerpt)
+    if refused:
+        return refused
     if request.method == "POST":
-        excerpt.delete()
+        services.excerpt_delete(excerpt=excerpt, by=request.user)
         messages.success(request, "Excerpt deleted.")
         return redirect("interviews:interview", pk=interview_pk)
     return render(request, "interviews/coding/excerpt_delete.html", {"excerpt": excerpt})
@@ -101,7 +122,9 @@ def theme_detail(request, pk):
         {
             "theme": theme,
             "children": theme.children.order_by("name"),
-            "excerpts": Excerpt.objects.filter(themes=theme).for_listing(),
+            "excerpts": Excerpt.objects.filter(themes=theme)
+            .exclude(interview__in=second_coder_hidden(request.user))
+            .for_listing(),
             "show_memos": request.user.has_perm("interviews.view_interview"),
         },
     )
@@ -149,7 +172,7 @@ def codebook_upload(request):
 @require("interviews.view_excerpt")
 @never_cache  # quotes: no copy in a browser's or a proxy's cache
 def excerpts_export(request):
-    return download(excerpts_workbook(), "excerpts.xlsx")
+    return download(excerpts_workbook(hidden=second_coder_hidden(request.user)), "excerpts.xlsx")
 
 
 @require("interviews.view_theme", "interviews.view_excerpt")

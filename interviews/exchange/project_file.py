@@ -34,6 +34,7 @@ from interviews.anonymisation.anonymiser import redact
 from interviews.anonymisation.flag_decisions import directory_place_names
 from interviews.anonymisation.known_names import all_known_names
 from interviews.coding.codebook_csv import codebook_rows
+from interviews.coding.models import final_coding
 from interviews.models import AccessLogEntry, AnonymisationStatus, Excerpt, Interview
 from interviews.personal_data.models import AccessEvent
 
@@ -81,13 +82,15 @@ def qdpx_export(*, by=None):
     exported by ``by`` (``None``: the command line)."""
     interviews = list(exported_interviews())
     loaded = {interview.pk: interview for interview in interviews}
+    # The final coding only: a second coder's work in progress, or the two coders' own
+    # codings kept after they settled, stays in the app (docs/interviews-and-privacy.md).
     excerpts = list(
-        Excerpt.objects.filter(interview__in=loaded).order_by("interview_id", "start", "pk")
+        Excerpt.objects.final().filter(interview__in=loaded).order_by("interview_id", "start", "pk")
     )
     themes = codebook_rows()
     coded_with = {}  # excerpt id: its themes' ids (rows of the link table, no model each)
     for excerpt_id, theme_id in Excerpt.themes.through.objects.filter(
-        excerpt__interview__in=loaded
+        final_coding("excerpt__"), excerpt__interview__in=loaded
     ).values_list("excerpt_id", "theme_id"):
         coded_with.setdefault(excerpt_id, []).append(theme_id)
     names = {theme.pk: theme.name for theme in themes}

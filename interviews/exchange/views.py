@@ -27,7 +27,7 @@ def exchange(request):
         "interviews/exchange/exchange.html",
         {
             "transcripts": interviews.count(),
-            "excerpts": Excerpt.objects.filter(interview__in=interviews).count(),
+            "excerpts": Excerpt.objects.final().filter(interview__in=interviews).count(),
             "themes": Theme.objects.count(),
             "form": RefiCodebookForm(),
         },

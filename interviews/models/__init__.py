@@ -21,12 +21,15 @@ excerpt; no ``__str__`` shows a transcript, a quote or an identity.
 
 from interviews.anonymisation.models import RedactionLogEntry, SafeWord, StaffName
 from interviews.coding.models import (
+    CodingLayer,
+    DoubleCoding,
     Excerpt,
     ExcerptQuerySet,
     HistoricalTheme,  # made by django-simple-history for Theme.history
     Theme,
     ThemeQuerySet,
     ThemeSource,
+    final_coding,
 )
 from interviews.consent_forms.models import ConsentFormVersion, ConsentFormVersionQuerySet
 from interviews.erasure.models import Withdrawal
@@ -62,9 +65,11 @@ __all__ = [
     "AccessEvent",
     "AccessLogEntry",
     "AnonymisationStatus",
+    "CodingLayer",
     "Consent",
     "ConsentFormVersion",
     "ConsentFormVersionQuerySet",
+    "DoubleCoding",
     "Excerpt",
     "ExcerptQuerySet",
     "HistoricalTheme",
@@ -92,4 +97,5 @@ __all__ = [
     "Withdrawal",
     "consent_holds",
     "consent_problems",
+    "final_coding",
 ]

@@ -120,6 +120,7 @@ def subject_access_export(*, participant, by):
                 "quote": e.quote,
                 "themes": sorted(t.name for t in e.themes.all()),
                 "memo": e.memo,
+                "coding": e.get_coding_display(),
                 "published": _publication(e),
             }
             for e in excerpts

@@ -23,10 +23,12 @@ from interviews.anonymisation.flag_decisions import excerpt_has_open_flags, exce
 from interviews.disclosure.control import THRESHOLD
 from interviews.models import (
     AnonymisationStatus,
+    CodingLayer,
     Excerpt,
     Interview,
     Participant,
     consent_holds,
+    final_coding,
 )
 from interviews.publication.models import PublicationApproval
 
@@ -35,6 +37,7 @@ CONSENTED = consent_holds("interview__") & Q(
     interview__participant__consent__details_anonymised=True,
 )
 APPROVED_TRANSCRIPT = Q(interview__status=AnonymisationStatus.APPROVED)
+FINAL = final_coding()  # a coder's own excerpt, while two code a transcript, is never a quote
 
 
 def _has_open_anonymisation_flag(excerpt, flagged=None):
@@ -65,6 +68,8 @@ def publication_blockers(excerpt, flagged=None):
             f"{participant.code}'s consent form does not agree both that their contributions "
             "may be used in the final report and that their details are anonymised."
         )
+    if excerpt.coding != CodingLayer.FINAL:
+        reasons.append("The excerpt is a coder's own, not the transcript's final coding.")
     if excerpt.interview.status != AnonymisationStatus.APPROVED:
         reasons.append("The transcript is not approved.")
     if _has_open_anonymisation_flag(excerpt, flagged):
@@ -94,7 +99,9 @@ def published_excerpts(research_round=None):
     round; the rule decides."""
     in_round = Q() if research_round is None else Q(interview__participant__round=research_round)
     queryset = (
-        Excerpt.objects.filter(CONSENTED, APPROVED_TRANSCRIPT, in_round, publication__isnull=False)
+        Excerpt.objects.filter(
+            CONSENTED, APPROVED_TRANSCRIPT, FINAL, in_round, publication__isnull=False
+        )
         .select_related("interview__participant__place", "interview__participant__consent")
         .defer("interview__transcript", "memo")
         .prefetch_related("themes")

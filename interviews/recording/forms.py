@@ -20,6 +20,7 @@ from interviews.models import (
     ParticipantIdentity,
     ResearchRound,
 )
+from interviews.transcripts.forms import TranscriptFileField
 from scoping.accounts.roles import INTERVIEW_TEAM
 from scoping.shared.admin_widgets import SafeModelChoiceField
 
@@ -141,6 +142,7 @@ class InterviewForm(forms.ModelForm):
         label="Question guide (and version)",
         help_text="Its questions are listed above, under “For the interview”.",
     )
+    transcript_file = TranscriptFileField(required=False, label="Or the transcript from a file")
 
     class Meta:
         model = Interview
@@ -161,7 +163,12 @@ class InterviewForm(forms.ModelForm):
             "transcript": forms.Textarea(attrs={"class": "govuk-textarea", "rows": 8}),
         }
         labels = {"held_on": "Date of the interview"}
-        help_texts = {"transcript": "Optional now: paste it here or later in data entry."}
+        help_texts = {
+            "transcript": "Optional now: paste it here, choose its file below, or add it later "
+            "on the transcript page or in data entry."
+        }
+
+    field_order = [*Meta.fields[:5], "transcript", "transcript_file", "recording_deleted_on"]
 
     def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,6 +178,15 @@ class InterviewForm(forms.ModelForm):
         latest = guides.filter(role=participant.role).order_by("-pk").first()
         if latest is not None and not self.is_bound and not self.initial.get("guide"):
             self.initial["guide"] = latest.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        from_file = cleaned.get("transcript_file")
+        if from_file and (cleaned.get("transcript") or "").strip():
+            self.add_error("transcript_file", "Paste the transcript or choose its file, not both.")
+        elif from_file:
+            cleaned["transcript"] = from_file
+        return cleaned
 
     def chosen_guide(self):
         """The guide chosen (or offered) on this form, for the questions shown beside it."""

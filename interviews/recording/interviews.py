@@ -77,7 +77,7 @@ class InterviewQuerySet(models.QuerySet):
         return (
             self.consented()
             .select_related("participant__place", "interviewer")
-            .annotate(excerpt_count=Count("excerpts"))
+            .annotate(excerpt_count=Count("excerpts", filter=Q(excerpts__coding="final")))
             .defer("transcript")
             .order_by("-held_on", "participant__code")
         )

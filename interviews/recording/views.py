@@ -150,7 +150,7 @@ def participant_interview_step(request, pk):
         typed = {name: request.POST.get(name) for name in InterviewForm.Meta.fields}
         given = {"initial": typed}
     else:
-        given = {"data": request.POST or None}
+        given = {"data": request.POST or None, "files": request.FILES or None}
     form = InterviewForm(
         **given, instance=Interview(participant=participant), participant=participant
     )

@@ -13,6 +13,7 @@ from interviews.anonymisation.anonymiser import redact
 from interviews.anonymisation.flag_decisions import directory_place_names, transcript_open_flags
 from interviews.anonymisation.known_names import names_to_anonymise
 from interviews.models import AnonymisationStatus, RedactionLogEntry
+from interviews.recording.services import normalise_transcript
 
 
 def transcript_edited(*, interview):
@@ -22,6 +23,18 @@ def transcript_edited(*, interview):
     admin); the caller saves. An approved transcript cannot be edited at all.
     """
     interview.status = AnonymisationStatus.DRAFT
+
+
+@sensitive_variables("text")
+@transaction.atomic
+def transcript_replace(*, interview, text, by):
+    """The transcript becomes ``text`` (read from a file): a draft again, to be anonymised,
+    read through and approved. Refused once approved, as any edit is."""
+    if interview.is_approved:
+        raise ValidationError("An approved transcript cannot be changed.")
+    interview.transcript = normalise_transcript(text)
+    transcript_edited(interview=interview)
+    interview.save(update_fields=["transcript", "status"])
 
 
 def transcript_findings(interview):

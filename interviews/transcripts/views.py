@@ -15,11 +15,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from interviews.coding import services as coding_services
-from interviews.coding.forms import ExcerptForm
-from interviews.models import AccessEvent, AnonymisationStatus, Interview
+from interviews.coding.double_coding import layer_for, open_double_coding
+from interviews.coding.forms import DoubleCodingStartForm, ExcerptForm
+from interviews.models import AccessEvent, AnonymisationStatus, CodingLayer, Interview
 from interviews.personal_data.access_log import access_record
 from interviews.recording.interview_aids import interview_aids
 from interviews.transcripts import services
+from interviews.transcripts.forms import TranscriptFileForm
 from interviews.transcripts.segments import transcript_segments
 from scoping.accounts.permissions import require
 
@@ -59,9 +61,12 @@ def interview_detail(request, pk):
             "participant__identity",
             "guide",
             "approved_by",
+            "double_coding__first_coder",
+            "double_coding__second_coder",
         ),
         pk=pk,
     )
+    layer = layer_for(interview, request.user)  # blind: a coder sees their own coding only
     form = ExcerptForm(
         request.POST or None,
         interview=interview,
@@ -70,10 +75,12 @@ def interview_detail(request, pk):
     if request.method == "POST":
         if not request.user.has_perm("interviews.add_excerpt"):
             return HttpResponse("You may not code transcripts.", status=403)
-        if form.is_valid():
+        if layer is None:
+            form.add_error(None, "Two other people are coding this transcript: it is theirs.")
+        elif form.is_valid():
             try:
                 coding_services.excerpt_create(
-                    interview=interview, by=request.user, **form.coding()
+                    interview=interview, by=request.user, coding=layer, **form.coding()
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -86,8 +93,14 @@ def interview_detail(request, pk):
         interview=interview,
         event=AccessEvent.TRANSCRIPT,
     )
-    excerpts = list(interview.excerpts.prefetch_related("themes").order_by("start", "pk"))
+    excerpts = list(
+        interview.excerpts.filter(coding=layer or CodingLayer.FINAL)
+        .prefetch_related("themes")
+        .order_by("start", "pk")
+    )
     consent_holds = interview.consent_holds()
+    double_coding = getattr(interview, "double_coding", None)
+    open_pair = open_double_coding(interview)
     return render(
         request,
         "interviews/transcripts/interview_detail.html",
@@ -98,9 +111,23 @@ def interview_detail(request, pk):
             "form": form,
             "can_code": interview.is_approved
             and consent_holds
-            and request.user.has_perm("interviews.add_excerpt"),
+            and request.user.has_perm("interviews.add_excerpt")
+            and layer is not None
+            and (open_pair is None or open_pair.finished_on(layer) is None),
+            "layer": layer,
+            # a coder's finished coding is fixed; the final coding waits while two code
+            "may_change_excerpts": layer is not None
+            and (open_pair is None or open_pair.finished_on(layer) is None),
+            "coder_finished": open_pair is not None
+            and layer in (CodingLayer.FIRST, CodingLayer.SECOND)
+            and open_pair.finished_on(layer) is not None,
+            "double_coding": double_coding,
+            "start_two_coders": DoubleCodingStartForm(initial={"first_coder": request.user.pk})
+            if double_coding is None and interview.is_approved and consent_holds
+            else None,
             "consent_holds": consent_holds,
             "transcript_steps": transcript_steps(interview),
+            "file_form": TranscriptFileForm(),
             "aids": interview_aids(interview.participant.place, interview.guide),
         },
     )
@@ -114,7 +141,9 @@ def transcript_steps(interview):
         else []
     )
     if not interview.transcript.strip() and not interview.is_approved:
-        anonymise_blockers.append("The transcript is empty: add it in data entry first.")
+        anonymise_blockers.append(
+            "The transcript is empty: upload its file above, or add it in data entry, first."
+        )
     return [
         {
             "action": "anonymise",
@@ -142,6 +171,34 @@ def transcript_steps(interview):
             "blockers": services.approval_blockers(interview),
         },
     ]
+
+
+@require_POST
+@require("interviews.change_interview", "interviews.view_interview")
+def transcript_file(request, pk):
+    """The transcript page's upload: the file's text replaces the transcript (a draft
+    again); the file is read in memory and dropped (``transcript_upload``)."""
+    interview = get_object_or_404(Interview.objects.only("pk", "status", "transcript"), pk=pk)
+    form = TranscriptFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for message in form.errors.get("file", []):
+            messages.error(request, f"Nothing was changed: {message}")
+        return redirect("interviews:interview", pk=interview.pk)
+    try:
+        services.transcript_replace(
+            interview=interview, text=form.cleaned_data["file"], by=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            f"The transcript is now the file's text ({len(interview.transcript)} characters); "
+            "the file itself was not kept. "
+            "Next: run the anonymiser.",
+        )
+    return redirect("interviews:interview", pk=interview.pk)
 
 
 @require_POST

@@ -37,6 +37,7 @@ from interviews.models import (
     ResearchRound,
     Withdrawal,
     consent_holds,
+    final_coding,
 )
 from reports.figures.tables import INTERVIEWS, REGION, Breakdown, Row, count_alias, percent
 from reports.interview_figures.models import InterviewRelease
@@ -125,7 +126,7 @@ def theme_counts(research_round):
     grouped = (
         Excerpt.themes.through.objects.order_by()
         .filter(
-            consent_holds("excerpt__interview__"),
+            consent_holds("excerpt__interview__") & final_coding("excerpt__"),
             excerpt__interview__participant__round=research_round,
         )
         .values("theme_id", "theme__name", place)

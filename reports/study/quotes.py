@@ -76,7 +76,8 @@ def quotes_by_theme():
 def excerpts_for_approval():
     """Every coded excerpt with whether it is approved and what stops it: a fixed few queries."""
     excerpts = (
-        Excerpt.objects.select_related(
+        Excerpt.objects.final()
+        .select_related(
             "interview__participant__consent", "interview__participant__place", "publication"
         )
         .defer("interview__transcript")

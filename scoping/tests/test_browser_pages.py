@@ -33,6 +33,7 @@ FIXED_PAGES = [
     (None, "/interviews/participants/new/"),
     ("codebook", "/interviews/themes/"),
     ("matrix", "/interviews/themes/matrix/"),
+    (None, "/interviews/themes/co-occurrence/"),
     ("theme-merge", "/interviews/themes/merge/"),
     ("exchange", "/interviews/exchange/"),
     (None, "/admin/"),
@@ -72,6 +73,7 @@ def linked_pages(page):
         (None, identity),
         *[(None, step) for step in steps],
         (None, delete),
+        (None, f"{interview}agreement/"),
         ("theme", theme),
         *[(None, path) for path in changes.values()],
     ]

@@ -141,6 +141,12 @@ PAGES = {
     "interviews:transcript_read_through": POST_ONLY,
     "interviews:transcript_read_through_old_path": POST_ONLY,  # a POST: 308 to read_through
     "interviews:transcript_approve": POST_ONLY,
+    "interviews:transcript_file": POST_ONLY,  # the upload on the transcript page
+    # Two coders: named, each finishing, settling (POSTs); the comparison (a page).
+    "interviews:double_coding_start": POST_ONLY,
+    "interviews:double_coding_finished": POST_ONLY,
+    "interviews:agreement": INTERVIEW_ONLY,
+    "interviews:agreement_settle": POST_ONLY,
     "interviews:participants": INTERVIEW_ONLY,
     "interviews:participant": INTERVIEW_ONLY,
     "interviews:flow_participant": INTERVIEW_ONLY,
@@ -164,6 +170,9 @@ PAGES = {
     "interviews:excerpts_export": INTERVIEW_AND_ANALYSTS,
     "interviews:matrix": INTERVIEW_AND_ANALYSTS,
     "interviews:matrix_export": INTERVIEW_AND_ANALYSTS,
+    # Analysts' counts of 1 or 2 participants are not shown, as in the CSV for everyone.
+    "interviews:co_occurrence": INTERVIEW_AND_ANALYSTS,
+    "interviews:co_occurrence_export": INTERVIEW_AND_ANALYSTS,
     # The admin's own pages.
     "admin:index": row(ADMIN_LOGIN, 200, ADMIN_LOGIN, 200, ADMIN_LOGIN, 200),
     "admin:login": row(200, REDIRECT, 200, REDIRECT, 200, REDIRECT),

@@ -29,6 +29,7 @@ NOT_SETTINGS = {
     "SCREENSHOT_DIR": "read by the browser tests, not the settings",
     "ARGS": "a make variable",
     "TASKS": "the Django setting that names the job queue's backend (docs/jobs.md)",
+    "FILE_UPLOAD_HANDLERS": "the Django setting that keeps transcript files in memory",
     "FILE": "a make variable",
     "NO_ONE_HAS_WITHDRAWN": "a make variable (make restore)",
     "PG_URL": "a make variable",

@@ -143,7 +143,7 @@ def test_the_coding_page_runs_a_fixed_number_of_queries(
 ):
     client = client_for(interviewer)
     overhead = request_overhead(client)
-    # interview, access log, excerpts, their themes, the form's themes, your recent themes,
-    # the place's signposting
-    with django_assert_num_queries(overhead + 7):
+    # interview (with its two coders, if any), access log, excerpts, their themes, the
+    # form's themes, your recent themes, the place's signposting, the team (to name two coders)
+    with django_assert_num_queries(overhead + 8):
         client.get(f"/interviews/{coded['interview'].pk}/")

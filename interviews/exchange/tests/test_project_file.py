@@ -204,3 +204,18 @@ def test_the_command_refuses_a_folder_or_a_missing_one(db, tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("export_qdpx", str(tmp_path / "missing" / "study.qdpx"))
     assert not AccessLogEntry.objects.exists()
+
+
+def test_only_the_final_coding_leaves(coded_study):
+    """A coder's own coding, while two code a transcript or kept after they settled, stays."""
+    from interviews.coding.models import CodingLayer
+    from interviews.models import Excerpt
+
+    before = project_text(qdpx_export().data)
+    kept = Excerpt.objects.get(pk=coded_study["excerpts"][1].pk)
+    kept.pk, kept.coding, kept.memo = None, CodingLayer.SECOND, "A second coder's note."
+    kept.save()
+    kept.themes.set(coded_study["themes"][:1])
+    after = project_text(qdpx_export().data)
+    assert after.count("<PlainTextSelection") == before.count("<PlainTextSelection") == 3
+    assert "A second coder's note." not in after

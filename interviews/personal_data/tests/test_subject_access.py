@@ -55,6 +55,7 @@ def test_it_exports_everything_held(interviewer):
             "quote": "Second",
             "themes": ["Values"],
             "memo": "opening",
+            "coding": "Final coding",  # or a coder's own, while two code (all are held)
             "published": None,
         }
     ]
