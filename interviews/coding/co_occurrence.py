@@ -39,9 +39,12 @@ class Pair:
         return not self.hidden and is_small(self.participants)
 
 
-def _rows():
-    """One query: {(theme pk, other theme pk): (participants, overlaps)}, lower pk first."""
+def _rows(research_round):
+    """One query: {(theme pk, other theme pk): (participants, overlaps)}, lower pk first;
+    one research round's (every round's when ``None``)."""
     through = Excerpt.themes.through.objects.order_by()
+    if research_round is not None:
+        through = through.filter(excerpt__interview__participant__round=research_round)
     rows = (
         through.filter(consent_holds("excerpt__interview__") & final_coding("excerpt__"))
         .filter(  # one filter(): the conditions hold for the same other excerpt
@@ -61,9 +64,9 @@ def _rows():
     return {(r["theme_id"], r["other"]): (r["participants"], r["overlaps"]) for r in rows}
 
 
-def theme_pairs(*, protected):
+def theme_pairs(*, protected, research_round=None):
     """Pairs of themes on overlapping passages, most participants first (two queries)."""
-    counts = _rows()
+    counts = _rows(research_round)
     ids = {pk for pair in counts for pk in pair}
     names = dict(Theme.objects.filter(pk__in=ids).values_list("pk", "name"))
     pairs = []
@@ -79,11 +82,11 @@ def theme_pairs(*, protected):
     return pairs
 
 
-def co_occurrence_csv():
+def co_occurrence_csv(research_round=None):
     """The table as it may leave the team: counts of 1 or 2 participants not shown."""
     rows = [
         [escape_formula(p.first), escape_formula(p.second), p.participants, p.overlaps]
-        for p in theme_pairs(protected=True)
+        for p in theme_pairs(protected=True, research_round=research_round)
     ]
     return csv_text(
         [["Theme", "Other theme", "Participants", "Overlapping passages"], *rows],

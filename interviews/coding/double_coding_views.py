@@ -18,6 +18,7 @@ from interviews.coding.co_occurrence import co_occurrence_csv, theme_pairs
 from interviews.coding.forms import DoubleCodingStartForm
 from interviews.models import AccessEvent, DoubleCoding, Interview
 from interviews.personal_data.access_log import access_record
+from interviews.rounds.choice import rounds_and_shown
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
@@ -146,13 +147,21 @@ def agreement_settle(request, pk):
 @require("interviews.view_theme", "interviews.view_excerpt")
 def co_occurrence(request):
     within_team = request.user.has_perm("interviews.view_interview")
+    rounds, shown = rounds_and_shown(request)
     return render(
         request,
         "interviews/coding/co_occurrence.html",
-        {"pairs": theme_pairs(protected=not within_team), "within_team": within_team},
+        {
+            "pairs": theme_pairs(protected=not within_team, research_round=shown),
+            "within_team": within_team,
+            "rounds": rounds,
+            "shown_round": shown,
+        },
     )
 
 
 @require("interviews.view_theme", "interviews.view_excerpt")
 def co_occurrence_export(request):
-    return download(co_occurrence_csv(), "theme-co-occurrence.csv")
+    _, shown = rounds_and_shown(request)
+    name = f"theme-co-occurrence-{shown.slug}.csv" if shown else "theme-co-occurrence.csv"
+    return download(co_occurrence_csv(shown), name)

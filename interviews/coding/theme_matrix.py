@@ -67,11 +67,14 @@ class Group:
         return [row.theme for row in rows if row.is_zero]
 
 
-def _counts(field_name, group_by):
-    """{(key, column value): (excerpts, interviews)} in one query."""
+def _counts(field_name, group_by, research_round):
+    """{(key, column value): (excerpts, interviews)} in one query, of one research round
+    (every round's when ``None``)."""
     through = Excerpt.themes.through.objects.filter(
         consent_holds("excerpt__interview__") & final_coding("excerpt__")
     )
+    if research_round is not None:
+        through = through.filter(excerpt__interview__participant__round=research_round)
     rows = (
         through.annotate(key=group_by)
         .values("key", field_name)
@@ -90,12 +93,12 @@ def _row(theme, counts, columns, label=""):
     return Row(theme=theme, cells=cells, total=total, label=label or theme.name)
 
 
-def theme_matrix(dimension, themes):
+def theme_matrix(dimension, themes, research_round=None):
     """One table: per parent theme a group of rows, per column (excerpts, interviews)."""
     title, field_name = DIMENSIONS[dimension]
     columns = _columns(dimension)
-    by_theme = _counts(field_name, F("theme_id"))
-    by_group = _counts(field_name, Coalesce("theme__parent_id", "theme_id"))
+    by_theme = _counts(field_name, F("theme_id"), research_round)
+    by_group = _counts(field_name, Coalesce("theme__parent_id", "theme_id"), research_round)
     children = {}
     for theme in themes:
         if theme.parent_id is not None:
@@ -120,9 +123,10 @@ def theme_matrix(dimension, themes):
     }
 
 
-def theme_matrices():
+def theme_matrices(research_round=None):
+    """Every dimension's table, counting one research round (every round's when ``None``)."""
     themes = list(Theme.objects.select_related("parent").order_by("name"))
-    return [theme_matrix(dimension, themes) for dimension in DIMENSIONS]
+    return [theme_matrix(dimension, themes, research_round) for dimension in DIMENSIONS]
 
 
 def _matrix_rows(matrix):
@@ -145,8 +149,11 @@ def _matrix_rows(matrix):
             yield line(child, group.own.theme.name)
 
 
-def theme_matrix_workbook():
+def theme_matrix_workbook(research_round=None):
     """A sheet per dimension (place, sector, role, paid or volunteer): the .xlsx bytes."""
     return xlsx_bytes(
-        {f"By {matrix['title'].lower()}": _matrix_rows(matrix) for matrix in theme_matrices()}
+        {
+            f"By {matrix['title'].lower()}": _matrix_rows(matrix)
+            for matrix in theme_matrices(research_round)
+        }
     )

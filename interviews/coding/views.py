@@ -27,6 +27,7 @@ from interviews.coding.excerpt_export import excerpts_workbook
 from interviews.coding.forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from interviews.coding.theme_matrix import theme_matrices, theme_matrix_workbook
 from interviews.models import Excerpt, Theme
+from interviews.rounds.choice import rounds_and_shown
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
@@ -177,9 +178,20 @@ def excerpts_export(request):
 
 @require("interviews.view_theme", "interviews.view_excerpt")
 def matrix(request):
-    return render(request, "interviews/coding/matrix.html", {"matrices": theme_matrices()})
+    rounds, shown = rounds_and_shown(request)
+    return render(
+        request,
+        "interviews/coding/matrix.html",
+        {"matrices": theme_matrices(shown), "rounds": rounds, "shown_round": shown},
+    )
 
 
 @require("interviews.view_theme", "interviews.view_excerpt")
 def matrix_export(request):
-    return download(theme_matrix_workbook(), "themes-by-place-sector-role.xlsx")
+    _, shown = rounds_and_shown(request)
+    name = (
+        f"themes-by-place-sector-role-{shown.slug}.xlsx"
+        if shown
+        else "themes-by-place-sector-role.xlsx"
+    )
+    return download(theme_matrix_workbook(shown), name)

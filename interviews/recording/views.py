@@ -18,13 +18,13 @@ from interviews.models import (
     Interview,
     Participant,
     ParticipantIdentity,
-    ResearchRound,
 )
 from interviews.personal_data.access_log import access_record
 from interviews.recording import services
 from interviews.recording.forms import ConsentForm, IdentityForm, InterviewForm, ParticipantForm
 from interviews.recording.interview_aids import interview_aids
 from interviews.recording.progress import participant_steps
+from interviews.rounds.choice import rounds_and_shown
 from scoping.accounts.permissions import require
 
 
@@ -45,9 +45,7 @@ def _page(request, template, participant, current, **context):
 def participant_list(request):
     """Everyone recorded in one research round (``?round=``; the current round unless
     chosen), with their progress; that round's interviews without consent flagged."""
-    rounds = list(ResearchRound.objects.order_by("-starts_on", "-pk"))
-    chosen = request.GET.get("round")
-    shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
+    rounds, shown = rounds_and_shown(request)
     participants = Participant.objects.for_progress().in_round(shown).order_by("code")
     return render(
         request,

@@ -50,7 +50,7 @@ def test_the_team_sees_small_counts_marked_analysts_and_the_csv_never(
     assert "not shown outside the team" in page
     client = client_for(analyst)
     overhead = request_overhead(client)
-    with django_assert_num_queries(overhead + 2):  # the pairs, the themes' names
+    with django_assert_num_queries(overhead + 3):  # the rounds, the pairs, the themes' names
         page = client.get("/interviews/themes/co-occurrence/").content.decode()
     row = page.split(">Boundaries</td>")[1].split("</tr>")[0]
     assert "not shown" in row and ">1<" not in row

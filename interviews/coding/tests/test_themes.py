@@ -209,8 +209,8 @@ def test_the_matrix_counts_by_place_sector_and_role_and_drops_a_withdrawal(
     code(make_interview(wakefield), theme)
     client = client_for(analyst)
     overhead = request_overhead(client)
-    # themes, places; then per dimension the counts by theme and by parent theme
-    with django_assert_num_queries(overhead + 10):
+    # rounds, themes, places; then per dimension the counts by theme and by parent theme
+    with django_assert_num_queries(overhead + 11):
         page = client.get("/interviews/themes/matrix/").content.decode()
     # Places in name order: Bradford & Craven, Calderdale, Harrogate..., Kirklees, Leeds, Wakefield
     assert matrix_cell(page, "place", "Burnout", 4) == "2 (1)"
@@ -251,7 +251,8 @@ def test_exports_run_a_fixed_number_of_queries(
     assert overhead >= 3  # session, user, permissions (own and groups', in one)
     with django_assert_num_queries(overhead + 2):  # excerpts, their themes
         client.get("/interviews/excerpts/export.xlsx")
-    with django_assert_num_queries(overhead + 10):  # themes, places, 4 x (by theme, by parent)
+    # rounds, themes, places, 4 x (by theme, by parent)
+    with django_assert_num_queries(overhead + 11):
         client.get("/interviews/themes/matrix.xlsx")
 
 

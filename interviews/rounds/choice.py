@@ -1,0 +1,16 @@
+"""Which research round a page shows: ``?round=`` by its short name, else the newest.
+
+The participants list, the theme matrix and the theme co-occurrence table each show one
+round at a time (issue #32: every list of participants or figures is a round's), with a
+choice of round when there is more than one (``templates/interviews/rounds/_choice.html``).
+"""
+
+from interviews.models import ResearchRound
+
+
+def rounds_and_shown(request):
+    """(every round, newest first; the round shown) — ``None`` shown when there is none."""
+    rounds = list(ResearchRound.objects.order_by("-starts_on", "-pk"))
+    chosen = request.GET.get("round")
+    shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
+    return rounds, shown

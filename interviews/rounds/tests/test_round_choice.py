@@ -1,0 +1,99 @@
+"""The theme matrix and the theme co-occurrence table count one research round at a time:
+the newest unless ``?round=`` names another, on the page and in its download alike."""
+
+import io
+
+import openpyxl
+import pytest
+
+from interviews.coding.services import excerpt_create
+from interviews.tests.factories import (
+    make_interview,
+    make_participant,
+    make_round,
+    make_theme,
+    study_round,
+)
+
+pytestmark = pytest.mark.django_db
+
+WORDS = "Boundaries, mostly."
+
+
+@pytest.fixture
+def two_rounds(interviewer):
+    """The study's round with two Leeds passages coded with two themes each; a later round
+    with one Wakefield passage coded with one theme."""
+    boundaries, values = make_theme("Boundaries"), make_theme("Values")
+    later = make_round("2025-26")
+    for participant in (make_participant(place="leeds"), make_participant(place="leeds")):
+        interview = make_interview(participant, transcript=f"Participant: {WORDS}\n")
+        start = interview.transcript.index(WORDS)
+        excerpt_create(
+            interview=interview, start=start, end=start + len(WORDS),
+            themes=[boundaries, values], by=interviewer,
+        )  # fmt: skip
+    interview = make_interview(
+        make_participant(place="wakefield", research_round=later),
+        transcript=f"Participant: {WORDS}\n",
+    )
+    start = interview.transcript.index(WORDS)
+    excerpt_create(
+        interview=interview, start=start, end=start + len(WORDS), themes=[values], by=interviewer
+    )
+    return study_round(), later
+
+
+def matrix_cells(page, theme):
+    """The first table's (by place) cells of a theme's row, as shown."""
+    row = page.split(f'<th scope="row" class="govuk-table__header">{theme}</th>', 1)[1]
+    row = row.split("</tr>", 1)[0]
+    return [cell.split(">", 1)[1] for cell in row.split("</td>")[:-1]]
+
+
+def test_the_matrix_shows_the_newest_round_unless_another_is_chosen(
+    client_for, interviewer, two_rounds
+):
+    study, later = two_rounds
+    client = client_for(interviewer)
+    newest = client.get("/interviews/themes/matrix/").content.decode()
+    assert f"Themes by place, sector, role and paid or volunteer: {later.name}" in newest
+    assert "1 (1)" in matrix_cells(newest, "Values")  # Wakefield's one passage
+    assert "2 (2)" not in matrix_cells(newest, "Values")
+    assert 'name="round"' in newest and f'value="{study.slug}"' in newest
+    chosen = client.get(f"/interviews/themes/matrix/?round={study.slug}").content.decode()
+    assert "2 (2)" in matrix_cells(chosen, "Values") and "1 (1)" not in matrix_cells(
+        chosen, "Values"
+    )
+    assert f"/interviews/themes/matrix.xlsx?round={study.slug}" in chosen
+
+
+def test_the_matrix_download_counts_the_round_asked_for(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    client = client_for(interviewer)
+    totals = {}
+    for research_round in (study, later):
+        response = client.get(f"/interviews/themes/matrix.xlsx?round={research_round.slug}")
+        assert research_round.slug in response["Content-Disposition"]
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+        rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+        totals[research_round.slug] = rows["Values"][-1]
+    assert (
+        totals == {study.slug: "2 (2)", later.slug: "1 (1)"}
+        or totals[study.slug] != totals[later.slug]
+    )
+
+
+def test_co_occurrence_counts_the_round_shown(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    client = client_for(interviewer)
+    newest = client.get("/interviews/themes/co-occurrence/").content.decode()
+    assert f"Themes that tag overlapping passages: {later.name}" in newest
+    assert "Boundaries" not in newest.split("<table", 1)[-1]  # one theme: no pair this round
+    chosen = client.get(f"/interviews/themes/co-occurrence/?round={study.slug}").content.decode()
+    table = chosen.split("<table", 1)[1]
+    assert "Boundaries" in table and "Values" in table
+    csv = client.get(f"/interviews/themes/co-occurrence.csv?round={study.slug}")
+    assert "Boundaries,Values,not shown,not shown" in csv.content.decode("utf-8-sig")
+    csv = client.get(f"/interviews/themes/co-occurrence.csv?round={later.slug}")
+    assert csv.content.decode("utf-8-sig").strip().splitlines()[1:] == []
