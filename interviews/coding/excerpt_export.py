@@ -5,7 +5,16 @@ from itertools import chain
 from interviews.models import Excerpt
 from scoping.shared.spreadsheets import escape_formula, xlsx_bytes
 
-HEADERS = ["Quote", "Themes", "Place", "Sector", "Role", "Paid or volunteer", "Participant code"]
+HEADERS = [
+    "Quote",
+    "Themes",
+    "Place",
+    "Sector",
+    "Role",
+    "Paid or volunteer",
+    "Participant code",
+    "Research round",
+]
 
 
 def excerpt_cells(excerpt):
@@ -18,6 +27,7 @@ def excerpt_cells(excerpt):
         participant.get_role_display(),
         "Paid" if participant.paid else "Volunteer",
         escape_formula(participant.code),
+        participant.round.name,
     ]
 
 

@@ -42,8 +42,12 @@ def final_coding(prefix=""):
 
 
 class ThemeQuerySet(models.QuerySet):
-    def for_codebook(self):
+    def for_codebook(self, research_round=None):
+        """Each theme with its excerpts and interviews counted: the final coding of
+        consented interviews, of one research round (every round's when ``None``)."""
         counted = consent_holds("excerpts__interview__") & final_coding("excerpts__")
+        if research_round is not None:
+            counted &= Q(excerpts__interview__participant__round=research_round)
         return self.select_related("parent").annotate(
             excerpt_count=Count("excerpts", filter=counted, distinct=True),
             interview_count=Count("excerpts__interview", filter=counted, distinct=True),
@@ -119,7 +123,7 @@ class ExcerptQuerySet(models.QuerySet):
         return (
             self.final()
             .consented()
-            .select_related("interview__participant__place")
+            .select_related("interview__participant__place", "interview__participant__round")
             .defer("interview__transcript")
             .prefetch_related("themes")
             .order_by("interview__participant__code", "interview_id", "start")

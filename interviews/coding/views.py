@@ -99,7 +99,8 @@ def excerpt_delete(request, pk):
 
 @require("interviews.view_theme")
 def codebook(request):
-    counts = {t.pk: t for t in Theme.objects.for_codebook()}
+    rounds, shown = rounds_and_shown(request)
+    counts = {t.pk: t for t in Theme.objects.for_codebook(shown)}
     rows = codebook_rows()
     themes = [(counts[t.pk], t.parent_id is not None) for t in rows]
     return render(
@@ -109,6 +110,8 @@ def codebook(request):
             "themes": themes,
             "comparison": source_comparison(rows),
             "import_form": CodebookImportForm(),
+            "rounds": rounds,
+            "shown_round": shown,
         },
     )
 
@@ -117,13 +120,17 @@ def codebook(request):
 def theme_detail(request, pk):
     """A theme's excerpts with the participant's place, sector and role, never who they are."""
     theme = get_object_or_404(Theme.objects.select_related("parent"), pk=pk)
+    rounds, shown = rounds_and_shown(request)
+    in_round = {} if shown is None else {"interview__participant__round": shown}
     return render(
         request,
         "interviews/coding/theme_detail.html",
         {
             "theme": theme,
             "children": theme.children.order_by("name"),
-            "excerpts": Excerpt.objects.filter(themes=theme)
+            "rounds": rounds,
+            "shown_round": shown,
+            "excerpts": Excerpt.objects.filter(themes=theme, **in_round)
             .exclude(interview__in=second_coder_hidden(request.user))
             .for_listing(),
             "show_memos": request.user.has_perm("interviews.view_interview"),

@@ -33,7 +33,7 @@ def test_the_codebook_counts_excerpts_and_interviews(
     code(second, respect, values)
     client = client_for(analyst)
     overhead = request_overhead(client)
-    with django_assert_num_queries(overhead + 2):  # rows, counts
+    with django_assert_num_queries(overhead + 3):  # rounds, rows, counts
         page = client.get("/interviews/themes/").content.decode()
     row = page.split(">Respect</a>")[1].split("</tr>")[0]
     assert [c.split(">")[-1] for c in row.split("</td>")[2:5]] == ["WY&amp;H interviews", "3", "2"]
@@ -49,8 +49,8 @@ def test_the_theme_page_runs_a_fixed_number_of_queries(
     client = client_for(analyst)
     overhead = request_overhead(client)
     make_theme("Sub-theme", parent=theme)
-    # theme, sub-themes, excerpts, their themes
-    with django_assert_num_queries(overhead + 4):
+    # theme, rounds, sub-themes, excerpts, their themes
+    with django_assert_num_queries(overhead + 5):
         page = client.get(f"/interviews/themes/{theme.pk}/").content.decode()
     assert page.count('class="govuk-table__cell psd-quote"') == 4
     assert ">Sub-theme</a>" in page
@@ -177,7 +177,16 @@ def test_the_excerpt_workbook_has_quotes_and_attributes_but_no_identity(client_f
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows == [
-        ["Quote", "Themes", "Place", "Sector", "Role", "Paid or volunteer", "Participant code"],
+        [
+            "Quote",
+            "Themes",
+            "Place",
+            "Sector",
+            "Role",
+            "Paid or volunteer",
+            "Participant code",
+            "Research round",
+        ],
         [
             "'=cmd| said",
             "Respect; Values",
@@ -186,6 +195,7 @@ def test_the_excerpt_workbook_has_quotes_and_attributes_but_no_identity(client_f
             "Manager or co-ordinator",
             "Paid",
             "BRD-03",
+            "2019-20 study",
         ],
     ]
 

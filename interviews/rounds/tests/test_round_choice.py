@@ -1,5 +1,6 @@
-"""The theme matrix and the theme co-occurrence table count one research round at a time:
-the newest unless ``?round=`` names another, on the page and in its download alike."""
+"""The codebook, a theme's page, the theme matrix and the theme co-occurrence table count one
+research round at a time: the newest unless ``?round=`` names another, on the page and in its
+download alike."""
 
 import io
 
@@ -97,3 +98,45 @@ def test_co_occurrence_counts_the_round_shown(client_for, interviewer, two_round
     assert "Boundaries,Values,not shown,not shown" in csv.content.decode("utf-8-sig")
     csv = client.get(f"/interviews/themes/co-occurrence.csv?round={later.slug}")
     assert csv.content.decode("utf-8-sig").strip().splitlines()[1:] == []
+
+
+def codebook_counts(page, theme):
+    """A theme's (excerpts, interviews) on the codebook page."""
+    row = page.split(f">{theme}</a></td>", 1)[1].split("</tr>", 1)[0]
+    cells = [cell.rsplit(">", 1)[1] for cell in row.split("</td>")[:-1]]
+    return cells[-2], cells[-1]
+
+
+def test_the_codebook_counts_the_round_shown(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    client = client_for(interviewer)
+    newest = client.get("/interviews/themes/").content.decode()
+    assert f"counted in {later.name}" in newest
+    assert codebook_counts(newest, "Values") == ("1", "1")
+    assert codebook_counts(newest, "Boundaries") == ("0", "0")
+    chosen = client.get(f"/interviews/themes/?round={study.slug}").content.decode()
+    assert codebook_counts(chosen, "Values") == ("2", "2")
+    assert codebook_counts(chosen, "Boundaries") == ("2", "2")
+
+
+def test_a_themes_page_lists_the_round_shown(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    values = make_theme("Values")
+    client = client_for(interviewer)
+    newest = client.get(f"/interviews/themes/{values.pk}/").content.decode()
+    assert f"Excerpts (1) in {later.name}" in newest and "Wakefield" in newest
+    chosen = client.get(f"/interviews/themes/{values.pk}/?round={study.slug}").content.decode()
+    assert f"Excerpts (2) in {study.name}" in chosen and "Wakefield" not in chosen
+
+
+def test_the_excerpts_workbook_names_each_excerpts_round(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    response = client_for(interviewer).get("/interviews/excerpts/export.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == "Research round"
+    assert sorted((row[2], row[-1]) for row in rows[1:]) == [
+        ("Leeds", study.name),
+        ("Leeds", study.name),
+        ("Wakefield", later.name),
+    ]
