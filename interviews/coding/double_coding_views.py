@@ -18,7 +18,7 @@ from interviews.coding.co_occurrence import co_occurrence_csv, theme_pairs
 from interviews.coding.forms import DoubleCodingStartForm
 from interviews.models import AccessEvent, DoubleCoding, Interview
 from interviews.personal_data.access_log import access_record
-from interviews.rounds.choice import rounds_and_shown
+from interviews.rounds.choice import round_file_name, rounds_and_shown
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
@@ -163,5 +163,4 @@ def co_occurrence(request):
 @require("interviews.view_theme", "interviews.view_excerpt")
 def co_occurrence_export(request):
     _, shown = rounds_and_shown(request)
-    name = f"theme-co-occurrence-{shown.slug}.csv" if shown else "theme-co-occurrence.csv"
-    return download(co_occurrence_csv(shown), name)
+    return download(co_occurrence_csv(shown), round_file_name("theme-co-occurrence", "csv", shown))

@@ -27,7 +27,7 @@ from interviews.coding.excerpt_export import excerpts_workbook
 from interviews.coding.forms import CodebookImportForm, ExcerptForm, ThemeMergeForm
 from interviews.coding.theme_matrix import theme_matrices, theme_matrix_workbook
 from interviews.models import Excerpt, Theme
-from interviews.rounds.choice import rounds_and_shown
+from interviews.rounds.choice import round_file_name, rounds_and_shown
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
 
@@ -196,9 +196,5 @@ def matrix(request):
 @require("interviews.view_theme", "interviews.view_excerpt")
 def matrix_export(request):
     _, shown = rounds_and_shown(request)
-    name = (
-        f"themes-by-place-sector-role-{shown.slug}.xlsx"
-        if shown
-        else "themes-by-place-sector-role.xlsx"
-    )
+    name = round_file_name("themes-by-place-sector-role", "xlsx", shown)
     return download(theme_matrix_workbook(shown), name)

@@ -14,3 +14,8 @@ def rounds_and_shown(request):
     chosen = request.GET.get("round")
     shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
     return rounds, shown
+
+
+def round_file_name(stem, extension, shown):
+    """A download's file name, naming the round it counts (``stem-2019-20.csv``)."""
+    return f"{stem}-{shown.slug}.{extension}" if shown else f"{stem}.{extension}"
