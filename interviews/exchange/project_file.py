@@ -1,7 +1,8 @@
 """The coded interviews as a REFI-QDA project (``.qdpx``, QDA-XML 1.0): a zip holding
 ``project.qde`` and each transcript's text in ``sources/<guid>.txt``.
 
-What leaves, and only that:
+One file holds one research round (the project is named after it), as each round is
+analysed on its own. What leaves, and only that:
 
 - the codebook as Codes, a theme's children nested in it;
 - each approved, anonymised transcript whose consent holds, as a TextSource (nothing of a
@@ -37,6 +38,8 @@ from interviews.coding.codebook_csv import codebook_rows
 from interviews.coding.models import final_coding
 from interviews.models import AccessLogEntry, AnonymisationStatus, Excerpt, Interview
 from interviews.personal_data.models import AccessEvent
+from interviews.rounds.choice import round_file_name
+from interviews.rounds.models import ResearchRound
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 # Fixed for this application, so the GUIDs of one record are the same in every export.
@@ -58,10 +61,14 @@ def guid(kind, *ids):
     return str(uuid.uuid5(GUID_NAMESPACE, "/".join([kind, *map(str, ids)])))
 
 
-def exported_interviews():
-    """Approved (so anonymised and read through) transcripts whose consent holds."""
+def exported_interviews(research_round, hidden=()):
+    """A research round's approved (so anonymised and read through) transcripts whose consent
+    holds, but for ``hidden`` (those the reader is coding blind: their final coding is the
+    first coder's)."""
     return (
         Interview.objects.consented()
+        .in_round(research_round)
+        .exclude(pk__in=hidden)
         .filter(status=AnonymisationStatus.APPROVED)
         .select_related("participant__place")
         .order_by("participant__code", "held_on", "pk")
@@ -77,10 +84,13 @@ class QdpxFile:
     file_name: str
 
 
-def qdpx_export(*, by=None):
-    """The ``.qdpx`` file's bytes and what it holds; each transcript in it is logged as
-    exported by ``by`` (``None``: the command line)."""
-    interviews = list(exported_interviews())
+def qdpx_export(*, by=None, research_round=None, hidden=()):
+    """The ``.qdpx`` file of one research round (the current round unless given): its bytes
+    and what it holds; each transcript in it is logged as exported by ``by`` (``None``: the
+    command line). One round per project, as each round is analysed on its own. ``hidden``:
+    interviews left out (those ``by`` is coding blind)."""
+    research_round = research_round or ResearchRound.objects.current()
+    interviews = list(exported_interviews(research_round, hidden))
     loaded = {interview.pk: interview for interview in interviews}
     # The final coding only: a second coder's work in progress, or the two coders' own
     # codings kept after they settled, stays in the app (docs/interviews-and-privacy.md).
@@ -97,7 +107,7 @@ def qdpx_export(*, by=None):
     for excerpt in excerpts:
         excerpt.interview = loaded[excerpt.interview_id]  # loaded already: no query each
         excerpt.theme_ids = sorted(coded_with.get(excerpt.pk, []), key=names.__getitem__)
-    project = _project(interviews, excerpts, themes)
+    project = _project(interviews, excerpts, themes, research_round)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", _xml_bytes(project))
@@ -118,7 +128,9 @@ def qdpx_export(*, by=None):
         transcripts=len(interviews),
         excerpts=len(excerpts),
         themes=len(themes),
-        file_name=f"coded-interviews-{timezone.localdate().isoformat()}.qdpx",
+        file_name=round_file_name(
+            f"coded-interviews-{timezone.localdate().isoformat()}", "qdpx", research_round
+        ),
     )
 
 
@@ -140,13 +152,13 @@ def _xml_bytes(project):
     return ET.tostring(project, encoding="UTF-8", xml_declaration=True)
 
 
-def _project(interviews, excerpts, themes):
+def _project(interviews, excerpts, themes, research_round):
     now = timezone.now().isoformat()
     project = ET.Element(
         "Project",
         {
             "xmlns": NAMESPACE,
-            "name": PROJECT_NAME,
+            "name": f"{PROJECT_NAME}, {research_round.name}" if research_round else PROJECT_NAME,
             "origin": "Peer Support Directory",
             "creationDateTime": now,
         },

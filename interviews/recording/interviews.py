@@ -73,6 +73,10 @@ class InterviewQuerySet(models.QuerySet):
         """Interviews whose consent is missing, unticked or signed after: flagged, never used."""
         return self.exclude(consent_holds())
 
+    def in_round(self, research_round):
+        """A research round's interviews: those of its participants."""
+        return self.filter(participant__round=research_round)
+
     def for_listing(self):
         return (
             self.consented()

@@ -55,7 +55,7 @@ def participant_list(request):
             "rounds": rounds,
             "shown_round": shown,
             "unconsented": Interview.objects.without_consent()
-            .filter(participant__round=shown)
+            .in_round(shown)
             .select_related("participant")
             .only("pk", "held_on", "participant__code")
             .order_by("participant__code", "held_on"),

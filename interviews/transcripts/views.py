@@ -20,6 +20,7 @@ from interviews.coding.forms import DoubleCodingStartForm, ExcerptForm
 from interviews.models import AccessEvent, AnonymisationStatus, CodingLayer, Interview
 from interviews.personal_data.access_log import access_record
 from interviews.recording.interview_aids import interview_aids
+from interviews.rounds.choice import rounds_and_shown
 from interviews.transcripts import services
 from interviews.transcripts.forms import TranscriptFileForm
 from interviews.transcripts.segments import transcript_segments
@@ -37,12 +38,18 @@ ACTIONS = {
 
 @require("interviews.view_interview")
 def interview_list(request):
+    """One research round's interviews (``?round=``; the current round unless chosen), and
+    that round's interviews without consent flagged."""
+    rounds, shown = rounds_and_shown(request)
     return render(
         request,
         "interviews/transcripts/interview_list.html",
         {
-            "interviews": Interview.objects.for_listing(),
+            "interviews": Interview.objects.for_listing().in_round(shown),
+            "rounds": rounds,
+            "shown_round": shown,
             "unconsented": Interview.objects.without_consent()
+            .in_round(shown)
             .select_related("participant")
             .only("pk", "held_on", "participant__code")
             .order_by("participant__code", "held_on"),

@@ -10,12 +10,33 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from interviews.rounds.models import ResearchRound
 from reports.interview_figures import jobs
 from reports.interview_figures.models import InterviewRelease
 from scoping.jobs.views import job_start_once
 
 
-class ReleaseForm(forms.Form):
+class RoundForm(forms.Form):
+    """Which research round's figures: each round's are audited and released on their own."""
+
+    research_round = forms.ModelChoiceField(
+        queryset=ResearchRound.objects.order_by("-starts_on", "-pk"),
+        required=False,
+        empty_label=None,
+        label="Research round",
+        error_messages={"invalid_choice": "Choose one of the research rounds listed."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["research_round"].initial = ResearchRound.objects.current()
+
+    def chosen_round(self):
+        """The round chosen, or the current round when none was sent."""
+        return self.cleaned_data.get("research_round") or ResearchRound.objects.current()
+
+
+class ReleaseForm(RoundForm):
     note = forms.CharField(
         max_length=300,
         required=False,
@@ -26,8 +47,9 @@ class ReleaseForm(forms.Form):
 
 @admin.register(InterviewRelease)
 class InterviewReleaseAdmin(admin.ModelAdmin):
-    list_display = ["released_on", "note", "figures_shown"]
-    fields = ["released_on", "note", "figures_shown"]
+    list_display = ["released_on", "round", "note", "figures_shown"]
+    list_filter = ["round"]
+    fields = ["released_on", "round", "note", "figures_shown"]
     readonly_fields = fields
     change_list_template = "admin/reports/interviewrelease/change_list.html"
 
@@ -63,13 +85,18 @@ class InterviewReleaseAdmin(admin.ModelAdmin):
         if not request.user.has_perm(jobs.PERMISSION):
             raise PermissionDenied
 
-    def _page(self, request, form, status=200):
+    def _page(self, request, form, status=200, audit_form=None):
+        latest = {  # each round's latest release
+            release.round_id: release
+            for release in InterviewRelease.objects.select_related("round").order_by("released_on")
+        }
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": "Audit or release the interview figures",
             "form": form,
-            "latest": InterviewRelease.objects.latest_release(),
+            "audit_form": audit_form or RoundForm(prefix="audit"),
+            "latest": sorted(latest.values(), key=lambda r: r.released_on, reverse=True),
         }
         return TemplateResponse(
             request, "admin/reports/interviewrelease/run.html", context, status=status
@@ -88,10 +115,13 @@ class InterviewReleaseAdmin(admin.ModelAdmin):
 
     def _audit(self, request):
         self._check(request)
+        form = RoundForm(request.POST, prefix="audit")
+        if not form.is_valid():
+            return self._page(request, ReleaseForm(), status=400, audit_form=form)
         return job_start_once(
             request,
             kind=jobs.AUDIT,
-            start=lambda: jobs.audit_start(user=request.user),
+            start=lambda: jobs.audit_start(user=request.user, research_round=form.chosen_round()),
             fallback=self._run_page(),
         )
 
@@ -106,6 +136,10 @@ class InterviewReleaseAdmin(admin.ModelAdmin):
         return job_start_once(
             request,
             kind=jobs.RELEASE,
-            start=lambda: jobs.release_start(user=request.user, note=form.cleaned_data["note"]),
+            start=lambda: jobs.release_start(
+                user=request.user,
+                research_round=form.chosen_round(),
+                note=form.cleaned_data["note"],
+            ),
             fallback=self._run_page(),
         )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from interviews.disclosure.control import CannotProtect
+from interviews.rounds.models import ResearchRound
 from reports.interview_figures.audit_report import FAILED, PASSED, TOO_SMALL, audit_lines
 from reports.interview_figures.release import audit, interview_figures_release, release_candidate
 from scoping.jobs.locks import exclusive
@@ -24,30 +25,40 @@ PERMISSION = "reports.add_interviewrelease"  # the interview team's, and superus
 WAITING = "Waiting for the audit or release started earlier to finish."
 
 
-def audit_start(*, user):
+def audit_start(*, user, research_round):
     return job_start(
         task=audit_job,
         kind=AUDIT,
-        title="Disclosure audit of the interview figures",
+        title=f"Disclosure audit of the interview figures, {research_round.name}",
         owner=user,
         unit="steps",
+        params={"round": research_round.pk},
     )
 
 
-def release_start(*, user, note=""):
+def release_start(*, user, research_round, note=""):
     return job_start(
         task=release_job,
         kind=RELEASE,
-        title="Release of the interview figures",
+        title=f"Release of the interview figures, {research_round.name}",
         owner=user,
         unit="steps",
-        params={"note": note},
+        params={"note": note, "round": research_round.pk},
     )
 
 
-def _candidate():
+def _round(job):
+    """The research round the job was started for (the current one for a job queued before
+    jobs named their round)."""
+    research_round = ResearchRound.objects.filter(pk=job.params.get("round")).first()
+    if job.params.get("round") is not None and research_round is None:
+        raise JobError("The research round was deleted after the job was started.")
+    return research_round or ResearchRound.objects.current()
+
+
+def _candidate(research_round):
     try:
-        return release_candidate()
+        return release_candidate(research_round)
     except CannotProtect as error:
         raise JobError(f"{error} {TOO_SMALL}") from None
 
@@ -60,17 +71,22 @@ def audit_job(context, job_id):
 def _audit(job, progress):
     progress.total(3, message="Protecting the figures as a release made now would.")
     with exclusive(LOCK, job, progress, waiting_message=WAITING):
-        candidate = _candidate()
+        research_round = _round(job)
+        candidate = _candidate(research_round)
         progress.update(1, message="Working out what a determined reader could.")
         pinned, changed = audit(candidate)
         progress.update(2, message="Writing the report.")
         lines = audit_lines(candidate, pinned, changed, with_ranges=True)
     found = len(pinned) + len(changed)
-    heading = f"Disclosure audit of the interview figures, {timezone.localtime():%d %B %Y %H:%M}"
+    heading = (
+        f"Disclosure audit of the interview figures, {research_round.name}, "
+        f"{timezone.localtime():%d %B %Y %H:%M}"
+    )
     text = "\n".join([heading, "", *(line for _, line in lines)]) + "\n"
     return JobResult(
         message=f"{FAILED} {found:,} in all: do not release; see the report." if found else PASSED,
-        file_name=f"interview-figures-audit-{timezone.localdate().isoformat()}.txt",
+        file_name=f"interview-figures-audit-{research_round.slug}-"
+        f"{timezone.localdate().isoformat()}.txt",
         content_type="text/plain; charset=utf-8",
         data=text.encode("utf-8"),
     )
@@ -85,7 +101,9 @@ def _release(job, progress):
     progress.total(1, message="Protecting, auditing and freezing the figures.")
     with exclusive(LOCK, job, progress, waiting_message=WAITING):
         try:
-            release = interview_figures_release(by=job.owner, note=job.params.get("note", ""))
+            release = interview_figures_release(
+                by=job.owner, note=job.params.get("note", ""), research_round=_round(job)
+            )
         except CannotProtect as error:
             raise JobError(f"{error} {TOO_SMALL}") from None
     return JobResult(

@@ -11,6 +11,7 @@ shows none until the next release.
 """
 
 from interviews.anonymisation.flag_decisions import excerpts_with_open_flags
+from interviews.coding.double_coding import second_coder_hidden
 from interviews.models import Excerpt, Withdrawal
 from interviews.publication.rules import (
     publication_blockers,
@@ -53,30 +54,50 @@ def quotes_to_release(sizes, research_round=None):
     return quotes
 
 
-def quotes_by_theme():
+def quotes_by_theme(research_round, hidden=()):
     """(why none are shown or "", [(theme name, [(quote, [(label, value)])])] by theme name)
-    from the latest release: its query, the latest withdrawal's, and those of
-    ``published_excerpts`` to check every released quote may still be shown."""
-    release = InterviewRelease.objects.latest_release()
+    from the latest release of a round's figures: its query, the latest withdrawal's, and
+    those of ``published_excerpts`` to check every released quote may still be shown. A
+    withdrawal from any round takes them down until the next release, as it does the
+    figures (the tombstone does not keep the round). ``hidden``: excerpts left out (of
+    transcripts the reader is coding blind)."""
+    release = InterviewRelease.objects.latest_release(research_round) if research_round else None
     if release is None:
         return NOT_RELEASED, []
     last_withdrawal = Withdrawal.objects.order_by("-withdrawn_on").first()
     quotes = released_quotes(release)
     if last_withdrawal is not None and last_withdrawal.withdrawn_on > release.released_on:
         return BEING_REVISED, []
-    if quotes and not {q["excerpt"] for q in quotes} <= {e.pk for e in published_excerpts()}:
+    shown = {e.pk for e in published_excerpts(research_round)}
+    if quotes and not {q["excerpt"] for q in quotes} <= shown:
         return BEING_REVISED, []
     themes = {}
     for quote in quotes:
+        if quote["excerpt"] in hidden:
+            continue
         for theme in quote["themes"]:
             themes.setdefault(theme, []).append((quote["quote"], quote["labels"]))
     return "", sorted(themes.items())
 
 
-def excerpts_for_approval():
-    """Every coded excerpt with whether it is approved and what stops it: a fixed few queries."""
+def blind_excerpts(user):
+    """The final coding's excerpts of the transcripts ``user`` is coding second, blind to the
+    first coder: hidden from them (one query, for the interview team only)."""
+    if not user.has_perm("interviews.add_excerpt"):
+        return set()
+    return set(
+        Excerpt.objects.final()
+        .filter(interview__in=second_coder_hidden(user))
+        .values_list("pk", flat=True)
+    )
+
+
+def excerpts_for_approval(research_round):
+    """A research round's coded excerpts with whether each is approved and what stops it: a
+    fixed few queries."""
     excerpts = (
         Excerpt.objects.final()
+        .filter(interview__participant__round=research_round)
         .select_related(
             "interview__participant__consent", "interview__participant__place", "publication"
         )

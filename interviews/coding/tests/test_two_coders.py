@@ -234,3 +234,26 @@ def test_the_comparison_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(overhead + 4):
         page = client.get(f"/interviews/{pair['interview'].pk}/agreement/").content.decode()
     assert page.count('class="psd-disagreement"') == 4  # the first coder's alone, and three
+
+
+def test_the_second_coder_gets_no_earlier_coding_from_the_refi_file_or_the_quotes(pair):
+    """The first coder's work is the final coding until the pair settles: wherever the final
+    coding is read in full (the REFI-QDA file, the quotes page), the second coder does not
+    get this transcript's."""
+    from interviews.exchange.tests.reading import open_qdpx
+    from reports.interview_figures.release import interview_figures_release
+
+    interview_figures_release(note="with the earlier quote")
+    first, second = signed_in(pair["first"]), signed_in(pair["second"])
+    assert (
+        "1 approved, anonymised transcript," in first.get("/interviews/exchange/").content.decode()
+    )
+    page = second.get("/interviews/exchange/").content.decode()
+    assert "0 approved, anonymised transcripts" in page
+    assert "It leaves out the 1 transcript you are coding second" in page
+    _, sources, _ = open_qdpx(second.get("/interviews/exchange/coded-interviews.qdpx").content)
+    assert sources == {}
+    _, sources, _ = open_qdpx(first.get("/interviews/exchange/coded-interviews.qdpx").content)
+    assert len(sources) == 1
+    assert pair["earlier"].quote in first.get("/study/quotes/").content.decode()
+    assert pair["earlier"].quote not in second.get("/study/quotes/").content.decode()

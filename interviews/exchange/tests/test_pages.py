@@ -16,7 +16,7 @@ def test_the_page_says_what_the_file_holds(client_for, interviewer, coded_study)
     assert "2 approved, anonymised transcripts" in page
     assert "3 coded passages" in page
     assert "4 themes" in page
-    assert 'href="/interviews/exchange/coded-interviews.qdpx"' in page
+    assert 'href="/interviews/exchange/coded-interviews.qdpx?round=2019-20"' in page
 
 
 def test_the_page_costs_a_fixed_number_of_queries(
@@ -24,7 +24,8 @@ def test_the_page_costs_a_fixed_number_of_queries(
 ):
     client = client_for(interviewer)
     overhead = request_overhead(client)
-    with django_assert_num_queries(overhead + 3):  # transcripts, passages, themes
+    # rounds, transcripts coded blind, transcripts, passages, themes
+    with django_assert_num_queries(overhead + 5):
         client.get("/interviews/exchange/")
 
 

@@ -10,6 +10,7 @@ from interviews.exchange.project_file import MEMO_SEPARATOR, guid, memos_anonymi
 from interviews.exchange.tests.reading import DRAFT, NS, open_qdpx, project_text
 from interviews.models import AccessLogEntry
 from interviews.personal_data.models import AccessEvent
+from interviews.rounds.models import ResearchRound
 
 
 def test_project_qde_is_valid_against_the_refi_qda_project_schema(coded_study, refi_schema):
@@ -175,9 +176,10 @@ def test_the_export_costs_the_same_queries_however_many_excerpts(
     coded_study, django_assert_num_queries
 ):
     # interviews, excerpts, their themes, the codebook, names and staff names and places
-    # for the memos, the access log's insert (and its savepoint pair)
+    # for the memos, the access log's insert (and its savepoint pair); the round is given
+    research_round = ResearchRound.objects.current()
     with django_assert_num_queries(10):
-        qdpx_export()
+        qdpx_export(research_round=research_round)
 
 
 def test_memos_are_anonymised_one_by_one_when_one_holds_the_separator(coded_study):
@@ -194,7 +196,9 @@ def test_the_command_writes_the_file_and_says_what_it_holds(coded_study, tmp_pat
     call_command("export_qdpx", str(tmp_path / "study.qdpx"), stdout=out)
     _, sources, _ = open_qdpx((tmp_path / "study.qdpx").read_bytes())
     assert len(sources) == 2
-    assert "Wrote 2 transcript(s), 3 coded passage(s) and 4 theme(s)" in out.getvalue()
+    assert "Wrote 2019-20 study: 2 transcript(s), 3 coded passage(s) and 4 theme(s)" in (
+        out.getvalue()
+    )
     assert AccessLogEntry.objects.filter(event=AccessEvent.EXCHANGE, user=None).count() == 2
 
 

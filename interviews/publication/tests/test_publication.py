@@ -213,9 +213,9 @@ def test_the_quotes_page_runs_a_fixed_number_of_queries(
     for n in range(4):
         approve(team, coded(make_participant(f"Q-{n}"), by=interviewer))
     release()
-    # the release, the latest withdrawal; to check the released quotes may still be
-    # shown: the excerpts, their themes and the anonymisation flags' fixed few
-    with django_assert_num_queries(overhead + 4 + FLAG_QUERIES):
+    # the rounds with figures, the release, the latest withdrawal; to check the released
+    # quotes may still be shown: the excerpts, their themes and the flags' fixed few
+    with django_assert_num_queries(overhead + 5 + FLAG_QUERIES):
         assert quotes_page(reader).count("psd-quote") == 4
 
 
@@ -225,7 +225,7 @@ def test_the_quote_approval_list_runs_a_fixed_number_of_queries(
     overhead = request_overhead(signed_in(analyst))
     for n in range(3):
         approve(team, coded(make_participant(f"R-{n}"), by=interviewer))
-    # excerpts with consent and approval, and the anonymisation flags' fixed few
-    with django_assert_num_queries(overhead + 1 + FLAG_QUERIES):
+    # the rounds, excerpts with consent and approval, and the anonymisation flags' fixed few
+    with django_assert_num_queries(overhead + 2 + FLAG_QUERIES):
         html = team.get("/study/quotes/approval/").content.decode()
     assert html.count("Withdraw approval") == 3

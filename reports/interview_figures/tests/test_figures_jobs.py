@@ -7,6 +7,7 @@ from django.contrib.messages import get_messages
 
 from activities.vocabulary.terms import Sector
 from interviews.disclosure.control import CannotProtect
+from interviews.tests.factories import make_round, study_round
 from reports.interview_figures import jobs
 from reports.models import InterviewRelease
 from reports.tests.interview_dataset import WORKER, add_participant, make_known_interviews
@@ -126,3 +127,37 @@ def test_a_second_click_lands_on_the_audit_under_way(client_for, interviewer, ma
     said = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("“Audit”, started by someone else, is under way" in m for m in said)
     assert Job.objects.filter(kind=jobs.AUDIT).count() == 1
+
+
+def test_the_round_chosen_is_the_one_audited_and_released(client_for, interviewer, people):
+    study, later = study_round(), make_round("2025-26")
+    client = client_for(interviewer)
+    run_page = client.get(f"{ADMIN}run/").content.decode()
+    assert f'<option value="{later.pk}" selected>{later.name}</option>' in run_page
+    assert f'<option value="{study.pk}">{study.name}</option>' in run_page
+    client.post(f"{ADMIN}audit/", {"audit-research_round": study.pk})
+    audit_job = Job.objects.get(kind=jobs.AUDIT)
+    assert audit_job.title == f"Disclosure audit of the interview figures, {study.name}"
+    report = JobFile.objects.get(job=audit_job)
+    assert (
+        bytes(report.data)
+        .decode()
+        .startswith(f"Disclosure audit of the interview figures, {study.name}, ")
+    )
+    assert report.name.startswith(f"interview-figures-audit-{study.slug}-")
+    client.post(f"{ADMIN}release/", {"research_round": study.pk, "note": "The study"})
+    release = InterviewRelease.objects.get()
+    assert (release.round, release.note) == (study, "The study")
+    listing = client.get(ADMIN).content.decode()
+    assert study.name in listing
+    assert f"{study.name}, released " in client.get(f"{ADMIN}run/").content.decode()
+
+
+def test_an_unknown_round_is_named_and_nothing_starts(client_for, interviewer, people):
+    client = client_for(interviewer)
+    for url, data in ((f"{ADMIN}audit/", {"audit-research_round": 999}),
+                      (f"{ADMIN}release/", {"research_round": 999})):  # fmt: skip
+        response = client.post(url, data)
+        assert response.status_code == 400
+        assert "Choose one of the research rounds listed." in response.content.decode()
+    assert not Job.objects.exists()

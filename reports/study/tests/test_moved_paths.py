@@ -16,7 +16,8 @@ def test_the_old_quotes_review_path_redirects_permanently_to_quote_approval(
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert (
-        '<h1 class="govuk-heading-xl">Approve quotes for publication</h1>' in page.content.decode()
+        '<h1 class="govuk-heading-xl">Approve quotes for publication: 2019-20 study</h1>'
+        in page.content.decode()
     )
 
 
