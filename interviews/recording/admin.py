@@ -99,7 +99,12 @@ class ConsentAdmin(AutocompleteAdmin):
 class InterviewAdmin(LoggedLookupsMixin, AutocompleteAdmin):
     list_display = ["participant", "held_on", "mode", "guide", "status"]
     logged_lookup_fields = ["transcript"]
-    list_filter = ["status", "mode", "guide"]
+    list_filter = [
+        ("participant__round", admin.RelatedOnlyFieldListFilter),
+        "status",
+        "mode",
+        "guide",
+    ]
     search_fields = ["participant__code"]
     autocomplete_fields = ["participant"]
     readonly_fields = ["status", "approved_by", "approved_on"]

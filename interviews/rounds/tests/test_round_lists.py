@@ -120,3 +120,15 @@ def test_the_quotes_page_shows_the_latest_rounds_released_quotes_or_the_one_chos
     page = client.get(f"/study/quotes/?interview_round={study.slug}").content.decode()
     assert f"Quotes from the interviews: {study.name}" in page
     assert page.count('class="psd-quote"') == 4
+
+
+def test_the_admins_interviews_filter_by_round(client_for, interviewer, two_rounds):
+    study, later = two_rounds
+    client = client_for(interviewer)
+    listing = client.get("/admin/interviews/interview/").content.decode()
+    assert f"?participant__round__id__exact={later.pk}" in listing  # the filter is offered
+    page = client.get(
+        f"/admin/interviews/interview/?participant__round__id__exact={later.pk}"
+    ).content.decode()
+    assert all(code in page for code in codes(later))
+    assert not any(code in page for code in codes(study))
