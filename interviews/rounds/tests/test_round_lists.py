@@ -120,6 +120,8 @@ def test_the_quotes_page_shows_the_latest_rounds_released_quotes_or_the_one_chos
     page = client.get(f"/study/quotes/?interview_round={study.slug}").content.decode()
     assert f"Quotes from the interviews: {study.name}" in page
     assert page.count('class="psd-quote"') == 4
+    team = client_for(interviewer).get(f"/study/quotes/?interview_round={study.slug}")
+    assert f'href="/study/quotes/approval/?round={study.slug}"' in team.content.decode()
 
 
 def test_the_admins_interviews_filter_by_round(client_for, interviewer, two_rounds):
