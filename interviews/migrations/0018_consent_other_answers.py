@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='consent',
             name='other_answers',
-            field=models.JSONField(blank=True, default=dict, help_text="The answer to each statement of the version signed beyond the study's twelve, by its name: {name: true or false}. Recorded and shown; they gate nothing.", verbose_name="answers to the form's new statements"),
+            field=models.JSONField(blank=True, default=dict, help_text="Each statement of a new kind on the version signed (beyond the study's twelve), by its name, ticked or not. Recorded and shown; they gate nothing.", verbose_name="answers to the form's new statements"),
         ),
     ]

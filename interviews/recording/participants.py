@@ -177,8 +177,8 @@ class Consent(models.Model):
         "answers to the form's new statements",
         default=dict,
         blank=True,
-        help_text="The answer to each statement of the version signed beyond the study's "
-        "twelve, by its name: {name: true or false}. Recorded and shown; they gate nothing.",
+        help_text="Each statement of a new kind on the version signed (beyond the study's "
+        "twelve), by its name, ticked or not. Recorded and shown; they gate nothing.",
     )
     software_transcription = models.BooleanField(
         "I am happy for my interview to be transcribed with the help of transcription software",
