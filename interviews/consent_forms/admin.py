@@ -10,12 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from interviews.consent_forms.models import FORM_FIELDS, ConsentFormVersion
 from interviews.consent_forms.services import consent_form_copy
-from interviews.consent_forms.statement_keys import (
-    CONSENT_RECORD_FIELDS,
-    EXAMPLE,
-    GATES,
-    KEY_MAX_LENGTH,
-)
+from interviews.consent_forms.statement_keys import EXAMPLE, GATES, KEY_MAX_LENGTH
 from interviews.consent_forms.statements_text import StatementsField
 from interviews.recording.choices import CONSENT_ANSWERS
 
@@ -33,18 +28,23 @@ def statements_help():
         "then its words, e.g. “wants_to_take_part: I want to take part in the scoping "
         "project”.</p>"
         "<p><strong>The study's twelve names</strong> keep their meaning to the app: {}. "
-        "{}. The others are recorded and shown. Use one of the twelve only for a statement "
-        "that means the same.</p>"
+        "Use one only for a statement that means the same. The app acts on these:</p>"
+        "<ul>{}</ul>"
+        "<p>The others are recorded and shown.</p>"
         "<p><strong>A statement of a new kind</strong> gets a new name: a short lowercase name "
         "of letters, digits and underscores, starting with a letter, at most {} characters, "
-        "once in the version, not one of the twelve nor of the consent's other parts ({}); "
-        "e.g. “{}: I agree to my interview being video recorded”. Its answer is recorded, "
-        "shown on the consent page, its PDF and the subject access file; it "
-        "<strong>gates nothing</strong>: no interview, visit or quote waits for it.</p>",
+        "once in the version, and not one the consent already uses for something else (such "
+        "as software_transcription or signed_on); e.g. “{}: I agree to my interview being "
+        "video recorded”. Its answer is recorded and shown on the consent page, its PDF and "
+        "the subject access file; it <strong>gates nothing</strong>: no interview, visit or "
+        "quote waits for it.</p>",
         ", ".join(CONSENT_ANSWERS),
-        "; ".join(f"{' and '.join(keys)} ticked: {allows}" for allows, keys in gates.items()),
+        format_html_join(
+            "",
+            "<li>{} ticked: {}</li>",
+            ((" and ".join(keys), allows) for allows, keys in gates.items()),
+        ),
         KEY_MAX_LENGTH,
-        ", ".join(f for f in CONSENT_RECORD_FIELDS if f != "id"),
         EXAMPLE,
     )
 
@@ -66,6 +66,9 @@ class ConsentFormVersionAdmin(admin.ModelAdmin):
     form = ConsentFormVersionForm
     list_display = ["__str__", "withdraw_until", "kept_until", "consent_count"]
     change_form_template = "admin/interviews/consentformversion/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # the statements' help at a readable size
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_use()

@@ -126,7 +126,7 @@ def statements_problems(groups):
 
 def _group_name(n, heading):
     if isinstance(heading, str) and heading.strip():
-        return f"Group {n} (“{Truncator(heading.strip()).chars(40)}”)"
+        return f"Group {n} (“{Truncator(heading.strip()).chars(70)}”)"
     return f"Group {n}"
 
 

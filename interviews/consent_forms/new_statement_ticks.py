@@ -42,8 +42,8 @@ class ConsentAdminForm(forms.ModelForm):
         required=False,
         label="New statements ticked",
         help_text="Statements of a new kind, beyond the study's twelve, that later versions of "
-        "the form ask: tick those the participant ticked. Only the version signed's count; "
-        "they are recorded and shown, and gate nothing.",
+        "the form ask: tick those the participant ticked. Only those the version signed asks "
+        "can be ticked; they are recorded and shown, and gate nothing.",
     )
 
     class Meta:

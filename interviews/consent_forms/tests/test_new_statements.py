@@ -108,8 +108,8 @@ def test_the_admin_adds_a_new_statement_and_says_what_it_may_be(client_for, inte
     client = client_for(interviewer)
     page = client.get(f"{ADMIN}{form.pk}/change/").content.decode()
     assert "A statement of a new kind" in page and "gates nothing" in page
-    assert "happy_to_be_interviewed ticked: an interview can be recorded" in page
-    assert "contributions_in_report and details_anonymised ticked: a quote" in page
+    assert "<li>happy_to_be_interviewed ticked: an interview can be recorded</li>" in page
+    assert "<li>contributions_in_report and details_anonymised ticked: a quote" in page
     assert str(statements_help()) in page
 
     data = {
