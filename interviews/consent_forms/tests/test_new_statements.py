@@ -258,7 +258,7 @@ def test_the_admin_ticks_new_statements_for_the_version_signed(client_for, super
 # Where a consent is shown or leaves ------------------------------------------------------
 
 
-def test_the_signed_consent_page_printed_holds_new_statements(make_user):
+def test_the_signed_consent_page_printed_holds_new_statements():
     participant = round_two_participant(name="Ann Example")
     signed_on_version_two(participant, video=True, future=False)
     html = " ".join(signed_consent_html(participant).split())
