@@ -6,21 +6,55 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from interviews.consent_forms.models import FORM_FIELDS, ConsentFormVersion
 from interviews.consent_forms.services import consent_form_copy
+from interviews.consent_forms.statement_keys import EXAMPLE, GATES, KEY_MAX_LENGTH
 from interviews.consent_forms.statements_text import StatementsField
+from interviews.recording.choices import CONSENT_ANSWERS
 
 SHOWN = "statements_shown"  # a signed version's statements, read-only
 
 
-class ConsentFormVersionForm(forms.ModelForm):
-    statements = StatementsField(
-        help_text="A line starting ## is a heading; under it, one statement a line: the "
-        "answer's name, a colon, then the statement's words, e.g. “wants_to_take_part: I "
-        "want to take part in the scoping project”."
+def statements_help():
+    """The statements field's help: how to write them, the twelve names the app knows (and
+    what the ones it acts on allow), and how to add a statement of a new kind."""
+    gates = {}
+    for key, allows in GATES.items():
+        gates.setdefault(allows, []).append(key)
+    return format_html(
+        "<p>A line starting ## is a heading; under it, one statement a line: its name, a colon, "
+        "then its words, e.g. “wants_to_take_part: I want to take part in the scoping "
+        "project”.</p>"
+        "<p><strong>The study's twelve names</strong> keep their meaning to the app: {}. "
+        "Use one only for a statement that means the same. The app acts on these:</p>"
+        "<ul>{}</ul>"
+        "<p>The others are recorded and shown.</p>"
+        "<p><strong>A statement of a new kind</strong> gets a new name: a short lowercase name "
+        "of letters, digits and underscores, starting with a letter, at most {} characters, "
+        "once in the version, and not one the consent already uses for something else (such "
+        "as software_transcription or signed_on); e.g. “{}: I agree to my interview being "
+        "video recorded”. Its answer is recorded and shown on the consent page, its PDF and "
+        "the subject access file; it <strong>gates nothing</strong>: no interview, visit or "
+        "quote waits for it.</p>",
+        ", ".join(CONSENT_ANSWERS),
+        format_html_join(
+            "",
+            "<li>{} ticked: {}</li>",
+            ((" and ".join(keys), allows) for allows, keys in gates.items()),
+        ),
+        KEY_MAX_LENGTH,
+        EXAMPLE,
     )
+
+
+class ConsentFormVersionForm(forms.ModelForm):
+    statements = StatementsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].help_text = statements_help()
 
     class Meta:
         model = ConsentFormVersion
@@ -32,6 +66,9 @@ class ConsentFormVersionAdmin(admin.ModelAdmin):
     form = ConsentFormVersionForm
     list_display = ["__str__", "withdraw_until", "kept_until", "consent_count"]
     change_form_template = "admin/interviews/consentformversion/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # the statements' help at a readable size
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_use()

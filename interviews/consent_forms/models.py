@@ -5,8 +5,9 @@ changes underneath them; a revised form is a copy, as a new version."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator
 
-from interviews.recording.choices import CONSENT_ANSWERS
+from interviews.consent_forms.statement_keys import is_new_statement, key_problem
 
 
 class ConsentFormVersionQuerySet(models.QuerySet):
@@ -52,6 +53,10 @@ class ConsentFormVersion(models.Model):
     def statement_keys(self):
         return [s["key"] for group in self.statements for s in group["statements"]]
 
+    def new_statement_keys(self):
+        """The names of this version's statements of a new kind (not the study's twelve)."""
+        return [key for key in self.statement_keys() if is_new_statement(key)]
+
     def statement_texts(self):
         """{answer name: the statement's words} on this version."""
         return {s["key"]: s["text"] for group in self.statements for s in group["statements"]}
@@ -83,33 +88,46 @@ FORM_FIELDS = (
 
 
 def statements_problems(groups):
-    """What is wrong with a version's statements, for the person editing them ([] if fine)."""
+    """What is wrong with a version's statements, for the person editing them ([] if fine).
+
+    A statement's name is one of the study's twelve (``CONSENT_ANSWERS``: the app knows what
+    they mean) or a new one (``statement_keys.key_problem`` says what a name may be); each
+    name once in a version. Every message names the group and the statement.
+    """
     if not isinstance(groups, list) or not groups:
         return ["Write at least one heading with its statements."]
     problems, seen = [], set()
     for n, group in enumerate(groups, 1):
+        heading = group.get("heading") if isinstance(group, dict) else None
+        where = _group_name(n, heading)
+        if not isinstance(heading, str) or not heading.strip():
+            problems.append(f"{where} has no heading.")
         items = group.get("statements") if isinstance(group, dict) else None
         if not isinstance(items, list) or not items:
-            problems.append(f"Group {n} has no statements.")
+            problems.append(f"{where} has no statements.")
             continue
         for item in items:
             key = item.get("key") if isinstance(item, dict) else None
-            if key not in CONSENT_ANSWERS:
-                problems.append(
-                    f"Group {n}: “{key}” is not an answer a consent records; use one of "
-                    + ", ".join(CONSENT_ANSWERS)
-                    + "."
-                )
+            text = item.get("text") if isinstance(item, dict) else None
+            wrong = key_problem(key)
+            if wrong:
+                problems.append(f"{where}: “{key}” {wrong}.")
             elif key in seen:
-                problems.append(f"Group {n}: “{key}” is used twice; each answer once.")
-            elif not str(item.get("text", "")).strip():
-                problems.append(f"Group {n}: the statement for “{key}” has no words.")
+                problems.append(f"{where}: “{key}” is used twice; each statement once.")
+            elif not isinstance(text, str) or not text.strip():
+                problems.append(f"{where}: the statement “{key}” has no words.")
             seen.add(key)
     if "happy_to_be_interviewed" not in seen and not problems:
         problems.append(
             "The form must ask happy_to_be_interviewed: no interview can be recorded without it."
         )
     return problems
+
+
+def _group_name(n, heading):
+    if isinstance(heading, str) and heading.strip():
+        return f"Group {n} (“{Truncator(heading.strip()).chars(70)}”)"
+    return f"Group {n}"
 
 
 def current_form_pk():

@@ -4,15 +4,16 @@
     read_information_sheet: I have read the project information sheet and understand ...
     wants_to_take_part: I want to take part in the scoping project
 
-A line starting ``##`` is a heading; each line under it is an answer's name, a colon and
-the statement's words. Mistakes are reported by line.
+A line starting ``##`` is a heading; each line under it is a statement's name, a colon and
+its words. The name is one of the study's twelve or a new one (``statement_keys``). A line
+that is not a heading or a name and words is reported by line; a wrong name, by its group
+(``statements_problems``).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from interviews.consent_forms.models import statements_problems
-from interviews.recording.choices import CONSENT_ANSWERS
 
 
 def statements_as_text(groups):
@@ -36,11 +37,11 @@ def statements_from_text(text):
         key, colon, words = line.partition(":")
         if not groups:
             errors.append(f"Line {number}: start with a heading (a line beginning ##).")
-        elif not colon or key.strip() not in CONSENT_ANSWERS:
+        elif not colon:
             errors.append(
-                f"Line {number}: begin with the answer's name and a colon, one of "
-                + ", ".join(CONSENT_ANSWERS)
-                + "."
+                f"Line {number}: begin with the answer's name and a colon, e.g. "
+                "“wants_to_take_part: I want to take part” or, for a new statement, "
+                "“video_recorded: I agree to my interview being video recorded”."
             )
         else:
             groups[-1]["statements"].append({"key": key.strip(), "text": words.strip()})

@@ -1,5 +1,6 @@
 """Subject access: everything held about one participant, as a JSON-ready dict (the export
-is itself logged): who they are, their consent, interviews and who held them, transcripts,
+is itself logged): who they are, their consent (every statement of the version signed in its
+words, a later version's new statements too), interviews and who held them, transcripts,
 what the anonymiser replaced in them and how each flag was decided, excerpts and whether
 each was published as a quote, shadowing visits, the admin's history of their records,
 and who viewed their records."""
@@ -69,13 +70,15 @@ def subject_access_export(*, participant, by):
         "consent": (
             {
                 **{s: getattr(consent, s) for s in Consent.STATEMENTS},
+                # a later version's statements of a new kind, by name: {name: ticked}
+                "other_answers": consent.other_answers,
                 "software_transcription": consent.software_transcription,
                 "signed_on": consent.signed_on.isoformat(),
                 "form_version": consent.form.version,
                 "statements_signed": [
-                    {"statement": text, "ticked": ticked}
+                    {"name": key, "statement": text, "ticked": ticked}
                     for _, rows in consent.statement_groups()
-                    for _, text, ticked in rows
+                    for key, text, ticked in rows
                 ],
                 "collected_by": _username(consent.collected_by),
             }

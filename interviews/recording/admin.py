@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 
+from interviews.consent_forms.new_statement_ticks import ConsentAdminForm
 from interviews.erasure.admin import WithdrawalActionMixin
 from interviews.models import (
     AccessEvent,
@@ -66,8 +67,10 @@ class ParticipantIdentityAdmin(LoggedLookupsMixin, AutocompleteAdmin):
 @admin.register(Consent)
 class ConsentAdmin(AutocompleteAdmin):
     """Consent under interviews or shadowing cannot be unticked (``Consent.clean``) or deleted
-    here: a participant who no longer consents leaves through withdrawal."""
+    here: a participant who no longer consents leaves through withdrawal. A later version's
+    statements of a new kind are tick boxes of their own (``new_statement_ticks``)."""
 
+    form = ConsentAdminForm
     list_display = [
         "__str__",
         "signed_on",

@@ -99,7 +99,11 @@ class IdentityForm(forms.ModelForm):
 
 class ConsentForm(forms.ModelForm):
     """The statements of the form version signed, in its groups and its words, then the
-    software tick. A new consent is on the version the participant's round uses."""
+    software tick. A new consent is on the version the participant's round uses.
+
+    The study's twelve statements are the consent's own fields; a version's statements of a
+    new kind are a tick each here, named by the statement (a name no field of the consent
+    has: ``statement_keys``), saved into ``Consent.other_answers``."""
 
     collected_by = TeamMemberField(label="Person collecting consent")
 
@@ -120,6 +124,16 @@ class ConsentForm(forms.ModelForm):
                 self.fields[name].label = self.texts[name]
             else:
                 del self.fields[name]  # not asked on this version
+        self.new_keys = consent.form.new_statement_keys()
+        for key in self.new_keys:
+            self.fields[key] = forms.BooleanField(
+                label=self.texts[key], required=False, initial=consent.answer(key)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.other_answers = {key: bool(cleaned.get(key)) for key in self.new_keys}
+        return cleaned
 
     def statement_groups(self):
         return [

@@ -140,8 +140,10 @@ class Consent(models.Model):
     """A signed consent form: the version signed (``form``) and each statement ticked or not.
 
     The statements' words are the form version's (``ConsentFormVersion.statements``); each
-    answer here is one of them, by name. Transcription by software is a separate tick, on
-    no version of the form: the study used software only "where consent was given".
+    answer here is one of them, by name: the study's twelve as fields of their own (the app
+    reads four of them), a later version's statements of a new kind in ``other_answers``
+    (recorded and shown, they gate nothing). Transcription by software is a separate tick,
+    on no version of the form: the study used software only "where consent was given".
     """
 
     participant = models.OneToOneField(
@@ -171,6 +173,13 @@ class Consent(models.Model):
     data_kept_six_months = models.BooleanField("data kept until the form's date", default=False)
     may_ask_for_clarification = models.BooleanField("may ask the team leader", default=False)
     may_raise_concerns = models.BooleanField("may raise concerns", default=False)
+    other_answers = models.JSONField(
+        "answers to the form's new statements",
+        default=dict,
+        blank=True,
+        help_text="Each statement of a new kind on the version signed (beyond the study's "
+        "twelve), by its name, ticked or not. Recorded and shown; they gate nothing.",
+    )
     software_transcription = models.BooleanField(
         "I am happy for my interview to be transcribed with the help of transcription software",
         default=False,
@@ -193,15 +202,43 @@ class Consent(models.Model):
     def __str__(self):
         return f"Consent of {self.participant.code}"
 
+    def answer(self, key):
+        """Whether the statement named ``key`` was ticked (not asked: False)."""
+        if key in self.STATEMENTS:
+            return getattr(self, key)
+        answers = self.other_answers if isinstance(self.other_answers, dict) else {}
+        return answers.get(key) is True
+
     def statement_groups(self):
         """[(heading, [(answer name, the statement's words, ticked)])] as on the form signed."""
         return [
             (
                 group["heading"],
-                [(s["key"], s["text"], getattr(self, s["key"])) for s in group["statements"]],
+                [(s["key"], s["text"], self.answer(s["key"])) for s in group["statements"]],
             )
             for group in self.form.statements
         ]
+
+    def other_answers_problems(self):
+        """What is wrong with ``other_answers`` for the version signed ([] if fine)."""
+        answers = self.other_answers
+        if not isinstance(answers, dict):
+            return [
+                "Record the answers to the new statements as {name: true or false}, "
+                'e.g. {"video_recorded": true}.'
+            ]
+        asked = self.form.new_statement_keys()
+        problems = [
+            f"Version {self.form.version} of the form does not ask “{key}”."
+            for key in answers
+            if key not in asked
+        ]
+        problems += [
+            f"The answer to “{key}” must be true or false, not {value!r}."
+            for key, value in answers.items()
+            if key in asked and not isinstance(value, bool)
+        ]
+        return problems
 
     def clean(self):
         """While interviews or shadowing rest on this consent it cannot be taken back here.
@@ -213,12 +250,14 @@ class Consent(models.Model):
         if self.form_id:
             asked = set(self.form.statement_keys())
             extra = [name for name in self.STATEMENTS if getattr(self, name) and name not in asked]
-            if extra:
-                raise ValidationError(
-                    dict.fromkeys(
-                        extra, f"Version {self.form.version} of the form does not ask this."
-                    )
-                )
+            errors = dict.fromkeys(
+                extra, f"Version {self.form.version} of the form does not ask this."
+            )
+            other = self.other_answers_problems()
+            if other:
+                errors["other_answers"] = other
+            if errors:
+                raise ValidationError(errors)
         if self._state.adding or not self.participant_id:
             return
         interviews = Interview.objects.filter(participant_id=self.participant_id)

@@ -100,7 +100,14 @@ def test_the_identity_form_survives_anything(admin_client, consented, data):
     )
 
 
-CONSENT_FIELDS = [*Consent.STATEMENTS, "participant", "signed_on", "collected_by", "form"]
+CONSENT_FIELDS = [
+    *Consent.STATEMENTS,
+    "other_answers",
+    "participant",
+    "signed_on",
+    "collected_by",
+    "form",
+]
 
 
 @RUN

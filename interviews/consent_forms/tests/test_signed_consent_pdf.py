@@ -9,6 +9,12 @@ import pytest
 from pypdf import PdfReader
 
 from interviews.consent_forms import views
+from interviews.consent_forms.tests.second_version import (
+    FUTURE,
+    VIDEO,
+    round_two_participant,
+    signed_on_version_two,
+)
 from interviews.consent_forms.views import signed_consent_html
 from interviews.models import AccessLogEntry, Consent
 from interviews.tests.factories import make_participant
@@ -99,3 +105,20 @@ def test_the_pdf_itself_reads_as_the_form_signed(signed, client_for, interviewer
     assert "14 January 2020" in text and "Cara Collector" in text
     assert "I want to take part in the scoping project ☒ Yes" in text
     assert "worker / manager ☐ No" in text
+
+
+@pytest.mark.slow
+def test_the_pdf_holds_a_later_versions_new_statements(client_for, interviewer):
+    """A statement of a new kind (beyond the study's twelve) is printed in its words, in its
+    group, ticked or not, as the participant answered it."""
+    participant = round_two_participant(name="Bea Example")
+    signed_on_version_two(participant, video=True, future=False)
+    response = client_for(interviewer).get(f"/interviews/participants/{participant.pk}/consent.pdf")
+    assert response.status_code == 200, response.content[:300]
+    assert 'filename="consent-' in response["Content-Disposition"]
+    assert "-version-2.pdf" in response["Content-Disposition"]
+    text = words(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages))
+    assert "Version 2 of the form" in text and "Bea Example" in text
+    assert f"{VIDEO} ☒ Yes" in text
+    assert f"{FUTURE} ☐ No" in text
+    assert text.index("Round two") < text.index(VIDEO) < text.index("After the project")
