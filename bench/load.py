@@ -46,6 +46,7 @@ from locust.env import Environment  # isort: skip
 
 import argparse
 import atexit
+import csv
 import os
 import re
 import socket
@@ -53,7 +54,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -352,9 +353,12 @@ def main():
     writer = Writer(options.database_url, options.cache_url)
 
     requests_made = []  # (finished at, name, ms, failed)
+    failures = Counter()  # (name, what went wrong): how many
 
     def record(name, response_time, exception, **kwargs):
         requests_made.append((time.monotonic(), name, response_time, exception is not None))
+        if exception is not None:
+            failures[(name, re.sub(r"\d+", "N", str(exception))[:160])] += 1
 
     user_classes = [Analyst, Commissioner]
     if options.champions:
@@ -393,6 +397,22 @@ def main():
                 process.terminate()
                 process.wait()
     report(requests_made, started, seconds, changes_at, first_views, recounts)
+    for (name, what), count in failures.most_common():
+        print(f"  failed {count}x: {name}: {what}")
+    requests_save(requests_made, started)
+
+
+def requests_save(requests_made, started):
+    """Every request (seconds from the start when it began, name, ms, failed) as CSV, for
+    a closer look than the tables give."""
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="psd-load-requests-", suffix=".csv", delete=False, newline=""
+    ) as file:
+        writer = csv.writer(file)
+        writer.writerow(["began_s", "name", "ms", "failed"])
+        for at, name, ms, failed in requests_made:
+            writer.writerow([f"{at - ms / 1000 - started:.3f}", name, f"{ms:.1f}", int(failed)])
+    print(f"Every request: {file.name}")
 
 
 def report(requests_made, started, seconds, changes_at, first_views, recounts):
