@@ -15,7 +15,8 @@ and report counts of the new data (issue 30: a champion's single check took a se
 more), a rolled-back change asks for nothing, and readers keep the previous version's
 figures until the job has prepared the new ones and published the token. One waiting
 recount is enough however many writes ask: it reads the data as they are when it
-starts. ``figures_as_of`` tells pages how old the figures they show are.
+starts; it starts no sooner than ``RECOUNT_GAP_SECONDS`` after the last recount
+published, so a run of writes is counted once per gap, not once a write. ``figures_as_of`` tells pages how old the figures they show are.
 """
 
 import datetime
