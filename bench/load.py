@@ -61,8 +61,8 @@ from urllib.parse import urlparse
 import gevent
 import psycopg2
 import requests
-from load_champions import CHAMPIONS, WRITE_CHECK, WRITE_EDIT, Champion
-from load_mix import PASSWORD, production_settings
+from load_champions import WRITE_CHECK, WRITE_EDIT, Champion
+from load_mix import CHAMPIONS, PASSWORD, production_settings
 from load_report import (
     CpuUse,
     Pinned,

@@ -24,12 +24,10 @@ import re
 from urllib.parse import urlencode
 
 import lxml.html
+from load_mix import CHAMPIONS, REVIEW_ROW
 from load_users import CSRF_FIELD, SignedIn
 from locust import task
 
-# (username, the place they champion): bench/load.py's PREPARE makes these accounts.
-CHAMPIONS = [("bench-champion-1", "leeds"), ("bench-champion-2", "wakefield")]
-ROW_ID = r'id="review-(\d+)"'
 CHECKED_TEXT = "Recorded: checked today, still running."
 WRITE_CHECK = "champion write: checked"
 WRITE_EDIT = "champion write: admin edit"
@@ -50,7 +48,7 @@ class Champion(SignedIn):
     def queue(self):
         """Open the review queue: its rows (activity ids) and the page's CSRF token."""
         text = self.page("/activities/review/", "champion: review queue")
-        self.rows = [int(pk) for pk in re.findall(ROW_ID, text)]
+        self.rows = [int(pk) for pk in re.findall(REVIEW_ROW, text)]
         token = CSRF_FIELD.search(text)
         self.token = token.group(1) if token else ""
         self.rng.shuffle(self.rows)
