@@ -18,7 +18,14 @@ it, then starts gunicorn (make serve's configuration, production settings on loo
 2. **export**: with the directory topped up to ``--export-rows`` activities (seeded in
    this process; 0 leaves the imported rows), asks for ``/activities/export.xlsx``, polls
    the job, downloads the file and counts its rows with openpyxl (target: no request over
-   1 s; every row in the file).
+   1 s; every row in the file). With ``--libreoffice`` it also converts the file's data
+   sheet to CSV with LibreOffice (``soffice --headless --convert-to csv``, a throwaway
+   profile: ``bench/libreoffice_rows.py``), counts the CSV's data rows, checks its header
+   row, and says how long LibreOffice took (the issue: the file opens in LibreOffice with
+   every row).
+
+    .venv/bin/python bench/import_job.py --rows 0 --export-rows 120000 --libreoffice \
+        --database-url postgres://postgres@127.0.0.1:5432/psd_x
 """
 
 import argparse
@@ -37,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from import_bench import bare_read, database_prepare, postgres_database_create, workbook_write  # noqa: E402
+from libreoffice_rows import LibreOfficeFailed, libreoffice_csv_rows  # noqa: E402
 from load_mix import production_settings  # noqa: E402
 
 PASSWORD = "bench-import-job-password-9"
@@ -114,6 +122,13 @@ def setup(database_url, rows, folder):
 
     if rows:
         database_prepare()
+    else:  # the export alone: the database as it is, migrated, with the reference data
+        from django.core.management import call_command
+
+        from activities.reference.services import reference_data_load
+
+        call_command("migrate", verbosity=0)
+        reference_data_load()
     Job.objects.all().delete()
     User = get_user_model()
     User.objects.filter(username="bench-admin").delete()
@@ -221,7 +236,27 @@ def bench_export(base, poll):
         sys.exit(f"the export ({how}) is not a workbook: {data[:300]!r}")
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     rows = sum(1 for _ in book.worksheets[-1].iter_rows(values_only=True)) - 1  # the header
-    return session, began, how, rows, len(data), total
+    return session, began, how, rows, data, total, len(book.worksheets)
+
+
+def libreoffice_check(data, sheets, activities, folder):
+    """Open the export in LibreOffice (its data sheet, the last, converted to CSV); print
+    its rows against the directory's activities and whether its header is the export's."""
+    from activities.master_sheet.layout import HEADERS
+
+    path = Path(folder) / "export.xlsx"
+    path.write_bytes(data)
+    try:
+        rows, header, header_ok, seconds = libreoffice_csv_rows(path, sheets, HEADERS)
+    except LibreOfficeFailed as error:
+        sys.exit(str(error))
+    every = "yes" if rows == activities and header_ok else "NO"
+    print(
+        f"libreoffice: rows_in_csv={rows:,} activities={activities:,} "
+        f"header={'ok' if header_ok else f'UNEXPECTED {header[:5]}...'} "
+        f"convert_s={seconds:.1f} every_row={every}",
+        flush=True,
+    )
 
 
 def main():
@@ -236,6 +271,11 @@ def main():
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--poll", type=float, default=0.5, help="seconds between job polls")
     parser.add_argument("--timeout", type=int, default=60, help="gunicorn's worker timeout")
+    parser.add_argument(
+        "--libreoffice",
+        action="store_true",
+        help="also open the export in LibreOffice (soffice) and count its rows",
+    )
     options = parser.parse_args()
     if not options.database_url.startswith("postgres"):
         sys.exit("the issue's targets are on PostgreSQL: give a postgres:// --database-url")
@@ -259,11 +299,13 @@ def main():
                 f" ratio_to_rows_pass={total / parts['rows_s']:.1f}",
             )  # fmt: skip
         count = top_up(options.export_rows) if options.export_rows else top_up(0)
-        session, began, how, rows, size, _total = bench_export(base, options.poll)
+        session, began, how, rows, data, _total, sheets = bench_export(base, options.poll)
         summary(
             "export.xlsx", session, began,
-            f" as={how} activities={count:,} rows_in_file={rows:,} size_mb={size / 1e6:.1f}",
+            f" as={how} activities={count:,} rows_in_file={rows:,} size_mb={len(data) / 1e6:.1f}",
         )  # fmt: skip
+        if options.libreoffice:
+            libreoffice_check(data, sheets, count, folder)
     finally:
         for process in processes:
             process.terminate()

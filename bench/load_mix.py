@@ -22,6 +22,10 @@ EXPERIENCES = [
 WORDS = ["walk", "peer", "support", "group", "cafe", "art", "recovery", "men", "garden"]
 WORDS += ["talk", "carers", "music", "women", "craft", "hearing voices", "drop in"]
 REPORT_TABLES = ["sector", "main_focus", "delivery_model"]
+# The champions who write (username, the place they champion): bench/load.py makes the
+# accounts; bench/load_champions.py and bench/champion_costs.py sign in as them.
+CHAMPIONS = [("bench-champion-1", "leeds"), ("bench-champion-2", "wakefield")]
+REVIEW_ROW = r'id="review-(\d+)"'  # a row of the review queue, by its activity's id
 
 
 def directory_query(rng, filters):

@@ -1,5 +1,6 @@
 """What a load run measures and prints: CPU use by process, cores pinned for a smaller
-machine, and the tables of response times (overall, per page, by 5-second window).
+machine, the tables of response times (overall, per page, by 5-second window, readers
+against champions' writes) and the recount jobs the writes asked for.
 Used by bench/load.py."""
 
 import contextlib
@@ -41,8 +42,9 @@ class CpuUse:
     (much): with it one can tell a slow app from a busy machine.
     """
 
-    def __init__(self, server):
+    def __init__(self, server, worker=None):
         self.server = psutil.Process(server.pid) if server else None
+        self.worker = psutil.Process(worker.pid) if worker else None
         self.start = self.snapshot()
 
     def snapshot(self):
@@ -59,6 +61,7 @@ class CpuUse:
         machine = psutil.cpu_times()
         return {
             "app workers": used(self.server.children(recursive=True)) if self.server else 0.0,
+            "job worker": used([self.worker]) if self.worker else 0.0,
             "PostgreSQL (all databases)": used(
                 p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"
             ),
@@ -78,9 +81,9 @@ class CpuUse:
             print(f"  {name:32} {value:6.1f}")
         pages = [r for r in requests_made if r[1] not in {"sign in", "sign-in page"}]
         if requests_made:
-            app = used["app workers"] + used["PostgreSQL (all databases)"]
+            app = used["app workers"] + used["job worker"] + used["PostgreSQL (all databases)"]
             print(
-                f"  app + PostgreSQL per request: {app / len(requests_made) * 1000:.0f} ms "
+                f"  app + job worker + PostgreSQL per request: {app / len(requests_made) * 1000:.0f} ms "
                 f"({len(requests_made)} requests, {len(pages)} of them pages)"
             )
         print(f"  load average at the end: {os.getloadavg()}")
@@ -129,3 +132,59 @@ def print_timeline(made, started, seconds, changes_at, step=5):
                 f"{start:>6} {len(times):>5} {statistics.median(times):>6.0f} "
                 f"{percentile(times, 0.95):>6.0f} {max(times):>6.0f} {mark}"
             )
+
+
+CHAMPION = "champion"  # the start of the champions' requests' names (bench/load_champions.py)
+
+
+def print_by_kind(made, after, write_names):
+    """The readers' times against the champions': the writes (``write_names``), each and
+    together, and their other requests. The champions' writes' times over the whole run."""
+
+    def reader(name):
+        return not name.startswith(CHAMPION)
+
+    rows = [("readers, whole run", made, reader), ("readers, after sign-in", after, reader)]
+    rows += [(write, made, lambda name, write=write: name == write) for write in write_names]
+    rows.append(("champions' writes, together", made, lambda name: name in write_names))
+    rows.append(
+        (
+            "champions' other requests",
+            made,
+            lambda name: name.startswith(CHAMPION) and name not in write_names,
+        )
+    )
+    print("\nReaders and champions (ms)")
+    print(f"{'who':30} {'reqs':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6} {'errors':>6}")
+    for label, source, chosen in rows:
+        times = [ms for _, name, ms, _ in source if chosen(name)]
+        if not times:
+            continue
+        errors = sum(failed for _, name, _, failed in source if chosen(name))
+        print(
+            f"{label:30} {len(times):>6} {statistics.median(times):>6.0f} "
+            f"{percentile(times, 0.95):>6.0f} {percentile(times, 0.99):>6.0f} "
+            f"{max(times):>6.0f} {errors:>6}"
+        )
+    return [ms for _, name, ms, _ in made if name in write_names]
+
+
+def print_jobs(recounts):
+    """The recount jobs asked for during the run: how many, how long they waited and ran."""
+    if not recounts:
+        print("\nRecount jobs asked for during the run: none")
+        return
+    states = defaultdict(int)
+    for state, _, _ in recounts:
+        states[state] += 1
+    waited = [w for _, w, _ in recounts if w is not None]
+    ran = [r for _, _, r in recounts if r is not None]
+    print(
+        f"\nRecount jobs asked for during the run: {len(recounts)} "
+        f"({', '.join(f'{n} {s}' for s, n in sorted(states.items()))})"
+    )
+    if ran:
+        print(
+            f"  waited for the worker p50 {statistics.median(waited):.1f} s, max {max(waited):.1f} s;"
+            f" ran p50 {statistics.median(ran):.1f} s, max {max(ran):.1f} s"
+        )

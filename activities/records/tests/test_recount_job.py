@@ -9,6 +9,7 @@ The real worker process itself is ``scoping/jobs/tests/test_worker.py``'s.
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -16,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from activities.currency.models import PlaceChampion
 from activities.directory.facet_index import current_index
 from activities.models import Activity, DataVersion, Place
+from activities.records import data_version
 from activities.records.data_version import (
     RECOUNT_KIND,
     current_token,
@@ -31,8 +33,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def queued(settings, figure_cache, django_capture_on_commit_callbacks):
-    """The database queue, and a figures cache: what a write would otherwise rebuild."""
+def queued(settings, figure_cache, django_capture_on_commit_callbacks, monkeypatch):
+    """The database queue, and a figures cache: what a write would otherwise rebuild.
+    Recounts follow one another without a gap here (the gap has its own test)."""
+    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 0)
     settings.TASKS = DATABASE_TASKS
     with django_capture_on_commit_callbacks(execute=True):
         make_directory()
@@ -79,9 +83,10 @@ def test_a_check_on_the_review_queue_waits_for_no_recount(
     # session, user, permissions; the champion's places and the activity (the closing's
     # reason is checked against them); in a savepoint, the same two again, the activity's
     # save and history, its shared experiences' and places' history (eleven in all); then,
-    # once it commits, the recount asked for: is one waiting, the job, its queue row, the
-    # job's task id and the job read back. No facet index, no report counts.
-    with django_assert_num_queries(21), django_capture_on_commit_callbacks(execute=True):
+    # once it commits, the recount asked for: is one waiting, when the last recount
+    # published (the gap), the job, its queue row, the job's task id and the job read back.
+    # No facet index, no report counts.
+    with django_assert_num_queries(22), django_capture_on_commit_callbacks(execute=True):
         response = champion_client.post(
             f"/activities/review/{first.pk}/", {"action": "closed", "reason": "stopped"}
         )
@@ -122,6 +127,50 @@ def test_an_admin_edit_waits_for_no_recount(
     assert recounts(Job.State.WAITING).count() == 1
     run_the_queue()
     assert current_token() != token and not recounts(Job.State.WAITING).exists()
+
+
+def test_writes_soon_after_a_recount_wait_for_the_gap_and_are_counted_by_one(
+    queued, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Champions writing one after another: the recount after a write waits on the queue
+    until ``RECOUNT_GAP_SECONDS`` after the last one published, and counts every write made
+    in between; the writes themselves wait for nothing."""
+    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 15)
+    published = DataVersion.objects.get(pk=1).changed_at  # the fixture's recount, just now
+    token = current_token()
+    first, second = Activity.objects.all()[:2]
+    with django_capture_on_commit_callbacks(execute=True):
+        first.save()
+    job = recounts(Job.State.WAITING).get()
+    queued_task = DBTaskResult.objects.get(id=job.task_id)
+    assert queued_task.run_after == published + datetime.timedelta(seconds=15)
+    assert run_the_queue() == 0  # the worker leaves it on the queue until then
+    # A second write finds it waiting: one query asks, nothing more.
+    with django_assert_num_queries(1), django_capture_on_commit_callbacks(execute=True):
+        data_version.recount_request()
+    with django_capture_on_commit_callbacks(execute=True):
+        second.save()
+    assert recounts(Job.State.WAITING).count() == 1
+    assert current_token() == token
+
+    with time_machine.travel(published + datetime.timedelta(seconds=16)):
+        assert run_the_queue() == 1
+    assert Job.objects.get(pk=job.pk).state == Job.State.DONE
+    assert current_token() != token and current_index().token == current_token()
+
+
+def test_a_write_long_after_the_last_recount_is_counted_at_once(
+    queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 15)
+    DataVersion.objects.filter(pk=1).update(
+        changed_at=timezone.now() - datetime.timedelta(seconds=16)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        Activity.objects.first().save()
+    job = recounts(Job.State.WAITING).get()
+    assert DBTaskResult.objects.ready().filter(id=job.task_id).exists()  # not put off
+    assert run_the_queue() == 1
 
 
 def test_a_write_during_a_recount_asks_for_another(queued, django_capture_on_commit_callbacks):
