@@ -248,6 +248,13 @@ VARIABLES = (
         "Days a job's result file (a large export) is kept before `prune_logs` deletes it",
     ),
     Variable(
+        "JOBS_WORKER_NICENESS",
+        JOBS,
+        "10",
+        "How much a job worker gives way to the web server for the processor, 0 (not at all) "
+        "to 19 (most): its Unix nice value. Recounts and imports then slow web pages less",
+    ),
+    Variable(
         "JOBS_KEEP_DAYS",
         JOBS,
         "30",
@@ -439,6 +446,16 @@ def days(name):
     if not value.strip().isdigit() or int(value) < 1:
         raise ImproperlyConfigured(
             f"{name} must be a whole number of days, 1 or more, not {value!r}."
+        )
+    return int(value)
+
+
+def whole_number(name, lowest, highest):
+    """A whole number from ``lowest`` to ``highest``; anything else stops the settings loading."""
+    value = text_or_default(name).strip()
+    if not value.isdigit() or not lowest <= int(value) <= highest:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {lowest} to {highest}, not {value!r}."
         )
     return int(value)
 

@@ -202,6 +202,8 @@ else:
 # JOB_WORKERS workers beside it (scoping/serving/supervisor.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOB_FILES_DAYS = env.days("JOB_FILES_DAYS")
+# The worker's nice value: recounts and imports give way to web requests for the processor.
+JOBS_WORKER_NICENESS = env.whole_number("JOBS_WORKER_NICENESS", 0, 19)
 JOBS_KEEP_DAYS = env.days("JOBS_KEEP_DAYS")
 WORKER_STALE_SECONDS = int(env.text("WORKER_STALE_SECONDS"))
 JOB_WORKERS = int(env.text("JOB_WORKERS"))

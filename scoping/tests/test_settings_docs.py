@@ -144,7 +144,7 @@ def environment_reads(tree):
     return names
 
 
-READERS = {"text", "text_or_default", "flag", "names", "date", "days"}
+READERS = {"text", "text_or_default", "flag", "names", "date", "days", "whole_number"}
 
 
 def declared_reads(tree):

@@ -1,6 +1,7 @@
 """Jobs through the real worker process on the test's database (SQLite or PostgreSQL,
 whichever the suite runs on; CI runs both)."""
 
+import os
 import signal
 
 import pytest
@@ -21,11 +22,13 @@ def test_a_job_runs_end_to_end_through_the_worker(worker_database, champion, cli
     assert job.state == Job.State.WAITING  # nothing runs it in this process
     url = worker_database()
     client.force_login(champion)
-    with worker(url, tmp_path / "worker.log"):
+    with worker(url, tmp_path / "worker.log") as process:
         moving = wait_for(
             lambda: Job.objects.filter(pk=job.pk, done__gt=0, done__lt=20).first(),
             what="progress",
         )
+        # the worker gives way to web requests: JOBS_WORKER_NICENESS, 10 unless set
+        assert os.getpriority(os.PRIO_PROCESS, process.pid) == max(10, os.nice(0))
         page = client.get(f"/jobs/{job.pk}/").content.decode()
         assert f"{moving.done} of 20 rows" in page or "of 20 rows" in page
         wait_for(lambda: Job.objects.get(pk=job.pk).state == Job.State.DONE, what="the end")

@@ -2,10 +2,20 @@
 
 import os
 
+from django.conf import settings
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from scoping.jobs.worker import HeartbeatWorker
+
+
+def niceness_set(wanted):
+    """Lower this process's priority to the nice value ``wanted`` (never raise it: only root
+    may), so that web requests come first for the processor (docs/jobs.md)."""
+    current = os.nice(0)
+    if wanted > current:
+        os.nice(wanted - current)
+    return os.nice(0)
 
 
 class Command(DbWorkerCommand):
@@ -18,6 +28,7 @@ class Command(DbWorkerCommand):
     def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay,
                reload, max_tasks, worker_id, exclude_queues, **options):  # fmt: skip
         self.configure_logging(verbosity)
+        niceness_set(settings.JOBS_WORKER_NICENESS)
         worker = HeartbeatWorker(
             queue_names=queue_name.split(","),
             interval=interval,
