@@ -27,7 +27,7 @@ from scoping.tests.app_servers import Browser, gunicorn, prepare_database, redis
 from scoping.tests.scratch_databases import prepared_copy
 
 # Load-shaped: two app servers and a Redis of its own.
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.ci_postgres_only]  # make serve: PostgreSQL
 
 SEEDED = 40
 

@@ -22,6 +22,7 @@ def run_setup():
     return out.getvalue()
 
 
+@pytest.mark.ci_sqlite_only  # make run sets up SQLite
 @pytest.mark.django_db
 def test_setup_is_repeatable_keeps_edits_and_prints_a_password_that_signs_in(client):
     """One set-up serves four checks (each run loads the 602 demo activities, the

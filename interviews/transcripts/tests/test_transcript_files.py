@@ -173,6 +173,7 @@ def no_temporary_files(monkeypatch):
     monkeypatch.setattr(TemporaryFileUploadHandler, "new_file", refuse)
 
 
+@pytest.mark.ci_sqlite_only
 @pytest.mark.django_db
 def test_the_transcript_page_takes_a_file_and_keeps_only_its_text(
     client_for, interviewer, no_temporary_files

@@ -90,6 +90,7 @@ def test_the_studys_highlights_load_once_for_the_region_and_every_place():
     )
 
 
+@pytest.mark.ci_sqlite_only  # setup_local is make run's, on SQLite
 def test_setup_local_loads_the_studys_highlights():
     out = StringIO()
     call_command("setup_local", stdout=out)
