@@ -20,13 +20,13 @@ pytest_plugins = ["scoping.tests.scratch_databases"]
 # a few on every local run, so `make test` stays quick, and a fixed sequence in CI
 # (.ci/run sets CI=1), so a landing never hangs on a lucky draw; local runs keep exploring
 # new ones (and hypothesis remembers failures). CI's PostgreSQL pass is its thorough one:
-# 30 examples a test, and 60 for the tests that have found a bug (``FOUND_BUGS`` in
-# scoping/tests/hostile.py); its SQLite pass runs 25 a test (HYPOTHESIS_PROFILE=ci-quick).
+# 25 examples a test, and 50 for the tests that have found a bug (``FOUND_BUGS`` in
+# scoping/tests/hostile.py); its SQLite pass runs 15 a test (HYPOTHESIS_PROFILE=ci-quick).
 # Loaded here, before any test module is imported, because a module's own
 # ``settings(...)`` object takes what it does not set from the profile loaded then.
 hypothesis_settings.register_profile("local", max_examples=25)
-hypothesis_settings.register_profile("ci", max_examples=30, derandomize=True, database=None)
-hypothesis_settings.register_profile("ci-quick", max_examples=25, derandomize=True, database=None)
+hypothesis_settings.register_profile("ci", max_examples=25, derandomize=True, database=None)
+hypothesis_settings.register_profile("ci-quick", max_examples=15, derandomize=True, database=None)
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local")
 )

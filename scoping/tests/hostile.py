@@ -67,7 +67,7 @@ RUN = settings(
 # A test that has found a bug keeps CI's thorough count (its PostgreSQL pass, the "ci"
 # profile the root conftest loads there); name the commits beside it.
 THOROUGH = settings.get_current_profile_name() == "ci"
-FOUND_BUGS = settings(RUN, max_examples=60 if THOROUGH else RUN.max_examples)
+FOUND_BUGS = settings(RUN, max_examples=50 if THOROUGH else RUN.max_examples)
 OK = {200, 302}  # a form error, or saved and redirected
 
 
