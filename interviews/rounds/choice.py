@@ -8,12 +8,16 @@ choice of round when there is more than one (``templates/interviews/rounds/_choi
 from interviews.models import ResearchRound
 
 
+def round_chosen(rounds, slug):
+    """The round of ``rounds`` (newest first) whose short name is ``slug``, else the first;
+    ``None`` when there is none."""
+    return next((r for r in rounds if r.slug == slug), rounds[0] if rounds else None)
+
+
 def rounds_and_shown(request):
-    """(every round, newest first; the round shown) — ``None`` shown when there is none."""
+    """(every round, newest first; the round ``?round=`` names, else the newest)."""
     rounds = list(ResearchRound.objects.order_by("-starts_on", "-pk"))
-    chosen = request.GET.get("round")
-    shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
-    return rounds, shown
+    return rounds, round_chosen(rounds, request.GET.get("round"))
 
 
 def round_file_name(stem, extension, shown):

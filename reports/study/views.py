@@ -12,7 +12,7 @@ from activities.directory.disclaimer import DISCLAIMER, DISCLAIMER_SHEET, discla
 from activities.models import Place
 from interviews.models import Excerpt
 from interviews.publication.rules import excerpt_publish, excerpt_unpublish
-from interviews.rounds.choice import rounds_and_shown
+from interviews.rounds.choice import round_chosen, rounds_and_shown
 from reports.interview_figures.panels import rounds_with_figures
 from reports.study.findings import findings_page
 from reports.study.literature import literature_page
@@ -78,8 +78,7 @@ def quotes(request):
     the latest round with released figures unless chosen), by theme, with only the
     attributes allowed."""
     rounds = rounds_with_figures()
-    chosen = request.GET.get("interview_round")
-    shown = next((r for r in rounds if r.slug == chosen), rounds[0] if rounds else None)
+    shown = round_chosen(rounds, request.GET.get("interview_round"))
     withheld, themes = quotes_by_theme(shown, hidden=blind_excerpts(request.user))
     return render(
         request,
