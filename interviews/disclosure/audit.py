@@ -18,7 +18,10 @@ hidden cell can be shown to lie in); see ``docs/disclosure.md``.
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+
+# scipy.optimize is imported when an audit first runs, not with this module: it takes
+# about a quarter of a second, which every process would otherwise pay as the admin
+# loads (each command, the job worker, each server and test subprocess).
 
 UNBOUNDED = 10**6  # an upper bound for every count; a maximum this large means "no limit"
 
@@ -66,6 +69,8 @@ class _System:
             add([(smaller, 1), (larger, -1)], -np.inf, 0)
         for keys, bound in at_least:
             add([(key, 1) for key in keys], bound, np.inf)
+        from scipy.optimize import LinearConstraint
+
         self.constraints = (
             [LinearConstraint(np.array(rows), np.array(lower), np.array(upper))] if rows else []
         )
@@ -76,6 +81,8 @@ class _System:
         Returns the solution, or None when nothing fits. With ``integral`` False it is
         the linear relaxation, several times faster: its optimum bounds the whole-number
         one, and is the whole-number one when its solution is whole."""
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
         n = len(self.keys)
         m = len(extra_bounds)
         constraints = [
