@@ -19,6 +19,7 @@ from reports.figures.map_outlines import OUTPUT, outlines, simplified
 from reports.figures.place_map import step_for
 from reports.study.services import study_highlights_load
 from scoping.shared import chromium_pdf as pdf
+from scoping.tests.data_once import loaded_once
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +56,8 @@ def page(client_for, commissioner):
     return get
 
 
-@pytest.fixture
-def demo():
-    demo_data_load()
-    study_highlights_load()
+# The demo directory and the study's highlights, loaded once for this module's tests.
+demo = loaded_once(demo_data_load, study_highlights_load)
 
 
 def text(fragment):

@@ -20,6 +20,7 @@ from activities.vocabulary.terms import ENUMERATION
 from reports.figures.tables import percent
 from reports.figures.tests.glance import glance
 from reports.figures.tests.test_views import cells
+from scoping.tests.data_once import loaded_once
 
 pytestmark = pytest.mark.django_db
 INCLUDE = "?include_shared=1"
@@ -42,9 +43,15 @@ HARROGATE_NOTE = (
 )
 
 
-@pytest.fixture
-def page(client_for, commissioner):
+def _demo():
     assert demo_data_load() == 602
+
+
+demo = loaded_once(_demo)  # once for this module's tests
+
+
+@pytest.fixture
+def page(demo, client_for, commissioner):
     client = client_for(commissioner)
     return lambda url: client.get(url).content.decode()
 

@@ -10,16 +10,21 @@ from activities.reference.services import demo_data_load
 from interviews.demo.services import interviews_demo_load
 from reports.interview_figures.release import interview_figures_release
 from reports.study.services import study_highlights_load
+from scoping.tests.data_once import loaded_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(client_for, commissioner):
-    demo_data_load()
-    study_highlights_load()
-    interviews_demo_load()
+def _release():
     interview_figures_release(note="The made-up demo interviews")
+
+
+# The demo directory, highlights and interviews, released, once for this module's tests.
+released = loaded_once(demo_data_load, study_highlights_load, interviews_demo_load, _release)
+
+
+@pytest.fixture
+def demo(released, client_for, commissioner):
     client = client_for(commissioner)
 
     def read(url):
