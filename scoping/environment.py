@@ -255,6 +255,14 @@ VARIABLES = (
         "to 19 (most): its Unix nice value. Recounts and imports then slow web pages less",
     ),
     Variable(
+        "FIGURES_RECOUNT_GAP_SECONDS",
+        JOBS,
+        "15",
+        "Seconds a recount of the figures waits after the last one finished before it starts: "
+        "writes made one after another are counted together, once a gap, not once a write. "
+        "Pages show a change at most this long after it (plus the recount); 0 to 3600",
+    ),
+    Variable(
         "JOBS_KEEP_DAYS",
         JOBS,
         "30",

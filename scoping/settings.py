@@ -205,6 +205,8 @@ JOB_FILES_DAYS = env.days("JOB_FILES_DAYS")
 # The worker's nice value: recounts and imports give way to web requests for the processor.
 JOBS_WORKER_NICENESS = env.whole_number("JOBS_WORKER_NICENESS", 0, 19)
 JOBS_KEEP_DAYS = env.days("JOBS_KEEP_DAYS")
+# A recount of the figures waits this long after the last one (activities/records/data_version.py).
+FIGURES_RECOUNT_GAP_SECONDS = env.whole_number("FIGURES_RECOUNT_GAP_SECONDS", 0, 3600)
 WORKER_STALE_SECONDS = int(env.text("WORKER_STALE_SECONDS"))
 JOB_WORKERS = int(env.text("JOB_WORKERS"))
 

@@ -15,8 +15,8 @@ and report counts of the new data (issue 30: a champion's single check took a se
 more), a rolled-back change asks for nothing, and readers keep the previous version's
 figures until the job has prepared the new ones and published the token. One waiting
 recount is enough however many writes ask: it reads the data as they are when it
-starts; it starts no sooner than ``RECOUNT_GAP_SECONDS`` after the last recount
-published, so a run of writes is counted once per gap, not once a write. ``figures_as_of`` tells pages how old the figures they show are.
+starts; it starts no sooner than ``FIGURES_RECOUNT_GAP_SECONDS`` (a setting) after the
+last recount published, so a run of writes is counted once per gap, not once a write. ``figures_as_of`` tells pages how old the figures they show are.
 """
 
 import datetime
@@ -24,6 +24,7 @@ import hashlib
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import Min, Subquery
@@ -48,11 +49,11 @@ logger = logging.getLogger(__name__)
 
 RECOUNT_KIND = "data_version_recount"
 FRESH_SECONDS = 60  # figures behind the data by more than this say how old they are
-# A recount starts no sooner than this after the last one published its figures: champions
-# writing one after another get one recount for the writes of each gap, not one a write,
-# which kept a worker recounting without pause and slowed every reader (docs/performance.md,
-# "2026-12-07: the 52-user mix with two champions writing").
-RECOUNT_GAP_SECONDS = 15
+# A recount starts no sooner than settings.FIGURES_RECOUNT_GAP_SECONDS (15 unless set)
+# after the last one published its figures: champions writing one after another get one
+# recount for the writes of each gap, not one a write, which kept a worker recounting
+# without pause and slowed every reader (docs/performance.md, "2026-12-07: the 52-user mix
+# with two champions writing").
 
 
 class _NewToken:
@@ -71,7 +72,7 @@ def recount_request():
     """Start a recount job, unless one is waiting already: a waiting job has not read the
     data yet, so it will count this write too (a running one may have read them, so a
     write during a recount asks for another). The job waits on the queue until
-    ``RECOUNT_GAP_SECONDS`` after the last recount published (``_recount_task``)."""
+    ``FIGURES_RECOUNT_GAP_SECONDS`` after the last recount published (``_recount_task``)."""
     if Job.objects.filter(kind=RECOUNT_KIND, state=Job.State.WAITING).exists():
         return None
     return job_start(
@@ -83,7 +84,7 @@ def recount_request():
 
 
 def _recount_task():
-    """The recount task, put off until ``RECOUNT_GAP_SECONDS`` after the last recount
+    """The recount task, put off until ``FIGURES_RECOUNT_GAP_SECONDS`` after the last recount
     published its token when that is still to come (a queue that can put tasks off: the
     database's; the tests' immediate backend runs it at once). One query."""
     from activities.models import DataVersion
@@ -91,7 +92,7 @@ def _recount_task():
     if not data_version_recount.get_backend().supports_defer:
         return data_version_recount
     last = DataVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    after = last and last + datetime.timedelta(seconds=RECOUNT_GAP_SECONDS)
+    after = last and last + datetime.timedelta(seconds=settings.FIGURES_RECOUNT_GAP_SECONDS)
     if after and after > timezone.now():
         return data_version_recount.using(run_after=after)
     return data_version_recount

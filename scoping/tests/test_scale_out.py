@@ -89,6 +89,8 @@ def test_two_app_servers_see_each_others_writes_at_once(cache, shared_database, 
     with ExitStack() as stack:
         cache_url = shared_cache(stack, tmp_path) if cache == "shared redis" else None
         cache_env = {"CACHE_URL": cache_url} if cache_url else {}
+        # A recount starts as soon as a write asks (not 15 s after the seeding's).
+        cache_env["FIGURES_RECOUNT_GAP_SECONDS"] = "0"
         env = server_env(database_url, **cache_env)
         server_a = stack.enter_context(gunicorn(env, tmp_path, "a"))
         server_b = stack.enter_context(gunicorn(env, tmp_path, "b"))

@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -26,6 +27,7 @@ from activities.records.data_version import (
 from activities.records.tests.test_admin import activity_form
 from activities.tests.directory_data import make_directory
 from activities.tests.factories import make_activity
+from scoping import environment
 from scoping.jobs.models import Job
 from scoping.jobs.tests.worker_process import DATABASE_TASKS
 
@@ -33,10 +35,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def queued(settings, figure_cache, django_capture_on_commit_callbacks, monkeypatch):
+def queued(settings, figure_cache, django_capture_on_commit_callbacks):
     """The database queue, and a figures cache: what a write would otherwise rebuild.
     Recounts follow one another without a gap here (the gap has its own test)."""
-    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 0)
+    settings.FIGURES_RECOUNT_GAP_SECONDS = 0
     settings.TASKS = DATABASE_TASKS
     with django_capture_on_commit_callbacks(execute=True):
         make_directory()
@@ -130,12 +132,12 @@ def test_an_admin_edit_waits_for_no_recount(
 
 
 def test_writes_soon_after_a_recount_wait_for_the_gap_and_are_counted_by_one(
-    queued, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+    queued, settings, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     """Champions writing one after another: the recount after a write waits on the queue
-    until ``RECOUNT_GAP_SECONDS`` after the last one published, and counts every write made
-    in between; the writes themselves wait for nothing."""
-    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 15)
+    until ``FIGURES_RECOUNT_GAP_SECONDS`` after the last one published, and counts every write
+    made in between; the writes themselves wait for nothing."""
+    settings.FIGURES_RECOUNT_GAP_SECONDS = 15
     published = DataVersion.objects.get(pk=1).changed_at  # the fixture's recount, just now
     token = current_token()
     first, second = Activity.objects.all()[:2]
@@ -160,9 +162,9 @@ def test_writes_soon_after_a_recount_wait_for_the_gap_and_are_counted_by_one(
 
 
 def test_a_write_long_after_the_last_recount_is_counted_at_once(
-    queued, monkeypatch, django_capture_on_commit_callbacks
+    queued, settings, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(data_version, "RECOUNT_GAP_SECONDS", 15)
+    settings.FIGURES_RECOUNT_GAP_SECONDS = 15
     DataVersion.objects.filter(pk=1).update(
         changed_at=timezone.now() - datetime.timedelta(seconds=16)
     )
@@ -202,3 +204,14 @@ def test_pages_say_how_old_the_figures_are_once_a_recount_has_waited_a_minute(
     run_the_queue()
     assert figures_as_of() is None
     assert "figures-as-of" not in client_for(analyst).get("/activities/").content.decode()
+
+
+def test_the_gap_is_15_seconds_unless_set_and_refuses_what_is_not_a_whole_number(monkeypatch):
+    monkeypatch.delenv("FIGURES_RECOUNT_GAP_SECONDS", raising=False)
+    assert environment.whole_number("FIGURES_RECOUNT_GAP_SECONDS", 0, 3600) == 15
+    monkeypatch.setenv("FIGURES_RECOUNT_GAP_SECONDS", "0")
+    assert environment.whole_number("FIGURES_RECOUNT_GAP_SECONDS", 0, 3600) == 0
+    for wrong in ("-1", "3601", "ten"):
+        monkeypatch.setenv("FIGURES_RECOUNT_GAP_SECONDS", wrong)
+        with pytest.raises(ImproperlyConfigured, match="FIGURES_RECOUNT_GAP_SECONDS must be"):
+            environment.whole_number("FIGURES_RECOUNT_GAP_SECONDS", 0, 3600)
