@@ -109,13 +109,18 @@ def figure_cache(settings):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The places, taxonomy and aliases every real database has after set-up."""
+def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
+    """The places, taxonomy and aliases every real database has after set-up; copied as
+    the scratch databases' template when a test of the run needs one."""
     with django_db_blocker.unblock():
         reference_data_load()
         # Its data change ran a recount job (the tests' immediate backend): no test
         # starts with a job of its own.
         Job.objects.all().delete()
+    from scoping.tests.scratch_databases import template_from_suite_database  # a plugin
+
+    with template_from_suite_database(request.session, tmp_path_factory, django_db_blocker):
+        yield
 
 
 # The cast: one user per role, as the README's roles table has them. Champions and
