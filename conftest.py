@@ -111,15 +111,24 @@ def figure_cache(settings):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
     """The places, taxonomy and aliases every real database has after set-up; copied as
-    the scratch databases' template when a test of the run needs one."""
-    with django_db_blocker.unblock():
-        reference_data_load()
-        # Its data change ran a recount job (the tests' immediate backend): no test
-        # starts with a job of its own.
-        Job.objects.all().delete()
+    the scratch databases' template when a test of the run needs one.
+
+    pytest-django sets up the suite's database only when a collected test uses it (the
+    browser tests alone do not: they serve a database of their own)."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
     from scoping.tests.scratch_databases import template_from_suite_database  # a plugin
 
-    with template_from_suite_database(request.session, tmp_path_factory, django_db_blocker):
+    suite_database = "default" in _get_databases_for_setup(request.session.items)[0]
+    if suite_database:
+        with django_db_blocker.unblock():
+            reference_data_load()
+            # Its data change ran a recount job (the tests' immediate backend): no test
+            # starts with a job of its own.
+            Job.objects.all().delete()
+    with template_from_suite_database(
+        request.session, tmp_path_factory, django_db_blocker, copy=suite_database
+    ):
         yield
 
 

@@ -12,5 +12,7 @@ def server(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(request):
+def browser(request, django_db_setup):
+    # The suite's database is set up first (the server's is a copy of it): not from
+    # inside Playwright's event loop, where Django refuses database work.
     return shared("browser", chromium, request)

@@ -41,12 +41,14 @@ _TEMPLATE = {}
 
 
 @contextmanager
-def template_from_suite_database(session, tmp_path_factory, django_db_blocker):
+def template_from_suite_database(session, tmp_path_factory, django_db_blocker, *, copy=True):
     """Copy the suite's own database, just migrated and holding the reference data (the
     root conftest's ``django_db_setup``), as the prepared template, when a collected test
-    will ask for one; drop the copy at the end of the run. Copying at set-up, before any
-    test has changed or emptied the database, takes a fraction of a second; migrating a
-    template in a subprocess took 10 to 12 s a run."""
+    will ask for one; drop it at the end of the run. Copying at set-up, before any test
+    has changed or emptied the database, takes a fraction of a second; migrating a
+    template in a subprocess took 10 to 12 s a run, which is still how it is made when
+    the run has no database of its own to copy (``copy`` False: the browser tests alone).
+    """
     if not any(NEEDS_TEMPLATE & set(getattr(item, "fixturenames", ())) for item in session.items):
         yield
         return
@@ -54,16 +56,27 @@ def template_from_suite_database(session, tmp_path_factory, django_db_blocker):
     with django_db_blocker.unblock():
         if postgresql:
             name = f"psd_template_{uuid.uuid4().hex[:8]}"
-            source = connection.settings_dict["NAME"]
-            connection.close()  # a template may have no one connected to it
+            if copy:
+                source = connection.settings_dict["NAME"]
+                connection.close()  # a template may have no one connected to it
             with connection._nodb_cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE {name} TEMPLATE "{source}"')
+                cursor.execute(
+                    f'CREATE DATABASE {name} TEMPLATE "{source}"'
+                    if copy
+                    else f"CREATE DATABASE {name}"
+                )
+            url = _base_url() + name
         else:
             name = tmp_path_factory.mktemp("template") / "template.sqlite3"
-            connection.ensure_connection()
-            copy = sqlite3.connect(name)
-            connection.connection.backup(copy)
-            copy.close()
+            url = f"sqlite:///{name}"
+            if copy:
+                connection.ensure_connection()
+                target = sqlite3.connect(name)
+                connection.connection.backup(target)
+                target.close()
+    if not copy:
+        manage(url, "migrate", "--noinput", "-v0")
+        manage(url, "load_reference_data")
     _TEMPLATE["name"] = name
     try:
         yield
