@@ -14,24 +14,22 @@ from scoping.tests.scratch_databases import manage
 # Load-shaped: whole-database dumps and restores in subprocesses.
 pytestmark = pytest.mark.slow
 
-COUNTS = "from scoping.serving.backups import table_row_counts; import json; print(json.dumps(table_row_counts()))"
+COUNTS = "from scoping.serving.backups import table_row_counts; counted = table_row_counts()"
+TOKEN = "from activities.records.data_version import current_token; token = current_token()"
 
 
-def token(database_url):
-    code = "from activities.records.data_version import current_token; print(current_token())"
-    return manage(database_url, "shell", "-c", code).stdout.strip().splitlines()[-1]
-
-
-def counts(database_url):
-    out = manage(database_url, "shell", "-c", COUNTS).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def state(database_url, *, token=True):
+    """(rows of each table, the data version's token or None): one subprocess."""
+    code = f"import json; {COUNTS}; {TOKEN if token else 'token = None'}; "
+    out = manage(database_url, "shell", "-c", code + "print(json.dumps([counted, token]))")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.django_db
 def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     source, target = scratch_urls
     manage(source, "setup_local")
-    before = counts(source)
+    before, source_token = state(source)
     assert before["activities_activity"] == 602
     assert before["auth_group"] == 4
 
@@ -39,13 +37,14 @@ def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     out = manage(source, "backup_database", str(dump)).stdout
     assert "Backed up" in out and dump.stat().st_size > 0
 
-    assert counts(target).get("activities_activity") is None  # empty: no tables yet
+    empty, _ = state(target, token=False)
+    assert empty.get("activities_activity") is None  # empty: no tables yet
     no_ledger = {"INTERVIEWS_WITHDRAWAL_LEDGER": str(tmp_path / "no-ledger.jsonl")}
     out = manage(
         target, "restore_database", str(dump), "--yes", "--no-one-has-withdrawn", env=no_ledger
     ).stdout
     assert "Restored" in out
-    after = counts(target)
+    after, target_token = state(target)
     # The data, table by table; the restore itself queues a recount of the figures (a
     # job and its queue row), so the job tables may hold one more of each.
     queue = {"scoping_job", "django_tasks_database_dbtaskresult"}
@@ -54,7 +53,7 @@ def test_a_backup_restores_into_an_empty_database(scratch_urls, tmp_path):
     }
     assert all(0 <= after[t] - before[t] <= 1 for t in queue)
     # Figures cached before the restore must not be served after it.
-    assert token(target) != token(source)
+    assert target_token != source_token
 
 
 def test_restore_refuses_without_confirmation(tmp_path):
