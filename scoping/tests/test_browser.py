@@ -1,9 +1,10 @@
 """The app as served, in a real browser: Debian's Chromium driven by Playwright.
 
-The server and browser are shared with the other browser tests (browser_support.py). Checked: signing in through the form, no Content-Security-Policy
-violation (or any other console error) on the main pages, and the directory's
-filters both with JavaScript (htmx swaps the results in place and updates the
-address) and without it (the form submits).
+The server and browser are shared with the other browser tests (browser_support.py).
+Checked: signing in through the form, and the directory's filters both with JavaScript
+(htmx swaps the results in place and updates the address) and without it (the form
+submits). That no page logs a console error or a Content-Security-Policy violation is
+checked on every page, by test_browser_pages.py's sweep.
 """
 
 import re
@@ -11,16 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scoping.tests.browser_support import chromium, served_app, settled, shared, sign_in
-
-PAGES = [
-    "/",
-    "/activities/",
-    "/activities/?place=leeds&sector=third_sector",
-    "/reports/",
-    "/reports/leeds/",
-    "/admin/activities/activity/add/",
-]
+from scoping.tests.browser_support import chromium, served_app, shared, sign_in
 
 
 def signed_in(browser, server, *, javascript=True):
@@ -32,19 +24,6 @@ def signed_in(browser, server, *, javascript=True):
 
 def match_count(page):
     return int(re.match(r"\d+", page.locator("#match-count").inner_text()).group())
-
-
-def test_the_main_pages_load_with_no_console_error_or_csp_violation(browser, server):
-    page = signed_in(browser, server)
-    problems = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    for path in PAGES:
-        response = page.goto(path)
-        assert response.status == 200, path
-        settled(page)
-        assert problems == [], (path, problems)
-    page.context.close()
 
 
 def test_ticking_a_filter_updates_the_results_in_place(browser, server):
