@@ -6,7 +6,8 @@ class ActivitiesConfig(AppConfig):
     name = "activities"
 
     def ready(self):
-        from activities.directory import facet_index  # noqa: F401  (registers its preparation before publishing)
+        # Each registers what it prepares before a new data version is published.
+        from activities.directory import facet_index, figures  # noqa: F401
         from activities.records.data_version import connect_signals
 
         connect_signals()

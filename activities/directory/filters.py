@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import F, Q
 
 from activities.currency.measure import verified_since
+from activities.directory.asked import search_asked
 from activities.directory.facet_index import current_index
 from activities.directory.querysets import BOOLEAN_FACETS, YES_NO_UNKNOWN, all_of, facet_key
 from activities.directory.search_text import search_text_bound
@@ -226,6 +227,12 @@ class ActivityFilter(django_filters.FilterSet):
             self._index = current_index()
         return self._index
 
+    def use_index(self, index):
+        """Count and cache at ``index``'s data version, not the current one: a new version's
+        figures are prepared before it is published (``activities.directory.prepared``)."""
+        self._index = index
+        return self
+
     def _index_masks(self, index):
         """(rows matching the search and dates, {multi-select filter in force: its rows})."""
         rows = index.rows_of(self.base_pks()) if self._base_key() else index.everything()
@@ -243,6 +250,10 @@ class ActivityFilter(django_filters.FilterSet):
         """The pks matching the search and dates, as an array: one query per data version
         and combination (cached as the counts are), since paging through a search's
         results, or ticking filters beside it, asks for them again."""
+        if getattr(self, "_base_pks", None) is None and self._search_alone():
+            # The search is the only such filter: its matches are the ranking's rows, so
+            # one full-text query finds both (the page ranks them anyway).
+            self._base_pks = np.sort(self.ranked_pks())
         if getattr(self, "_base_pks", None) is None:  # the counts and the page both ask
             self._base_pks = cached(
                 "directory-search-dates",
@@ -257,14 +268,21 @@ class ActivityFilter(django_filters.FilterSet):
         query per data version and search, cached, so each page of results and each
         filter ticked beside a search ranks no rows again."""
         text = self.cleaned("q", "")
-        return cached(
-            "directory-ranking",
-            (text,),
-            lambda: _pk_array(
+
+        def rank():
+            search_asked(text)  # prepared again for the next data version
+            return _pk_array(
                 self.queryset.search(text).by_relevance(text).values_list("pk", flat=True)
-            ),
-            token=self.index().token,
-        )
+            )
+
+        if getattr(self, "_ranked_pks", None) is None:  # the matches and the page both ask
+            self._ranked_pks = cached("directory-ranking", (text,), rank, token=self.index().token)
+        return self._ranked_pks
+
+    def _search_alone(self):
+        """Whether the search is in force, ordered by relevance, with no date filter."""
+        text = self.cleaned("q", "")
+        return bool(text) and self.order() == "relevance" and self._base_key() == (("q", text),)
 
     def matching_mask(self):
         """The ``FacetIndex`` rows matching every filter."""

@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from activities.currency.measure import directory_currency, verified_since
+from activities.currency.measure import directory_currency
 from activities.directory.disclaimer import DISCLAIMER
 from activities.directory.export_jobs import export_is_long, export_start
+from activities.directory.figures import facet_figures
 from activities.directory.filters import PAGE_SIZES, directory_filters, without_empty
 from activities.master_sheet.export import Named, directory_csv, directory_xlsx
 from activities.models import Activity, MergedActivity
-from activities.records.data_version import cached, figures_as_of
+from activities.records.data_version import figures_as_of
 from activities.vocabulary.definitions import facets_with_definitions
 from scoping.accounts.permissions import require
 from scoping.shared.spreadsheets import download
@@ -77,22 +78,6 @@ class InOrder:
             row.shared_experiences = Related(e for e in self.filters.experiences if e.pk in shared)
             found[row.pk] = row
         return [found[pk] for pk in wanted if pk in found]
-
-
-def facet_figures(filters):
-    """The results' facet counts, shared-experience counts and checks by place.
-
-    Each option counts the rows that ticking it would give (``ActivityFilter.facet_counts``,
-    from the data version's ``FacetIndex``). Cached until the data change, so paging
-    through results or coming back to a view reuses them.
-    """
-    # The day is in the key because "checked in the last 12 months" moves with it.
-    return cached(
-        "directory-facets",
-        (filters.filter_key(), verified_since()),
-        filters.facet_counts,
-        token=filters.index().token,  # read once a page
-    )
 
 
 @require(VIEW)
