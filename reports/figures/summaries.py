@@ -390,8 +390,11 @@ def interview_rounds_shown(places, place, options):
     return panels, interview_panels(places, place, compared), rounds
 
 
-def report_build(*, options, place_slug=None):
-    """The figures of the region's page, or of one place's; None for an unknown place."""
+def report_build(*, options, place_slug=None, token=None):
+    """The figures of the region's page, or of one place's; None for an unknown place.
+
+    ``token``: count at that data version, not the current one (a new version's pages are
+    prepared before it is published: ``reports.figures.prepared``)."""
     places = list(Place.objects.order_by("name"))
     place = None
     if place_slug is not None:
@@ -400,7 +403,7 @@ def report_build(*, options, place_slug=None):
             return None
     for p in places:
         p.population_note = population_note(p)
-    counted = report_counts(options, places)
+    counted = report_counts(options, places, token=token)
     counts = counted.counts
     include = options.include_shared
     experience_counts = counted.experiences_for(place.pk if place else None, include)

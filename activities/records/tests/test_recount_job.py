@@ -105,8 +105,9 @@ def test_a_check_on_the_review_queue_waits_for_no_recount(
 
     assert run_the_queue() == 1
     job = Job.objects.get(pk=waiting.pk, state=Job.State.DONE)
-    # the facet index, the directory's counts and recent searches, the report counts
-    assert (job.done, job.total, job.unit) == (3, 3, "steps")
+    # the facet index, the directory's counts and recent searches, the report counts and
+    # the report pages' sections
+    assert (job.done, job.total, job.unit) == (4, 4, "steps")
     assert current_token() != token
     assert closed_count(reader) == closed_before + 2
     assert current_index().token == current_token()

@@ -1,6 +1,7 @@
 """Report counts are ready before the first report page asks: after a write, and at start."""
 
 import logging
+import re
 from unittest import mock
 
 import pytest
@@ -79,3 +80,49 @@ def test_a_server_starts_when_its_database_cannot_be_read_yet(figure_cache, capl
 def test_nothing_is_prepared_with_the_figures_cache_turned_off(django_assert_num_queries):
     with django_assert_num_queries(0):
         warm_start()
+
+
+CACHED_SECTIONS = {
+    "reports/figures/_places_table.html",
+    "reports/figures/_gap_finder.html",
+    "reports/figures/_breakdown_section.html",
+}
+
+
+def page_text(response):
+    """The page, without its sign-out form's CSRF token (masked afresh for each response)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="\w+"', "", response.content.decode())
+
+
+def rendered(response):
+    return {template.name for template in response.templates}
+
+
+def test_a_write_renders_the_default_pages_sections_before_publishing(
+    client_for, commissioner, figure_cache, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+
+    client = client_for(commissioner)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity("Leeds Walk", place="leeds", status=Status.ACTIVE)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity("Wakefield Walk", place="wakefield", status=Status.ACTIVE)
+
+    region, leeds = client.get("/reports/"), client.get("/reports/leeds/")
+    # rendered by the write, before its token was published: no section drawn here
+    assert not rendered(region) & CACHED_SECTIONS
+    assert not rendered(leeds) & CACHED_SECTIONS
+    assert region.context["report"].total == 2 and leeds.context["report"].total == 1
+    assert "Wakefield Walk" not in region.content.decode()  # (counts only, as ever)
+
+    caches["default"].clear()  # the same pages with every section drawn as they are asked for
+    region_drawn, leeds_drawn = client.get("/reports/"), client.get("/reports/leeds/")
+    assert rendered(region_drawn) >= CACHED_SECTIONS
+    assert "reports/figures/_breakdown_section.html" in rendered(leeds_drawn)
+    assert page_text(region_drawn) == page_text(region)
+    assert page_text(leeds_drawn) == page_text(leeds)
+
+    # other options are prepared by nobody: drawn when asked for
+    active = client.get("/reports/?status=active")
+    assert "reports/figures/_breakdown_section.html" in rendered(active)
