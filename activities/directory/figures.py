@@ -9,7 +9,6 @@ unfiltered directory's counts, and the ranking and counts of every search made i
 last ten minutes (``activities.directory.asked``).
 """
 
-import logging
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -19,8 +18,6 @@ from activities.directory.asked import searches_asked
 from activities.directory.facet_index import index_of
 from activities.directory.filters import directory_filters
 from activities.records.data_version import before_publishing, cached, figures_cache_off
-
-logger = logging.getLogger(__name__)
 
 
 def facet_figures(filters):

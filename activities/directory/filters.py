@@ -227,10 +227,14 @@ class ActivityFilter(django_filters.FilterSet):
             self._index = current_index()
         return self._index
 
+    note_searches = True  # a reader's search is noted, to be prepared for the next version
+
     def use_index(self, index):
         """Count and cache at ``index``'s data version, not the current one: a new version's
-        figures are prepared before it is published (``activities.directory.prepared``)."""
+        figures are prepared before it is published (``activities.directory.figures``).
+        Preparing a search does not note it again: only readers' searches keep one recent."""
         self._index = index
+        self.note_searches = False
         return self
 
     def _index_masks(self, index):
@@ -270,7 +274,8 @@ class ActivityFilter(django_filters.FilterSet):
         text = self.cleaned("q", "")
 
         def rank():
-            search_asked(text)  # prepared again for the next data version
+            if self.note_searches:
+                search_asked(text)  # prepared again for the next data version
             return _pk_array(
                 self.queryset.search(text).by_relevance(text).values_list("pk", flat=True)
             )

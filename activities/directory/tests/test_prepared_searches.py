@@ -1,6 +1,7 @@
 """A new data version's directory counts and recent searches are ready before it is
 published: the first reader after a change waits for no ranking (issue 30, readers' p95)."""
 
+import time
 from unittest import mock
 
 import pytest
@@ -49,6 +50,20 @@ def test_a_write_prepares_the_searches_people_made(
     with searching_spy() as searched:  # a search nobody made before is run when asked
         assert client.get("/activities/?q=garden").context["total"] == 1
     assert searched.call_count == 1
+
+
+def test_preparing_a_search_does_not_keep_it_recent(
+    client_for, analyst, figure_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_directory()
+    nearly_stale = time.time() - asked.RECENT_SECONDS + 60
+    asked.search_asked("walk", now=nearly_stale)  # a reader's search, nine minutes ago
+    with django_capture_on_commit_callbacks(execute=True):
+        make_activity("Garden Walk", place="wakefield")  # its recount ranks "walk" again
+    assert asked.searches_asked() == ["walk"]
+    # but only a reader's search keeps it recent: a minute on, it is no longer prepared
+    assert asked.searches_asked(now=time.time() + 61) == []
 
 
 def test_a_search_between_dates_still_runs_its_own_query(
